@@ -1,0 +1,37 @@
+import path from 'node:path';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const alias = {
+  '@touchpoint/core': path.resolve(__dirname, 'libs/core/src/index.ts'),
+  '@touchpoint/journeys': path.resolve(__dirname, 'libs/journeys/src/index.ts'),
+  '@touchpoint/channels': path.resolve(__dirname, 'libs/channels/src/index.ts'),
+};
+const plugins = [swc.vite({ jsc: { transform: { legacyDecorator: true, decoratorMetadata: true } } })];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins,
+        resolve: { alias },
+        test: { name: 'unit', include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts'], environment: 'node' },
+      },
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-setup.ts'],
+          // The suites share one Redis and one PostgreSQL server; each file gets its own database and
+          // queue prefix, and files run one at a time so timing-sensitive end-to-end tests are not starved.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
