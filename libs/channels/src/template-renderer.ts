@@ -1,0 +1,251 @@
+import { Liquid, type Template } from 'liquidjs';
+import type { Channel, RenderedMessage } from './channel.port';
+
+/** A journey step's `template` object: sms `{ body }`, email `{ subject, html, text? }`, push `{ title, body, url? }`. */
+export type ChannelTemplate = Record<string, unknown> & { locales?: Record<string, Record<string, string>> };
+
+export interface RenderScope {
+  customer: Record<string, unknown>;
+  event?: Record<string, unknown>;
+  journey: Record<string, unknown>;
+  survey?: { url: string };
+}
+
+export const TEMPLATE_SCOPE_ROOTS = ['customer', 'event', 'journey', 'survey'] as const;
+
+export interface TemplateFieldProblem {
+  /** Path inside the template object: `body`, `locales.fa.subject`. */
+  field: string;
+  message: string;
+}
+
+export class TemplateRenderError extends Error {
+  readonly code = 'TEMPLATE.RENDER_FAILED';
+
+  constructor(
+    /** Path inside the template object: `body`, `locales.fa.subject`. */
+    readonly field: string,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`template field "${field}": ${detail}`, options);
+    this.name = 'TemplateRenderError';
+  }
+}
+
+interface FieldSpec {
+  name: string;
+  required: boolean;
+  html: boolean;
+}
+
+const FIELDS: Record<Channel, FieldSpec[]> = {
+  sms: [{ name: 'body', required: true, html: false }],
+  email: [
+    { name: 'subject', required: true, html: false },
+    { name: 'html', required: true, html: true },
+    { name: 'text', required: false, html: false },
+  ],
+  push: [
+    { name: 'title', required: true, html: false },
+    { name: 'body', required: true, html: false },
+    { name: 'url', required: false, html: false },
+  ],
+};
+
+/** Not language: a locale block that leaves them out inherits the default's. */
+const INHERITED_FIELDS = new Set(['url']);
+
+const RTL_LANGUAGES = new Set(['fa', 'he', 'ar', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+const RTL_SCRIPTS = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg']);
+
+export function textDirection(locale: string | null | undefined): 'ltr' | 'rtl' {
+  if (!locale) return 'ltr';
+  const [language, ...rest] = locale.toLowerCase().replace(/_/g, '-').split('-');
+  // A script subtag wins over the language: `az-Arab` is rtl, `ku-Latn` is not.
+  const script = rest.find((part) => part.length === 4);
+  if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+}
+
+type Parsed = { ok: true; templates: Template[]; roots: string[] } | { ok: false; error: string };
+
+const CACHE_LIMIT = 500;
+
+function createLiquid(escapeHtml: boolean): Liquid {
+  const liquid = new Liquid({
+    strictFilters: true,
+    // Missing attributes render empty so `| default:` works; unknown roots are caught statically instead.
+    strictVariables: false,
+    ownPropertyOnly: true,
+    // Marketer-written templates never touch the file system.
+    templates: {},
+    outputEscape: escapeHtml ? 'escape' : undefined,
+    parseLimit: 1_000_000,
+    renderLimit: 2_000,
+    memoryLimit: 100_000_000,
+  });
+  for (const tag of ['include', 'render', 'layout']) delete liquid.tags[tag];
+  return liquid;
+}
+
+/**
+ * Liquid rendering of journey templates. Parsed templates are cached by source, so a journey sent to a
+ * million customers is parsed once.
+ */
+export class TemplateRenderer {
+  private readonly liquid = createLiquid(false);
+  /** Same options plus HTML escaping of every output, for email `html` fields (`| raw` opts out). */
+  private readonly htmlLiquid = createLiquid(true);
+  private readonly cache = new Map<string, Parsed>();
+
+  /** `null` when `source` parses and uses only the allowed scope roots, else what is wrong with it. */
+  check(source: string): string | null {
+    const parsed = this.parse(source, false);
+    return parsed.ok ? unknownRootsMessage(parsed.roots) : parsed.error;
+  }
+
+  /** Every problem in a step's template for `channel`, default fields and each locale block. */
+  checkTemplate(template: ChannelTemplate, channel: Channel): TemplateFieldProblem[] {
+    const problems: TemplateFieldProblem[] = [];
+    const blocks: Array<[string, Record<string, unknown>]> = [['', template]];
+    for (const [tag, block] of Object.entries(template.locales ?? {}))
+      blocks.push([`locales.${tag}.`, block]);
+    for (const [prefix, block] of blocks) {
+      for (const spec of FIELDS[channel]) {
+        const value = block[spec.name];
+        const field = prefix + spec.name;
+        if (value === undefined && (!spec.required || (prefix && INHERITED_FIELDS.has(spec.name)))) continue;
+        if (typeof value !== 'string') {
+          problems.push({ field, message: value === undefined ? 'is required' : 'must be a string' });
+          continue;
+        }
+        const parsed = this.parse(value, spec.html);
+        const message = parsed.ok ? unknownRootsMessage(parsed.roots) : parsed.error;
+        if (message) problems.push({ field, message });
+      }
+    }
+    return problems;
+  }
+
+  async render(
+    template: ChannelTemplate,
+    channel: Channel,
+    locale: string | null | undefined,
+    scope: RenderScope,
+  ): Promise<RenderedMessage> {
+    const { block, prefix } = pickLocale(template, locale);
+    const out: Record<string, string | undefined> = {};
+    for (const spec of FIELDS[channel]) {
+      const inherited = prefix && block[spec.name] === undefined && INHERITED_FIELDS.has(spec.name);
+      const source = inherited ? template[spec.name] : block[spec.name];
+      const field = (inherited ? '' : prefix) + spec.name;
+      if (source === undefined && !spec.required) continue;
+      if (typeof source !== 'string') {
+        throw new TemplateRenderError(field, source === undefined ? 'is required' : 'must be a string');
+      }
+      out[spec.name] = await this.renderField(field, source, spec.html, scope);
+    }
+    switch (channel) {
+      case 'sms':
+        return { channel, body: out.body ?? '' };
+      case 'email':
+        return {
+          channel,
+          subject: out.subject ?? '',
+          html: out.html ?? '',
+          ...(out.text !== undefined && { text: out.text }),
+        };
+      case 'push':
+        return {
+          channel,
+          title: out.title ?? '',
+          body: out.body ?? '',
+          ...(out.url !== undefined && { url: out.url }),
+        };
+    }
+  }
+
+  private async renderField(
+    field: string,
+    source: string,
+    html: boolean,
+    scope: RenderScope,
+  ): Promise<string> {
+    const parsed = this.parse(source, html);
+    if (!parsed.ok) throw new TemplateRenderError(field, parsed.error);
+    const unknown = unknownRootsMessage(parsed.roots);
+    if (unknown) throw new TemplateRenderError(field, unknown);
+    // A survey link that renders empty is a broken message, not a degraded one.
+    if (parsed.roots.includes('survey') && !scope.survey) {
+      throw new TemplateRenderError(field, 'uses "survey" but the journey has no survey');
+    }
+    try {
+      const rendered: unknown = await (html ? this.htmlLiquid : this.liquid).render(parsed.templates, {
+        customer: scope.customer,
+        event: scope.event,
+        journey: scope.journey,
+        survey: scope.survey,
+      });
+      return String(rendered);
+    } catch (error) {
+      throw new TemplateRenderError(field, errorMessage(error), { cause: error });
+    }
+  }
+
+  private parse(source: string, html: boolean): Parsed {
+    const key = (html ? 'h:' : 't:') + source;
+    const hit = this.cache.get(key);
+    if (hit) {
+      // Re-insert: Map keeps insertion order, so the first key is the least recently used.
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const parsed = this.parseUncached(source, html);
+    this.cache.set(key, parsed);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    return parsed;
+  }
+
+  private parseUncached(source: string, html: boolean): Parsed {
+    const liquid = html ? this.htmlLiquid : this.liquid;
+    try {
+      const templates = liquid.parse(source);
+      const roots = new Set<string>();
+      for (const segments of liquid.globalVariableSegmentsSync(templates, { partials: false })) {
+        const root = segments[0];
+        roots.add(typeof root === 'string' ? root : JSON.stringify(root));
+      }
+      return { ok: true, templates, roots: [...roots] };
+    } catch (error) {
+      return { ok: false, error: errorMessage(error) };
+    }
+  }
+}
+
+function unknownRootsMessage(roots: string[]): string | null {
+  const allowed: readonly string[] = TEMPLATE_SCOPE_ROOTS;
+  const unknown = roots.filter((root) => !allowed.includes(root));
+  if (unknown.length === 0) return null;
+  return `${unknown.map((root) => `unknown variable "${root}"`).join(', ')} (allowed: ${allowed.join(', ')})`;
+}
+
+function pickLocale(
+  template: ChannelTemplate,
+  locale: string | null | undefined,
+): { block: Record<string, unknown>; prefix: string } {
+  const locales = template.locales;
+  if (!locale || !locales) return { block: template, prefix: '' };
+  const wanted = locale.toLowerCase().replace(/_/g, '-');
+  const keys = Object.keys(locales);
+  const find = (tag: string) => keys.find((key) => key.toLowerCase().replace(/_/g, '-') === tag);
+  const key = find(wanted) ?? find(wanted.split('-')[0]);
+  return key === undefined
+    ? { block: template, prefix: '' }
+    : { block: locales[key], prefix: `locales.${key}.` };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
