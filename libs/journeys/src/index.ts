@@ -1,0 +1,67 @@
+export { STAGES, type Stage } from './stage';
+export { JOURNEY_CHANNELS, type JourneyChannel } from './journey-channel';
+export {
+  CONDITION_OPERATORS,
+  conditionSchema,
+  type Condition,
+  type ConditionOperator,
+  type PathCondition,
+} from './condition';
+export {
+  stepSchema,
+  waitStepSchema,
+  sendStepSchema,
+  waitForEventStepSchema,
+  branchStepSchema,
+  splitStepSchema,
+  exitStepSchema,
+  STEP_ID_PATTERN,
+  WEEKDAYS,
+  type Step,
+  type WaitStep,
+  type SendStep,
+  type WaitForEventStep,
+  type BranchStep,
+  type SplitStep,
+  type ExitStep,
+  type Weekday,
+} from './step';
+export {
+  smsTemplateSchema,
+  emailTemplateSchema,
+  pushTemplateSchema,
+  templateSources,
+  type SmsTemplate,
+  type EmailTemplate,
+  type PushTemplate,
+  type Template,
+} from './template';
+export {
+  journeyDefinitionSchema,
+  REENTRY_POLICIES,
+  type JourneyDefinition,
+  type JourneyDefinitionInput,
+  type ReentryPolicy,
+} from './journey-definition';
+export { durationSchema, offsetDurationSchema } from './duration.schema';
+export { parseDuration, isIsoDuration, addDuration } from './duration';
+export { timeOfDaySchema } from './time-of-day.schema';
+export { quietHoursSchema, type QuietHours } from './quiet-hours.schema';
+export type { JourneyProblem } from './journey-problem';
+export {
+  validateJourney,
+  type JourneyValidation,
+  type TemplateChecker,
+  type TemplateCheckContext,
+} from './validate-journey';
+export type { EventLike } from './event-like';
+export type { CustomerLike } from './customer-like';
+export { evaluateCondition, lookup, type ConditionScope } from './evaluate-condition';
+export { matchesTrigger } from './matches-trigger';
+export { exitsOn } from './exits-on';
+export type { Plan, PlanContext, PlanTrace } from './plan';
+export { planFirst, planAfter, planOnEvent, planOnTimeout } from './planner';
+export { JourneyPlanError } from './journey-plan-error';
+export { chooseVariant, type SplitVariant, type VariantChoice } from './choose-variant';
+export { stableHash } from './stable-hash';
+export { resolveTimezone } from './resolve-timezone';

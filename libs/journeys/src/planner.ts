@@ -1,0 +1,157 @@
+import { DateTime } from 'luxon';
+import { chooseVariant } from './choose-variant';
+import { parseDuration } from './duration';
+import { evaluateCondition, type ConditionScope } from './evaluate-condition';
+import type { JourneyDefinition } from './journey-definition';
+import { JourneyPlanError } from './journey-plan-error';
+import type { Plan, PlanContext, PlanTrace } from './plan';
+import { resolveTimezone } from './resolve-timezone';
+import type { Step } from './step';
+import { waitEnd } from './wait-until';
+
+/** Plans from the first step of the journey, for an enrollment made at `enrolledAt`. */
+export function planFirst(journey: JourneyDefinition, enrolledAt: Date, ctx: PlanContext): Plan {
+  return walk(journey, journey.steps[0].id, enrolledAt, ctx);
+}
+
+/**
+ * Plans what follows `stepId`, done at `at`: its `next`, else the next array element.
+ * A branch, split or exit is resolved again; a wait_for_event must go through planOnEvent or planOnTimeout.
+ */
+export function planAfter(journey: JourneyDefinition, stepId: string, at: Date, ctx: PlanContext): Plan {
+  const index = indexOf(journey, stepId);
+  const step = journey.steps[index];
+  switch (step.type) {
+    case 'wait':
+    case 'send':
+      return walk(journey, successor(journey, index), at, ctx);
+    case 'branch':
+    case 'split':
+    case 'exit':
+      return walk(journey, step.id, at, ctx);
+    case 'wait_for_event':
+      throw new JourneyPlanError(
+        'JOURNEY.WRONG_STEP_TYPE',
+        `step "${stepId}" waits for an event: use planOnEvent or planOnTimeout`,
+      );
+  }
+}
+
+/** The awaited event of the wait_for_event `stepId` came at `at`: continue with its onEvent. */
+export function planOnEvent(journey: JourneyDefinition, stepId: string, at: Date, ctx: PlanContext): Plan {
+  return walk(journey, waitForEvent(journey, stepId).onEvent, at, ctx);
+}
+
+/** The wait_for_event `stepId` timed out at `at`: continue with its onTimeout. */
+export function planOnTimeout(journey: JourneyDefinition, stepId: string, at: Date, ctx: PlanContext): Plan {
+  return walk(journey, waitForEvent(journey, stepId).onTimeout, at, ctx);
+}
+
+/** Walks from `stepId` at `at`, folding waits into the time and resolving branches, splits and exits. */
+function walk(journey: JourneyDefinition, stepId: string | null, at: Date, ctx: PlanContext): Plan {
+  const zone = resolveTimezone(ctx.customer.timezone);
+  const scope: ConditionScope = { customer: ctx.customer, event: ctx.event };
+  const trace: PlanTrace[] = [];
+  const visited = new Set<string>();
+  let variant: string | undefined;
+  let time = at;
+  let current = stepId;
+  while (current !== null) {
+    if (visited.has(current)) {
+      // validateJourney refuses loops that neither send nor wait for an event, so this is a journey that skipped it.
+      throw new JourneyPlanError(
+        'JOURNEY.CYCLE_WITHOUT_ACTION',
+        `step "${current}" loops back without a due step`,
+      );
+    }
+    visited.add(current);
+    const index = indexOf(journey, current);
+    const step: Step = journey.steps[index];
+    switch (step.type) {
+      case 'send':
+        return {
+          kind: 'due',
+          stepId: step.id,
+          step,
+          dueAt: time,
+          trace,
+          ...(variant !== undefined ? { variant } : {}),
+        };
+      case 'wait_for_event': {
+        const dueAt = DateTime.fromJSDate(time, { zone }).plus(parseDuration(step.timeout)).toJSDate();
+        return {
+          kind: 'due',
+          stepId: step.id,
+          step,
+          dueAt,
+          trace,
+          ...(variant !== undefined ? { variant } : {}),
+        };
+      }
+      case 'wait': {
+        const end = waitEnd(step, time, scope, zone);
+        time = end.at;
+        trace.push({ stepId: step.id, action: 'wait', at: time, detail: end.detail });
+        current = successor(journey, index);
+        break;
+      }
+      case 'branch': {
+        const taken = evaluateCondition(step.if, scope);
+        current = taken ? step.then : step.else;
+        trace.push({
+          stepId: step.id,
+          action: 'branch',
+          at: time,
+          detail: `${taken ? 'then' : 'else'} → ${current}`,
+        });
+        break;
+      }
+      case 'split': {
+        const choice = chooseVariant(step, ctx.journeyId, ctx.customer.id);
+        if (choice.holdout) {
+          trace.push({
+            stepId: step.id,
+            action: 'holdout',
+            at: time,
+            detail: `holdout ${step.holdout ?? 0}%`,
+          });
+          return { kind: 'end', outcome: 'holdout', at: time, trace };
+        }
+        variant = choice.variant.name;
+        current = choice.variant.next;
+        trace.push({ stepId: step.id, action: 'split', at: time, detail: `variant ${variant} → ${current}` });
+        break;
+      }
+      case 'exit':
+        trace.push({ stepId: step.id, action: 'exit', at: time });
+        return { kind: 'end', outcome: 'exited', at: time, trace };
+    }
+  }
+  return { kind: 'end', outcome: 'completed', at: time, trace };
+}
+
+function indexOf(journey: JourneyDefinition, stepId: string): number {
+  const index = journey.steps.findIndex((step) => step.id === stepId);
+  if (index < 0) {
+    throw new JourneyPlanError('JOURNEY.UNKNOWN_STEP', `the journey has no step "${stepId}"`);
+  }
+  return index;
+}
+
+/** The step after a wait or send: its `next`, else the next array element, else none (the journey completes). */
+function successor(journey: JourneyDefinition, index: number): string | null {
+  const step = journey.steps[index];
+  if ((step.type === 'wait' || step.type === 'send') && step.next !== undefined) return step.next;
+  return journey.steps[index + 1]?.id ?? null;
+}
+
+function waitForEvent(journey: JourneyDefinition, stepId: string) {
+  const step = journey.steps[indexOf(journey, stepId)];
+  if (step.type !== 'wait_for_event') {
+    throw new JourneyPlanError(
+      'JOURNEY.WRONG_STEP_TYPE',
+      `step "${stepId}" is a ${step.type}, not a wait_for_event`,
+    );
+  }
+  return step;
+}

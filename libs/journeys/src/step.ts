@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { conditionSchema } from './condition';
+import { durationSchema, offsetDurationSchema } from './duration.schema';
+import { emailTemplateSchema, pushTemplateSchema, smsTemplateSchema } from './template';
+import { timeOfDaySchema } from './time-of-day.schema';
+
+export const STEP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const stepIdSchema = z
+  .string()
+  .regex(STEP_ID_PATTERN, {
+    message: 'must be 1 to 64 letters, digits, "_" or "-"',
+  })
+  .describe('Step id, unique within the journey.');
+const stepRef = (what: string) =>
+  z.string().regex(STEP_ID_PATTERN, { message: 'must be a step id' }).describe(what);
+const next = stepRef('Id of the step that follows; by default the next step in the array.').optional();
+
+const untilTimeSchema = z
+  .strictObject({
+    time: timeOfDaySchema.describe('Local time in the customer timezone, HH:MM.'),
+    days: z.array(z.enum(WEEKDAYS)).min(1).optional().describe('Allowed weekdays; any day when omitted.'),
+  })
+  .describe('Until the next such local time strictly after now.');
+const untilDateSchema = z
+  .strictObject({
+    date: z
+      .string()
+      .min(1)
+      .describe(
+        'Path to a date (`customer.attributes.birthday`, `event.properties.departsAt`) or an ISO date; a MM-DD value recurs yearly.',
+      ),
+    offset: offsetDurationSchema.optional().describe('Added to the date, may be negative: `-P3D`.'),
+    time: timeOfDaySchema
+      .optional()
+      .describe(
+        'Local time on that day, HH:MM; by default the time of the date itself (midnight for a plain date).',
+      ),
+  })
+  .describe('Until a date taken from the customer or event, plus an offset, at a local time.');
+
+export const waitStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('wait'),
+    duration: durationSchema
+      .optional()
+      .describe('How long to wait, ISO-8601 (`P3D`, `PT2H`); added in the customer timezone.'),
+    until: z
+      .union([untilTimeSchema, untilDateSchema])
+      .optional()
+      .describe('Wait until a local time or a date instead of a duration.'),
+    next,
+  })
+  .superRefine((step, ctx) => {
+    if ((step.duration === undefined) === (step.until === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['duration'],
+        message: 'a wait needs exactly one of duration or until',
+        params: { code: 'JOURNEY.INVALID_WAIT' },
+      });
+    }
+  })
+  .describe('Wait for a duration or until a moment.');
+
+const sendBase = { id: stepIdSchema, type: z.literal('send'), next };
+export const sendStepSchema = z
+  .discriminatedUnion('channel', [
+    z.strictObject({
+      ...sendBase,
+      channel: z.literal('sms').describe('Channel.'),
+      template: smsTemplateSchema,
+    }),
+    z.strictObject({
+      ...sendBase,
+      channel: z.literal('email').describe('Channel.'),
+      template: emailTemplateSchema,
+    }),
+    z.strictObject({
+      ...sendBase,
+      channel: z.literal('push').describe('Channel.'),
+      template: pushTemplateSchema,
+    }),
+  ])
+  .describe('Send a message on a channel.');
+
+export const waitForEventStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('wait_for_event'),
+    event: z.string().min(1).describe('Name of the awaited event.'),
+    where: conditionSchema.optional().describe('Narrows which events count.'),
+    timeout: durationSchema.describe('How long to wait for the event, ISO-8601.'),
+    onEvent: stepRef('Step to continue with when the event arrives.'),
+    onTimeout: stepRef('Step to continue with when the timeout passes.'),
+  })
+  .describe('Wait for an event of the customer, up to a timeout.');
+
+export const branchStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('branch'),
+    if: conditionSchema,
+    then: stepRef('Step to continue with when the condition is true.'),
+    else: stepRef('Step to continue with when the condition is false.'),
+  })
+  .describe('Continue on one of two steps depending on a condition.');
+
+export const splitStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('split'),
+    variants: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(64).describe('Variant name, reported on its touchpoints.'),
+          weight: z.number().min(0).describe('Relative weight.'),
+          next: stepRef('First step of this variant.'),
+        }),
+      )
+      .min(1)
+      .describe('Variants, chosen deterministically per customer in proportion to their weights.'),
+    holdout: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Percentage of customers who receive nothing from here on (the control group).'),
+  })
+  .describe('A/B split.');
+
+export const exitStepSchema = z
+  .strictObject({ id: stepIdSchema, type: z.literal('exit') })
+  .describe('End the enrollment.');
+
+export const stepSchema = z.discriminatedUnion('type', [
+  waitStepSchema,
+  sendStepSchema,
+  waitForEventStepSchema,
+  branchStepSchema,
+  splitStepSchema,
+  exitStepSchema,
+]);
+
+export type Step = z.infer<typeof stepSchema>;
+export type WaitStep = z.infer<typeof waitStepSchema>;
+export type SendStep = z.infer<typeof sendStepSchema>;
+export type WaitForEventStep = z.infer<typeof waitForEventStepSchema>;
+export type BranchStep = z.infer<typeof branchStepSchema>;
+export type SplitStep = z.infer<typeof splitStepSchema>;
+export type ExitStep = z.infer<typeof exitStepSchema>;
