@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const url = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v), { message: `${name} must be a URL` });
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every setting Touchpoint reads from the environment, validated once at start. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    REDIS_URL: url('REDIS_URL').default('redis://127.0.0.1:6379'),
+    DATABASE_URL: optional.refine((v) => v === undefined || URL.canParse(v), {
+      message: 'DATABASE_URL must be a postgres:// URL',
+    }),
+    DATA_DIR: z.string().default('./.data'),
+    ADMIN_API_KEY: optional.refine((v) => v === undefined || v.length >= 16, {
+      message: 'ADMIN_API_KEY must be at least 16 characters',
+    }),
+    PUBLIC_BASE_URL: optional.refine((v) => v === undefined || URL.canParse(v), {
+      message: 'PUBLIC_BASE_URL must be a URL',
+    }),
+    TWILIO_ACCOUNT_SID: optional,
+    TWILIO_AUTH_TOKEN: optional,
+    TWILIO_FROM: optional,
+    TWILIO_MESSAGING_SERVICE_SID: optional,
+    TWILIO_API_BASE_URL: url('TWILIO_API_BASE_URL').default('https://api.twilio.com'),
+    SENDGRID_API_KEY: optional,
+    SENDGRID_FROM: optional,
+    SENDGRID_API_BASE_URL: url('SENDGRID_API_BASE_URL').default('https://api.sendgrid.com'),
+    SENDGRID_WEBHOOK_PUBLIC_KEY: optional,
+    VAPID_PUBLIC_KEY: optional,
+    VAPID_PRIVATE_KEY: optional,
+    VAPID_SUBJECT: optional,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** BullMQ key prefix; the braces make it a Redis Cluster hash tag so each queue's keys share a slot. */
+    QUEUE_PREFIX: z.string().min(1).default('{touchpoint}'),
+    /** Steps due within this many ms go to BullMQ as delayed jobs; later ones wait in PostgreSQL. */
+    SCHEDULE_HORIZON_MS: positiveInt(10 * 60_000),
+    /** How often the scheduler promotes steps into the horizon and the reconciler repairs lost jobs. */
+    SCHEDULER_TICK_MS: positiveInt(5_000),
+    /** A touchpoint left `sending` this long (the process died mid-send) becomes `unknown`. */
+    SENDING_TIMEOUT_MS: positiveInt(5 * 60_000),
+    /** Work overdue by this much without its job running is re-enqueued by the reconciler. */
+    RECONCILE_GRACE_MS: positiveInt(10_000),
+    LOAD_DEMO_JOURNEYS: flag(false),
+    EVENTS_BATCH_MAX: positiveInt(1_000),
+    BODY_LIMIT: z.string().default('1mb'),
+  })
+  .superRefine((c, ctx) => {
+    const twilio = [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN];
+    if (twilio.some(Boolean) && !twilio.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.TWILIO_ACCOUNT_SID ? 'TWILIO_AUTH_TOKEN' : 'TWILIO_ACCOUNT_SID'],
+        message: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together',
+      });
+    }
+    if (c.TWILIO_ACCOUNT_SID && !c.TWILIO_FROM && !c.TWILIO_MESSAGING_SERVICE_SID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_FROM'],
+        message: 'set TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID to send SMS through Twilio',
+      });
+    }
+    if (c.SENDGRID_API_KEY && !c.SENDGRID_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SENDGRID_FROM'],
+        message: 'SENDGRID_FROM is required with SENDGRID_API_KEY',
+      });
+    }
+    const vapid = [c.VAPID_PUBLIC_KEY, c.VAPID_PRIVATE_KEY, c.VAPID_SUBJECT];
+    if (vapid.some(Boolean) && !vapid.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VAPID_SUBJECT'],
+        message: 'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT go together',
+      });
+    }
+  });
+
+export type Config = z.output<typeof configSchema> & { PUBLIC_BASE_URL: string };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment once; throws one line per bad variable, naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  return { ...c, PUBLIC_BASE_URL: c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}` };
+}
+
+/** Nest injection token for the validated Config. */
+export const CONFIG = Symbol('CONFIG');

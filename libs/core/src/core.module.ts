@@ -1,0 +1,72 @@
+import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { Clock, SystemClock } from './clock/clock';
+import { CONFIG, type Config } from './config/config';
+import { openDatabase, type DatabaseHandle } from './database/database';
+import { DATABASE_HANDLE, DB } from './database/database.tokens';
+import { migrateToLatest } from './database/migrations';
+import { QueueModule } from './queue/queue.module';
+import { REDIS, RedisCloser, redisProvider } from './queue/redis.provider';
+import { ApiKeyRepository } from './repositories/api-key.repository';
+import { CustomerRepository } from './repositories/customer.repository';
+import { EnrollmentRepository } from './repositories/enrollment.repository';
+import { EventRepository } from './repositories/event.repository';
+import { JourneyRepository } from './repositories/journey.repository';
+import { SandboxMessageRepository } from './repositories/sandbox-message.repository';
+import { ScheduledStepRepository } from './repositories/scheduled-step.repository';
+import { SettingRepository } from './repositories/setting.repository';
+import { TouchpointRepository } from './repositories/touchpoint.repository';
+
+const repositories = [
+  ApiKeyRepository,
+  CustomerRepository,
+  EnrollmentRepository,
+  EventRepository,
+  JourneyRepository,
+  SandboxMessageRepository,
+  ScheduledStepRepository,
+  SettingRepository,
+  TouchpointRepository,
+];
+
+export interface CoreOptions {
+  config: Config;
+  clock?: Clock;
+}
+
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE_HANDLE) private readonly handle: DatabaseHandle) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+/** Config, the clock, the database (migrated on open), repositories and queues: what both apps stand on. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [QueueModule],
+      providers: [
+        { provide: CONFIG, useValue: options.config },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        {
+          provide: DATABASE_HANDLE,
+          inject: [CONFIG],
+          useFactory: async (config: Config) => {
+            const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+            await migrateToLatest(handle.db);
+            return handle;
+          },
+        },
+        { provide: DB, inject: [DATABASE_HANDLE], useFactory: (h: DatabaseHandle) => h.db },
+        DatabaseCloser,
+        redisProvider,
+        RedisCloser,
+        ...repositories,
+      ],
+      exports: [CONFIG, Clock, DATABASE_HANDLE, DB, REDIS, QueueModule, ...repositories],
+    };
+  }
+}

@@ -1,0 +1,202 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+/** A JSON column with a database default: optional on insert. */
+type JsonWithDefault<T> = ColumnType<T, string | T | undefined, string | T>;
+
+export type Role = 'admin' | 'marketer' | 'analyst' | 'ingest';
+export const ROLES: readonly Role[] = ['admin', 'marketer', 'analyst', 'ingest'];
+
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  role: Role;
+  key_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface StoredPushSubscription {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+export interface CustomerTable {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  push_subscriptions: JsonWithDefault<StoredPushSubscription[]>;
+  locale: string | null;
+  timezone: string | null;
+  attributes: JsonWithDefault<Record<string, unknown>>;
+  consent: JsonWithDefault<Partial<Record<'sms' | 'email' | 'push', boolean>>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EventTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  properties: Json<Record<string, unknown>>;
+  occurred_at: Timestamp;
+  received_at: Timestamp;
+  processed_at: Timestamp | null;
+}
+
+export type JourneyStatus = 'active' | 'paused' | 'archived';
+
+export interface JourneyTable {
+  id: string;
+  name: string;
+  status: JourneyStatus;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface JourneyVersionTable {
+  journey_id: string;
+  version: number;
+  definition: Json<unknown>;
+  trigger_event: string;
+  exit_on: string[];
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface JourneyChangeTable {
+  id: Generated<number>;
+  journey_id: string;
+  version: number;
+  action: string;
+  actor: string;
+  at: Timestamp;
+}
+
+export type EnrollmentStatus = 'active' | 'completed' | 'exited' | 'holdout';
+
+export interface EnrollmentTable {
+  id: string;
+  journey_id: string;
+  journey_version: number;
+  customer_id: string;
+  status: EnrollmentStatus;
+  trigger_event_id: string | null;
+  variant: string | null;
+  enrolled_at: Timestamp;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+}
+
+/** waiting: only in PostgreSQL; queued: a BullMQ delayed job exists (or should); done/cancelled: final. */
+export type ScheduledStepStatus = 'waiting' | 'queued' | 'done' | 'cancelled';
+
+export interface ScheduledStepTable {
+  id: string;
+  enrollment_id: string;
+  step_id: string;
+  due_at: Timestamp;
+  status: ScheduledStepStatus;
+  queued_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export const TOUCHPOINT_STATUSES = [
+  'scheduled',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'bounced',
+  'opened',
+  'clicked',
+  'unsubscribed',
+  'suppressed',
+  'unknown',
+  'cancelled',
+  'answered',
+] as const;
+export type TouchpointStatus = (typeof TOUCHPOINT_STATUSES)[number];
+export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey';
+
+export interface TouchpointTable {
+  id: string;
+  enrollment_id: string | null;
+  step_id: string | null;
+  customer_id: string;
+  journey_id: string | null;
+  journey_version: number | null;
+  stage: string | null;
+  channel: TouchpointChannel;
+  status: TouchpointStatus;
+  to: string | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  /** The rendered message, set when the step is decided; a `scheduled` row with it has a send job. */
+  rendered: Json<Record<string, unknown>> | null;
+  details: Json<Record<string, unknown>> | null;
+  scheduled_for: Timestamp | null;
+  queued_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  error: string | null;
+  error_message: string | null;
+  score: number | null;
+  comment: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TouchpointEventTable {
+  id: Generated<number>;
+  touchpoint_id: string;
+  status: TouchpointStatus;
+  at: Timestamp;
+  detail: Json<Record<string, unknown>> | null;
+}
+
+export interface SandboxMessageTable {
+  id: Generated<number>;
+  channel: string;
+  to: string;
+  subject: string | null;
+  body: string;
+  html: string | null;
+  touchpoint_id: string;
+  at: Timestamp;
+}
+
+export interface SettingTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  api_keys: ApiKeyTable;
+  customers: CustomerTable;
+  events: EventTable;
+  journeys: JourneyTable;
+  journey_versions: JourneyVersionTable;
+  journey_changes: JourneyChangeTable;
+  enrollments: EnrollmentTable;
+  scheduled_steps: ScheduledStepTable;
+  touchpoints: TouchpointTable;
+  touchpoint_events: TouchpointEventTable;
+  sandbox_messages: SandboxMessageTable;
+  settings: SettingTable;
+}
+
+export type Customer = Selectable<CustomerTable>;
+export type NewCustomer = Insertable<CustomerTable>;
+export type StoredEvent = Selectable<EventTable>;
+export type Journey = Selectable<JourneyTable>;
+export type JourneyVersion = Selectable<JourneyVersionTable>;
+export type Enrollment = Selectable<EnrollmentTable>;
+export type ScheduledStep = Selectable<ScheduledStepTable>;
+export type Touchpoint = Selectable<TouchpointTable>;
+export type TouchpointUpdate = Updateable<TouchpointTable>;
+export type ApiKey = Selectable<ApiKeyTable>;

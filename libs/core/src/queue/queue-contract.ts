@@ -1,0 +1,28 @@
+import type { Channel } from '@touchpoint/channels';
+import { createHash } from 'node:crypto';
+
+/** Queue names, shared by the producers (api, worker) and the consumers (worker). */
+export const QUEUE = {
+  events: 'events',
+  steps: 'steps',
+  send: { sms: 'send-sms', email: 'send-email', push: 'send-push' } satisfies Record<Channel, string>,
+} as const;
+
+export const SEND_QUEUES = Object.values(QUEUE.send);
+export const ALL_QUEUES = [QUEUE.events, QUEUE.steps, ...SEND_QUEUES];
+
+/** One typed payload per job name. Payloads carry ids, never documents. */
+export interface JobPayloads {
+  'events.process': { eventIds: string[] };
+  'step.due': { scheduledStepId: string };
+  'touchpoint.send': { touchpointId: string };
+}
+export type JobName = keyof JobPayloads;
+
+/** Job ids derive from what makes the job unique, so adding one twice is a no-op. (BullMQ forbids ':'.) */
+export const jobId = {
+  events: (eventIds: string[]) =>
+    `events-${createHash('sha256').update(eventIds.join('\n')).digest('base64url').slice(0, 22)}`,
+  step: (scheduledStepId: string, dueAt: Date) => `step-${scheduledStepId}-${dueAt.getTime()}`,
+  send: (touchpointId: string) => `send-${touchpointId}`,
+};

@@ -1,0 +1,24 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { CONFIG, type Config } from '../config/config';
+import { ALL_QUEUES } from './queue-contract';
+import { QueueGateway } from './queue.gateway';
+
+/** Registers every queue for producers (api and worker alike) on one ioredis connection config. */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [CONFIG],
+      useFactory: (config: Config) => ({
+        connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: config.QUEUE_PREFIX,
+        defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } },
+      }),
+    }),
+    BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+  ],
+  providers: [QueueGateway],
+  exports: [BullModule, QueueGateway],
+})
+export class QueueModule {}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { DB, type Executor } from '../database/database.tokens';
+import type { Customer, Database, StoredPushSubscription } from '../database/database.types';
+
+export interface CustomerInput {
+  email?: string | null;
+  phone?: string | null;
+  pushSubscriptions?: StoredPushSubscription[];
+  locale?: string | null;
+  timezone?: string | null;
+  attributes?: Record<string, unknown>;
+  consent?: Partial<Record<'sms' | 'email' | 'push', boolean>>;
+}
+
+@Injectable()
+export class CustomerRepository {
+  constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
+
+  /** Create or replace: fields absent from the input are cleared, as PUT means. */
+  replace(id: string, input: CustomerInput, at: Date): Promise<Customer> {
+    const values = {
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      push_subscriptions: JSON.stringify(input.pushSubscriptions ?? []),
+      locale: input.locale ?? null,
+      timezone: input.timezone ?? null,
+      attributes: JSON.stringify(input.attributes ?? {}),
+      consent: JSON.stringify(input.consent ?? {}),
+      updated_at: at,
+    };
+    return this.db
+      .insertInto('customers')
+      .values({ id, ...values, created_at: at })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  find(id: string, executor: Executor = this.db): Promise<Customer | undefined> {
+    return executor.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async findMany(ids: string[], executor: Executor = this.db): Promise<Map<string, Customer>> {
+    if (ids.length === 0) return new Map();
+    const rows = await executor.selectFrom('customers').selectAll().where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Creates empty customers for ids not seen before (events may name a customer first). */
+  async ensureExist(executor: Executor, ids: string[], at: Date): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    await executor
+      .insertInto('customers')
+      .values(unique.map((id) => ({ id, created_at: at, updated_at: at })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  async removePushSubscription(id: string, endpoint: string, at: Date): Promise<void> {
+    const customer = await this.find(id);
+    if (!customer) return;
+    const remaining = customer.push_subscriptions.filter((s) => s.endpoint !== endpoint);
+    await this.db
+      .updateTable('customers')
+      .set({ push_subscriptions: JSON.stringify(remaining), updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setConsent(id: string, channel: 'sms' | 'email' | 'push', value: boolean, at: Date): Promise<void> {
+    const customer = await this.find(id);
+    if (!customer) return;
+    await this.db
+      .updateTable('customers')
+      .set({ consent: JSON.stringify({ ...customer.consent, [channel]: value }), updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+}

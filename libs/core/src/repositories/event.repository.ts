@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Kysely, sql } from 'kysely';
+import { DB, type Executor } from '../database/database.tokens';
+import type { Database, StoredEvent } from '../database/database.types';
+
+export interface NewEvent {
+  id: string;
+  customerId: string;
+  name: string;
+  properties: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+@Injectable()
+export class EventRepository {
+  constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
+
+  /** One multi-row insert; an id already stored (or repeated in the batch) is dropped. Returns the ids kept. */
+  async insertMany(executor: Executor, events: NewEvent[], receivedAt: Date): Promise<string[]> {
+    if (events.length === 0) return [];
+    const rows = await executor
+      .insertInto('events')
+      .values(
+        events.map((e) => ({
+          id: e.id,
+          customer_id: e.customerId,
+          name: e.name,
+          properties: JSON.stringify(e.properties),
+          occurred_at: e.occurredAt,
+          received_at: receivedAt,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Marks the events processed and returns those this caller won: each event is processed once. */
+  claim(executor: Executor, ids: string[], at: Date): Promise<StoredEvent[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return executor
+      .updateTable('events')
+      .set({ processed_at: at })
+      .where('id', 'in', ids)
+      .where('processed_at', 'is', null)
+      .returningAll()
+      .execute();
+  }
+
+  /** Accepted events whose job never ran (enqueue failed, Redis lost it). */
+  async listUnprocessed(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select('id')
+      .where('processed_at', 'is', null)
+      .where('received_at', '<', before)
+      .orderBy('received_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Did the customer already do one of `names` at or after `since`? (An exit that was processed first.) */
+  async happenedSince(
+    executor: Executor,
+    customerId: string,
+    names: string[],
+    since: Date,
+  ): Promise<boolean> {
+    if (names.length === 0) return false;
+    const row = await executor
+      .selectFrom('events')
+      .select(sql<number>`1`.as('one'))
+      .where('customer_id', '=', customerId)
+      .where('name', 'in', names)
+      .where('occurred_at', '>=', since)
+      .where('processed_at', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+}

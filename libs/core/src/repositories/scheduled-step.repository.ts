@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { DB, type Executor } from '../database/database.tokens';
+import type { Database, Enrollment, ScheduledStep } from '../database/database.types';
+
+export interface DueJob {
+  scheduledStepId: string;
+  dueAt: Date;
+}
+
+@Injectable()
+export class ScheduledStepRepository {
+  constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
+
+  async insert(
+    executor: Executor,
+    input: { enrollmentId: string; stepId: string; dueAt: Date; queued: boolean; at: Date },
+  ): Promise<ScheduledStep> {
+    return executor
+      .insertInto('scheduled_steps')
+      .values({
+        id: randomUUID(),
+        enrollment_id: input.enrollmentId,
+        step_id: input.stepId,
+        due_at: input.dueAt,
+        status: input.queued ? 'queued' : 'waiting',
+        queued_at: input.queued ? input.at : null,
+        created_at: input.at,
+        updated_at: input.at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** The step and its enrollment, both row-locked: one worker decides a step at a time. */
+  async lockWithEnrollment(
+    executor: Executor,
+    id: string,
+  ): Promise<{ step: ScheduledStep; enrollment: Enrollment } | undefined> {
+    const step = await executor
+      .selectFrom('scheduled_steps')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!step) return undefined;
+    const enrollment = await executor
+      .selectFrom('enrollments')
+      .selectAll()
+      .where('id', '=', step.enrollment_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    return { step, enrollment };
+  }
+
+  async reschedule(executor: Executor, id: string, dueAt: Date, queued: boolean, at: Date): Promise<void> {
+    await executor
+      .updateTable('scheduled_steps')
+      .set({
+        due_at: dueAt,
+        status: queued ? 'queued' : 'waiting',
+        queued_at: queued ? at : null,
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async finish(executor: Executor, id: string, status: 'done' | 'cancelled', at: Date): Promise<void> {
+    await executor
+      .updateTable('scheduled_steps')
+      .set({ status, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Cancels the pending steps of these enrollments; returns them so their jobs can be removed. */
+  async cancelForEnrollments(executor: Executor, enrollmentIds: string[], at: Date): Promise<DueJob[]> {
+    if (enrollmentIds.length === 0) return [];
+    const rows = await executor
+      .updateTable('scheduled_steps')
+      .set({ status: 'cancelled', updated_at: at })
+      .where('enrollment_id', 'in', enrollmentIds)
+      .where('status', 'in', ['waiting', 'queued'])
+      .returning(['id', 'due_at'])
+      .execute();
+    return rows.map((r) => ({ scheduledStepId: r.id, dueAt: r.due_at }));
+  }
+
+  /** Moves steps that came within the horizon from PostgreSQL into the queue; SKIP LOCKED lets workers share it. */
+  async promote(until: Date, at: Date, limit: number): Promise<DueJob[]> {
+    const rows = await this.db
+      .updateTable('scheduled_steps')
+      .set({ status: 'queued', queued_at: at, updated_at: at })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('scheduled_steps as s')
+          .innerJoin('enrollments as e', 'e.id', 's.enrollment_id')
+          .innerJoin('journeys as j', 'j.id', 'e.journey_id')
+          .select('s.id')
+          .where('s.status', '=', 'waiting')
+          .where('s.due_at', '<=', until)
+          .where('j.status', '!=', 'paused')
+          .orderBy('s.due_at')
+          .limit(limit)
+          .forUpdate('s')
+          .skipLocked(),
+      )
+      .returning(['id', 'due_at'])
+      .execute();
+    return rows.map((r) => ({ scheduledStepId: r.id, dueAt: r.due_at }));
+  }
+
+  /** Queued steps due before `until`: after Redis lost its data every one of them needs its job again. */
+  async listQueued(until: Date, limit: number): Promise<DueJob[]> {
+    const rows = await this.db
+      .selectFrom('scheduled_steps')
+      .select(['id', 'due_at'])
+      .where('status', '=', 'queued')
+      .where('due_at', '<=', until)
+      .orderBy('due_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ scheduledStepId: r.id, dueAt: r.due_at }));
+  }
+
+  async countPending(): Promise<{ waiting: number; queued: number }> {
+    const rows = await this.db
+      .selectFrom('scheduled_steps')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', 'in', ['waiting', 'queued'])
+      .groupBy('status')
+      .execute();
+    const get = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+    return { waiting: get('waiting'), queued: get('queued') };
+  }
+}

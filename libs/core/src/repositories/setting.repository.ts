@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { DB } from '../database/database.tokens';
+import type { Database } from '../database/database.types';
+
+@Injectable()
+export class SettingRepository {
+  constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row?.value as T | undefined;
+  }
+
+  async put(key: string, value: unknown, at: Date): Promise<void> {
+    const json = JSON.stringify(value);
+    await this.db
+      .insertInto('settings')
+      .values({ key, value: json, updated_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at }))
+      .execute();
+  }
+}

@@ -1,0 +1,270 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Kysely, sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { DB, type Executor } from '../database/database.tokens';
+import type {
+  Database,
+  Touchpoint,
+  TouchpointChannel,
+  TouchpointStatus,
+  TouchpointUpdate,
+} from '../database/database.types';
+
+export interface TouchpointFilter {
+  journeyId?: string;
+  journeyVersion?: number;
+  stepId?: string;
+  customerId?: string;
+  channel?: TouchpointChannel;
+  status?: TouchpointStatus;
+  stage?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface TouchpointCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export interface TouchpointWithEvents extends Touchpoint {
+  events: { status: TouchpointStatus; at: Date }[];
+}
+
+@Injectable()
+export class TouchpointRepository {
+  constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
+
+  async createScheduled(
+    executor: Executor,
+    input: {
+      enrollmentId: string;
+      stepId: string;
+      customerId: string;
+      journeyId: string;
+      journeyVersion: number;
+      stage: string;
+      channel: TouchpointChannel;
+      scheduledFor: Date;
+      at: Date;
+    },
+  ): Promise<string> {
+    const id = randomUUID();
+    await executor
+      .insertInto('touchpoints')
+      .values({
+        id,
+        enrollment_id: input.enrollmentId,
+        step_id: input.stepId,
+        customer_id: input.customerId,
+        journey_id: input.journeyId,
+        journey_version: input.journeyVersion,
+        stage: input.stage,
+        channel: input.channel,
+        status: 'scheduled',
+        scheduled_for: input.scheduledFor,
+        created_at: input.at,
+        updated_at: input.at,
+      })
+      .onConflict((oc) => oc.columns(['enrollment_id', 'step_id']).doNothing())
+      .execute();
+    await this.recordEvent(executor, id, 'scheduled', input.at);
+    return id;
+  }
+
+  findForStep(executor: Executor, enrollmentId: string, stepId: string): Promise<Touchpoint | undefined> {
+    return executor
+      .selectFrom('touchpoints')
+      .selectAll()
+      .where('enrollment_id', '=', enrollmentId)
+      .where('step_id', '=', stepId)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  find(id: string, executor: Executor = this.db): Promise<Touchpoint | undefined> {
+    return executor.selectFrom('touchpoints').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Moves a touchpoint from one status to another only if it is still in `from`: the conditional
+   * update is what makes two workers, a retry or a re-delivered job unable to both act on it.
+   */
+  async transition(
+    executor: Executor,
+    id: string,
+    from: TouchpointStatus | TouchpointStatus[],
+    to: TouchpointStatus,
+    at: Date,
+    set: TouchpointUpdate = {},
+    detail?: Record<string, unknown>,
+  ): Promise<Touchpoint | undefined> {
+    const row = await executor
+      .updateTable('touchpoints')
+      .set({ ...set, status: to, updated_at: at })
+      .where('id', '=', id)
+      .where('status', 'in', Array.isArray(from) ? from : [from])
+      .returningAll()
+      .executeTakeFirst();
+    if (row) await this.recordEvent(executor, id, to, at, detail);
+    return row;
+  }
+
+  /** Stores the rendered message on a scheduled touchpoint: from now on a send job exists for it. */
+  async markReady(
+    executor: Executor,
+    id: string,
+    input: { to: string; rendered: Record<string, unknown>; at: Date },
+  ): Promise<boolean> {
+    const r = await executor
+      .updateTable('touchpoints')
+      .set({
+        to: input.to,
+        rendered: JSON.stringify(input.rendered),
+        queued_at: input.at,
+        updated_at: input.at,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'scheduled')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async cancelForEnrollments(executor: Executor, enrollmentIds: string[], at: Date): Promise<string[]> {
+    if (enrollmentIds.length === 0) return [];
+    const rows = await executor
+      .updateTable('touchpoints')
+      .set({ status: 'cancelled', updated_at: at })
+      .where('enrollment_id', 'in', enrollmentIds)
+      .where('status', '=', 'scheduled')
+      .returning('id')
+      .execute();
+    await this.recordEvents(
+      executor,
+      rows.map((r) => r.id),
+      'cancelled',
+      at,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async recordEvent(
+    executor: Executor,
+    touchpointId: string,
+    status: TouchpointStatus,
+    at: Date,
+    detail?: Record<string, unknown>,
+  ): Promise<void> {
+    await executor
+      .insertInto('touchpoint_events')
+      .values({ touchpoint_id: touchpointId, status, at, detail: detail ? JSON.stringify(detail) : null })
+      .execute();
+  }
+
+  private async recordEvents(executor: Executor, ids: string[], status: TouchpointStatus, at: Date) {
+    if (ids.length === 0) return;
+    await executor
+      .insertInto('touchpoint_events')
+      .values(ids.map((id) => ({ touchpoint_id: id, status, at })))
+      .execute();
+  }
+
+  /** Rendered, still `scheduled`, queued before `before`: their send job may be lost. */
+  async listReady(before: Date, limit: number): Promise<{ id: string; channel: 'sms' | 'email' | 'push' }[]> {
+    const rows = await this.db
+      .selectFrom('touchpoints')
+      .select(['id', 'channel'])
+      .where('status', '=', 'scheduled')
+      .where('rendered', 'is not', null)
+      .where('queued_at', '<', before)
+      .where('channel', '!=', 'survey')
+      .orderBy('queued_at')
+      .limit(limit)
+      .execute();
+    return rows as { id: string; channel: 'sms' | 'email' | 'push' }[];
+  }
+
+  /** `sending` for too long: the process died after handing it to the provider. Never re-sent. */
+  async markStuckUnknown(before: Date, at: Date): Promise<number> {
+    const rows = await this.db
+      .updateTable('touchpoints')
+      .set({ status: 'unknown', updated_at: at, error: 'sending_timeout' })
+      .where('status', '=', 'sending')
+      .where('updated_at', '<', before)
+      .returning('id')
+      .execute();
+    await this.recordEvents(
+      this.db,
+      rows.map((r) => r.id),
+      'unknown',
+      at,
+    );
+    return rows.length;
+  }
+
+  /** Newest first, keyset-paginated on (created_at, id). */
+  async list(
+    filter: TouchpointFilter,
+    limit: number,
+    cursor?: TouchpointCursor,
+  ): Promise<TouchpointWithEvents[]> {
+    let q = this.db.selectFrom('touchpoints').selectAll();
+    if (filter.journeyId) q = q.where('journey_id', '=', filter.journeyId);
+    if (filter.journeyVersion !== undefined) q = q.where('journey_version', '=', filter.journeyVersion);
+    if (filter.stepId) q = q.where('step_id', '=', filter.stepId);
+    if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
+    if (filter.channel) q = q.where('channel', '=', filter.channel);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.stage) q = q.where('stage', '=', filter.stage);
+    if (filter.from) q = q.where('created_at', '>=', filter.from);
+    if (filter.to) q = q.where('created_at', '<', filter.to);
+    if (cursor) {
+      q = q.where(sql<boolean>`(created_at, id) < (${cursor.createdAt}, ${cursor.id}::uuid)`);
+    }
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return this.withEvents(rows);
+  }
+
+  /** One customer's touchpoints, oldest first: their journey map. */
+  async listForCustomer(customerId: string, limit: number): Promise<TouchpointWithEvents[]> {
+    const rows = await this.db
+      .selectFrom('touchpoints')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return this.withEvents(rows);
+  }
+
+  private async withEvents(rows: Touchpoint[]): Promise<TouchpointWithEvents[]> {
+    if (rows.length === 0) return [];
+    const events = await this.db
+      .selectFrom('touchpoint_events')
+      .select(['touchpoint_id', 'status', 'at'])
+      .where(
+        'touchpoint_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('id')
+      .execute();
+    const byId = new Map<string, { status: TouchpointStatus; at: Date }[]>();
+    for (const e of events) {
+      const list = byId.get(e.touchpoint_id) ?? [];
+      list.push({ status: e.status, at: e.at });
+      byId.set(e.touchpoint_id, list);
+    }
+    return rows.map((r) => ({ ...r, events: byId.get(r.id) ?? [] }));
+  }
+
+  async countByStatus(): Promise<{ channel: string; status: string; n: number }[]> {
+    const rows = await this.db
+      .selectFrom('touchpoints')
+      .select(['channel', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['channel', 'status'])
+      .execute();
+    return rows.map((r) => ({ channel: r.channel, status: r.status, n: Number(r.n) }));
+  }
+}
