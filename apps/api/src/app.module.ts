@@ -1,0 +1,107 @@
+import { BullBoardModule } from '@bull-board/nestjs';
+import { ExpressAdapter } from '@bull-board/express';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  RequestMethod,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TemplateRenderer } from '@touchpoint/channels';
+import { ALL_QUEUES, CoreModule, type CoreOptions } from '@touchpoint/core';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AdminBasicAuthMiddleware } from './auth/admin-basic-auth.middleware';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { BootstrapService } from './bootstrap/bootstrap.service';
+import { CustomersController } from './customers/customers.controller';
+import { EventIngestService } from './events/event-ingest.service';
+import { EventsController } from './events/events.controller';
+import { HealthController } from './health/health.controller';
+import { JsonBodyMiddleware } from './http/json-body.middleware';
+import { ProblemFilter } from './http/problem.filter';
+import { JourneyService } from './journeys/journey.service';
+import { JourneysController } from './journeys/journeys.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { SandboxController } from './sandbox/sandbox.controller';
+import { TouchpointsController } from './touchpoints/touchpoints.controller';
+
+export interface AppOptions extends CoreOptions {
+  /** Run the worker in this process too (the embedded default, `npm start`). */
+  withWorker: boolean;
+}
+
+/** pino-http: request ids, no bodies, no query strings (they can hold addresses), no auth headers. */
+export function loggerModule(level: string) {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    },
+  });
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        loggerModule(options.config.LOG_LEVEL),
+        CoreModule.forRoot(options),
+        BullBoardModule.forRoot({
+          route: '/admin/queues',
+          // @bull-board/express pins its own copy of @bull-board/api; the classes are the same at run time.
+          adapter: ExpressAdapter as never,
+          middleware: AdminBasicAuthMiddleware,
+        }),
+        ...ALL_QUEUES.map((name) => BullBoardModule.forFeature({ name, adapter: BullMQAdapter })),
+        ...(options.withWorker ? [WorkerModule] : []),
+      ],
+      controllers: [
+        ApiKeysController,
+        CustomersController,
+        EventsController,
+        JourneysController,
+        TouchpointsController,
+        SandboxController,
+        HealthController,
+        MetricsController,
+      ],
+      providers: [
+        { provide: TemplateRenderer, useValue: new TemplateRenderer() },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        ApiKeyGuard,
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        EventIngestService,
+        JourneyService,
+        BootstrapService,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonBodyMiddleware).forRoutes({ path: 'v1/*path', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,59 @@
+import { isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js';
+import { z } from 'zod';
+
+export const customerIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\s/?#\p{Cc}]+$/u, 'a customer id has no spaces, slashes or control characters');
+
+const isIanaZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz.includes('/') || tz === 'UTC';
+  } catch {
+    return false;
+  }
+};
+const isLocale = (tag: string) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+};
+
+export const pushSubscriptionSchema = z.object({
+  endpoint: z.url({ protocol: /^https?$/ }).describe('The push service URL from PushSubscription.endpoint'),
+  keys: z.object({ p256dh: z.string().min(1), auth: z.string().min(1) }),
+});
+
+export const customerBodySchema = z.object({
+  email: z.email().max(320).nullish(),
+  phone: z
+    .string()
+    .max(32)
+    .refine((v) => v.startsWith('+') && isValidPhoneNumber(v), {
+      message: 'must be a valid phone number in E.164 form, like +989121234567',
+    })
+    .transform((v) => parsePhoneNumberWithError(v).number)
+    .nullish()
+    .describe('E.164'),
+  pushSubscriptions: z.array(pushSubscriptionSchema).max(20).optional(),
+  locale: z
+    .string()
+    .max(35)
+    .refine(isLocale, { message: 'must be a BCP 47 language tag, like fa or fa-IR' })
+    .nullish(),
+  timezone: z
+    .string()
+    .max(64)
+    .refine(isIanaZone, { message: 'must be an IANA timezone name, like Asia/Tehran' })
+    .nullish(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  consent: z
+    .object({ sms: z.boolean().optional(), email: z.boolean().optional(), push: z.boolean().optional() })
+    .strict()
+    .optional(),
+});
+export type CustomerBody = z.output<typeof customerBodySchema>;

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock, CustomerRepository, TouchpointRepository } from '@touchpoint/core';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
+import { ProblemException } from '../http/problem';
+import { touchpointView } from '../touchpoints/touchpoint.view';
+import { customerBodySchema, customerIdSchema } from './customer.schema';
+import { customerView } from './customer.view';
+
+class CustomerBodyDto extends createZodDto(customerBodySchema) {}
+const limitSchema = z.coerce.number().int().min(1).max(1000).default(500);
+
+function parseCustomerId(id: string): string {
+  const parsed = customerIdSchema.safeParse(id);
+  if (!parsed.success)
+    throw ProblemException.validation([{ path: 'customerId', message: parsed.error.issues[0].message }]);
+  return parsed.data;
+}
+
+@ApiTags('customers')
+@Controller('v1/customers')
+export class CustomersController {
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly touchpoints: TouchpointRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  @Put(':customerId')
+  @Roles('marketer', 'ingest')
+  @ApiOperation({ summary: 'Create or replace a customer' })
+  async put(@Param('customerId') id: string, @Body() body: CustomerBodyDto, @CurrentCaller() caller: Caller) {
+    const row = await this.customers.replace(parseCustomerId(id), body, this.clock.now());
+    return customerView(row, caller.role);
+  }
+
+  @Get(':customerId')
+  @Roles('marketer', 'analyst')
+  @ApiOperation({ summary: 'Read a customer (contact details masked for analysts)' })
+  async get(@Param('customerId') id: string, @CurrentCaller() caller: Caller) {
+    const row = await this.customers.find(parseCustomerId(id));
+    if (!row) throw ProblemException.notFound('The customer');
+    return customerView(row, caller.role);
+  }
+
+  @Get(':customerId/touchpoints')
+  @Roles('marketer', 'analyst')
+  @ApiOperation({ summary: "The customer's touchpoints, oldest first: their journey map" })
+  async touchpointsOf(
+    @Param('customerId') id: string,
+    @Query('limit') limit: string | undefined,
+    @CurrentCaller() caller: Caller,
+  ) {
+    const customerId = parseCustomerId(id);
+    const parsedLimit = limitSchema.safeParse(limit ?? undefined);
+    if (!parsedLimit.success)
+      throw ProblemException.validation([{ path: 'limit', message: parsedLimit.error.issues[0].message }]);
+    if (!(await this.customers.find(customerId))) throw ProblemException.notFound('The customer');
+    const rows = await this.touchpoints.listForCustomer(customerId, parsedLimit.data);
+    return { items: rows.map((t) => touchpointView(t, caller.role)) };
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CONFIG, type Config } from '@touchpoint/core';
+import { z } from 'zod';
+import { Roles } from '../auth/auth.decorators';
+import { dottedPath, ProblemException } from '../http/problem';
+import { EventIngestService } from './event-ingest.service';
+import { eventBatchSchema, eventSchema, eventsBodySchema, type EventBody } from './event.schema';
+
+@ApiTags('events')
+@Controller('v1/events')
+export class EventsController {
+  constructor(
+    private readonly ingest: EventIngestService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles('marketer', 'ingest')
+  @ApiOperation({ summary: 'Ingest one event or a batch; 202 once stored durably' })
+  @ApiBody({ schema: z.toJSONSchema(eventsBodySchema, { io: 'input', unrepresentable: 'any' }) as object })
+  async post(@Body() body: unknown) {
+    return this.ingest.ingest(this.parse(body));
+  }
+
+  private parse(body: unknown): EventBody[] {
+    const isBatch = typeof body === 'object' && body !== null && 'events' in body;
+    const parsed = isBatch ? eventBatchSchema.safeParse(body) : eventSchema.safeParse(body);
+    if (!parsed.success) {
+      throw ProblemException.validation(
+        parsed.error.issues.map((i) => ({ path: dottedPath(i.path), message: i.message })),
+      );
+    }
+    const events = 'events' in parsed.data ? parsed.data.events : [parsed.data];
+    if (events.length > this.config.EVENTS_BATCH_MAX) {
+      throw ProblemException.validation([
+        { path: 'events', message: `at most ${this.config.EVENTS_BATCH_MAX} events a batch` },
+      ]);
+    }
+    return events;
+  }
+}

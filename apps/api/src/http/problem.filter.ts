@@ -1,0 +1,87 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import type { ZodError } from 'zod';
+import { dottedPath, problemType, type ProblemBody } from './problem';
+
+/** Body-parser errors carry `type` and `status`; they happen before any controller runs. */
+interface ParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message?: string;
+}
+
+/** The one error filter: every error leaves as application/problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request>();
+    const body = this.toProblem(exception);
+    if (body.status >= 500) this.logger.error({ err: exception, path: req.path }, 'request failed');
+    if (res.headersSent) return;
+    res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown): ProblemBody {
+    if (exception instanceof ZodValidationException) {
+      const zodError = exception.getZodError() as ZodError;
+      return {
+        type: problemType('validation-error'),
+        title: 'Bad Request',
+        status: 400,
+        detail: 'The request has invalid fields.',
+        errors: zodError.issues.map((i) => ({ path: dottedPath(i.path), message: i.message })),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null && 'type' in response && 'status' in response) {
+        return response as ProblemBody;
+      }
+      const message =
+        typeof response === 'string'
+          ? response
+          : ((response as { message?: string | string[] }).message ?? exception.message);
+      return {
+        type: problemType(status === 404 ? 'not-found' : 'http-error'),
+        title: exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2') || 'Error',
+        status,
+        detail: Array.isArray(message) ? message.join('; ') : message,
+      };
+    }
+    const parser = exception as ParserError;
+    if (parser && typeof parser.status === 'number' && parser.expose) {
+      const slug =
+        parser.type === 'entity.too.large'
+          ? 'payload-too-large'
+          : parser.type === 'entity.parse.failed'
+            ? 'malformed-json'
+            : 'unsupported-media-type';
+      const detail =
+        parser.type === 'entity.too.large'
+          ? 'The request body is larger than the limit.'
+          : parser.type === 'entity.parse.failed'
+            ? 'The request body is not valid JSON.'
+            : (parser.message ?? 'The request body cannot be read.');
+      return {
+        type: problemType(slug),
+        title:
+          parser.status === 413
+            ? 'Payload Too Large'
+            : parser.status === 415
+              ? 'Unsupported Media Type'
+              : 'Bad Request',
+        status: parser.status,
+        detail,
+        ...(parser.type === 'entity.parse.failed' && { errors: [{ path: '', message: 'malformed JSON' }] }),
+      };
+    }
+    return { type: problemType('internal-error'), title: 'Internal Server Error', status: 500 };
+  }
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { ensureRedis, loadConfig } from '@touchpoint/core';
+import { createApp } from './create-app';
+
+/** `npm start` (API and worker, embedded database) or `npm run start:api` (API only). */
+async function main(): Promise<void> {
+  const withWorker = process.argv.includes('--with-worker');
+  const config = loadConfig();
+  if (!withWorker && !config.DATABASE_URL) {
+    throw new Error(
+      'npm run start:api needs DATABASE_URL: the embedded database allows one process, so use `npm start` to run everything in one.',
+    );
+  }
+  const redis = await ensureRedis(config.REDIS_URL, (line) => console.log(line));
+  const app = await createApp({ config: { ...config, REDIS_URL: redis.url }, withWorker });
+  app.enableShutdownHooks();
+  process.once('exit', () => void redis.stop());
+  await app.listen(config.PORT);
+  const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded PostgreSQL in ${config.DATA_DIR}`;
+  console.log(
+    `Touchpoint ${withWorker ? 'API and worker' : 'API'} on http://localhost:${config.PORT} (${where}; OpenAPI at /docs, queues at /admin/queues)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`Touchpoint could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { QueueGateway, TouchpointRepository } from '@touchpoint/core';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { Public } from '../auth/auth.decorators';
+
+/** Prometheus text. Figures come from PostgreSQL and BullMQ at scrape time, so every process reports the same. */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  private readonly registry = new Registry();
+
+  constructor(touchpoints: TouchpointRepository, queue: QueueGateway) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'touchpoint_process_' });
+    new Gauge({
+      name: 'touchpoint_touchpoints',
+      help: 'Touchpoints by channel and status',
+      labelNames: ['channel', 'status'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const row of await touchpoints.countByStatus())
+          this.set({ channel: row.channel, status: row.status }, row.n);
+      },
+    });
+    new Gauge({
+      name: 'touchpoint_unknown_sends',
+      help: 'Touchpoints left `sending` past the timeout: the provider may or may not have them',
+      registers: [this.registry],
+      async collect() {
+        const rows = await touchpoints.countByStatus();
+        this.set(rows.filter((r) => r.status === 'unknown').reduce((n, r) => n + r.n, 0));
+      },
+    });
+    new Gauge({
+      name: 'touchpoint_queue_jobs',
+      help: 'BullMQ jobs by queue and state',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const q of queue.all()) {
+          const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
+          for (const [state, n] of Object.entries(counts)) this.set({ queue: q.name, state }, n);
+        }
+      },
+    });
+  }
+
+  @Get()
+  @Public()
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

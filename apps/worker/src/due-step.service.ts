@@ -1,0 +1,254 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  TemplateRenderer,
+  TemplateRenderError,
+  type Channel,
+  type ChannelTemplate,
+} from '@touchpoint/channels';
+import {
+  Clock,
+  CustomerRepository,
+  DB,
+  JourneyRepository,
+  QueueGateway,
+  ScheduledStepRepository,
+  TouchpointRepository,
+  type Customer,
+  type Database,
+  type DueJob,
+  type Enrollment,
+  type Executor,
+  type ScheduledStep,
+} from '@touchpoint/core';
+import {
+  applyQuietHours,
+  planAfter,
+  planOnTimeout,
+  type JourneyDefinition,
+  type Plan,
+  type PlanContext,
+  type Step,
+} from '@touchpoint/journeys';
+import type { Kysely } from 'kysely';
+import { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
+import { JourneyCatalog } from './journey-catalog.service';
+import { StepScheduler } from './step-scheduler.service';
+
+/** A job may fire a little early (clock skew between Redis and us); more than this and it is stale. */
+const EARLY_TOLERANCE_MS = 1_000;
+
+export type DueStepOutcome =
+  | 'missing'
+  | 'already_done'
+  | 'not_due'
+  | 'cancelled'
+  | 'paused'
+  | 'held'
+  | 'suppressed'
+  | 'failed'
+  | 'ready'
+  | 'advanced';
+
+type SendStep = Extract<Step, { type: 'send' }>;
+
+interface Work {
+  steps: DueJob[];
+  sends: { id: string; channel: Channel }[];
+}
+
+/** Decide: when a step comes due, re-check everything under a row lock, then render or re-plan. */
+@Injectable()
+export class DueStepService {
+  constructor(
+    @Inject(DB) private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly steps: ScheduledStepRepository,
+    private readonly touchpoints: TouchpointRepository,
+    private readonly customers: CustomerRepository,
+    private readonly journeys: JourneyRepository,
+    private readonly catalog: JourneyCatalog,
+    private readonly scheduler: StepScheduler,
+    private readonly renderer: TemplateRenderer,
+    private readonly queue: QueueGateway,
+  ) {}
+
+  async run(scheduledStepId: string): Promise<DueStepOutcome> {
+    const now = this.clock.now();
+    const work: Work = { steps: [], sends: [] };
+    const outcome = await this.db.transaction().execute(async (trx) => {
+      const locked = await this.steps.lockWithEnrollment(trx, scheduledStepId);
+      if (!locked) return 'missing';
+      const { step, enrollment } = locked;
+      if (step.status === 'done' || step.status === 'cancelled') return 'already_done';
+      if (step.due_at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return 'not_due';
+      const journeyStatus = await this.journeys.status(enrollment.journey_id, trx);
+      if (enrollment.status !== 'active' || journeyStatus === 'archived') {
+        await this.steps.finish(trx, step.id, 'cancelled', now);
+        await this.touchpoints.cancelForEnrollments(trx, [enrollment.id], now);
+        return 'cancelled';
+      }
+      if (journeyStatus === 'paused') {
+        // Held in PostgreSQL; resume promotes it again. Nothing is lost.
+        await this.steps.reschedule(trx, step.id, step.due_at, false, now);
+        return 'paused';
+      }
+      const definition = await this.catalog.version(enrollment.journey_id, enrollment.journey_version, trx);
+      const stepDef = definition.steps.find((s) => s.id === step.step_id);
+      if (!stepDef)
+        throw new Error(
+          `step ${step.step_id} is not in journey ${enrollment.journey_id}@${enrollment.journey_version}`,
+        );
+      const customer = await this.customers.find(enrollment.customer_id, trx);
+      if (!customer)
+        throw new Error(`customer ${enrollment.customer_id} of enrollment ${enrollment.id} is gone`);
+      const trigger = enrollment.trigger_event_id
+        ? await trx
+            .selectFrom('events')
+            .selectAll()
+            .where('id', '=', enrollment.trigger_event_id)
+            .executeTakeFirst()
+        : undefined;
+      const ctx: PlanContext = {
+        customer: toCustomerLike(customer),
+        event: trigger && toEventLike(trigger),
+        enrollmentId: enrollment.id,
+        journeyId: enrollment.journey_id,
+      };
+      const scope = {
+        customer: templateCustomer(customer),
+        event: templateEvent(trigger),
+        journey: {
+          id: enrollment.journey_id,
+          name: definition.name,
+          version: enrollment.journey_version,
+          stage: definition.stage,
+        },
+      };
+
+      let result: DueStepOutcome = 'advanced';
+      if (stepDef.type === 'send') {
+        result = await this.decideSend(trx, {
+          step,
+          enrollment,
+          definition,
+          stepDef,
+          customer,
+          scope,
+          now,
+          work,
+        });
+        if (result === 'held') return result;
+      }
+      await this.steps.finish(trx, step.id, 'done', now);
+      const plan: Plan =
+        stepDef.type === 'wait_for_event'
+          ? planOnTimeout(definition, stepDef.id, now, ctx)
+          : planAfter(definition, stepDef.id, now, ctx);
+      work.steps.push(...(await this.scheduler.apply(trx, enrollment, definition, plan, now)));
+      return result;
+    });
+    await this.queue.addSteps(work.steps);
+    await this.queue.addSends(work.sends);
+    return outcome;
+  }
+
+  private async decideSend(
+    trx: Executor,
+    input: {
+      step: ScheduledStep;
+      enrollment: Enrollment;
+      definition: JourneyDefinition;
+      stepDef: SendStep;
+      customer: Customer;
+      scope: {
+        customer: Record<string, unknown>;
+        event?: Record<string, unknown>;
+        journey: Record<string, unknown>;
+      };
+      now: Date;
+      work: Work;
+    },
+  ): Promise<DueStepOutcome> {
+    const { step, enrollment, definition, stepDef, customer, now, work } = input;
+    const touchpoint = await this.touchpoints.findForStep(trx, enrollment.id, stepDef.id);
+    if (!touchpoint || touchpoint.status !== 'scheduled' || touchpoint.rendered !== null)
+      return 'already_done';
+
+    const quiet = applyQuietHours(now, definition.quietHours, customer.timezone);
+    if (quiet.held && quiet.at.getTime() > now.getTime()) {
+      const queued = this.scheduler.withinHorizon(quiet.at, now);
+      await this.steps.reschedule(trx, step.id, quiet.at, queued, now);
+      await trx
+        .updateTable('touchpoints')
+        .set({ scheduled_for: quiet.at, updated_at: now })
+        .where('id', '=', touchpoint.id)
+        .execute();
+      await this.touchpoints.recordEvent(trx, touchpoint.id, 'scheduled', now, {
+        reason: 'quiet_hours',
+        until: quiet.at.toISOString(),
+      });
+      if (queued) work.steps.push({ scheduledStepId: step.id, dueAt: quiet.at });
+      return 'held';
+    }
+
+    const channel = stepDef.channel;
+    const suppression = suppressionReason(channel, customer, definition.transactional);
+    if (suppression) {
+      await this.touchpoints.transition(trx, touchpoint.id, 'scheduled', 'suppressed', now, {
+        error: suppression,
+      });
+      return 'suppressed';
+    }
+
+    let rendered;
+    try {
+      rendered = await this.renderer.render(
+        stepDef.template as ChannelTemplate,
+        channel,
+        customer.locale,
+        input.scope,
+      );
+    } catch (error) {
+      if (!(error instanceof TemplateRenderError)) throw error;
+      await this.touchpoints.transition(trx, touchpoint.id, 'scheduled', 'failed', now, {
+        error: 'template_error',
+        error_message: error.message,
+      });
+      return 'failed';
+    }
+    await this.touchpoints.markReady(trx, touchpoint.id, {
+      to: addressOf(channel, customer) ?? '',
+      rendered: { ...rendered },
+      at: now,
+    });
+    work.sends.push({ id: touchpoint.id, channel });
+    return 'ready';
+  }
+}
+
+/** The address a channel sends to: phone, email, or the newest push subscription's endpoint. */
+export function addressOf(channel: Channel, customer: Customer): string | undefined {
+  switch (channel) {
+    case 'sms':
+      return customer.phone ?? undefined;
+    case 'email':
+      return customer.email ?? undefined;
+    case 'push':
+      return customer.push_subscriptions.at(-1)?.endpoint;
+  }
+}
+
+/**
+ * Why a message must not go out, or null. Marketing needs an explicit opt-in; a transactional journey
+ * sends unless the customer explicitly revoked the channel.
+ */
+export function suppressionReason(
+  channel: Channel,
+  customer: Customer,
+  transactional: boolean,
+): string | null {
+  const consent = customer.consent[channel];
+  if (consent === false || (consent !== true && !transactional)) return 'no_consent';
+  if (!addressOf(channel, customer)) return 'no_address';
+  return null;
+}

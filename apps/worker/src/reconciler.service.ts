@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { Redis } from 'ioredis';
+import {
+  CONFIG,
+  Clock,
+  EventRepository,
+  QueueGateway,
+  REDIS,
+  ScheduledStepRepository,
+  TouchpointRepository,
+  type Config,
+} from '@touchpoint/core';
+
+const BATCH = 5_000;
+
+export interface TickReport {
+  promoted: number;
+  redisReset: boolean;
+  requeuedSteps: number;
+  requeuedSends: number;
+  requeuedEvents: number;
+  unknown: number;
+}
+
+/**
+ * PostgreSQL is the truth; Redis is the engine. Each tick moves steps that came within the horizon into
+ * BullMQ, and re-adds any job Redis lost (every job id is deterministic, so re-adding a live one is a no-op).
+ */
+@Injectable()
+export class Reconciler implements OnApplicationBootstrap {
+  private readonly logger = new Logger(Reconciler.name);
+  private running?: Promise<TickReport>;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly clock: Clock,
+    private readonly steps: ScheduledStepRepository,
+    private readonly touchpoints: TouchpointRepository,
+    private readonly events: EventRepository,
+    private readonly queue: QueueGateway,
+    private readonly registry: SchedulerRegistry,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const timer = setInterval(() => {
+      this.tick().catch((error: unknown) => this.logger.error({ err: error }, 'scheduler tick failed'));
+    }, this.config.SCHEDULER_TICK_MS);
+    this.registry.addInterval('reconciler', timer);
+  }
+
+  /** One tick at a time per process; concurrent callers share the running one. */
+  tick(): Promise<TickReport> {
+    this.running ??= this.runTick().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async runTick(): Promise<TickReport> {
+    const now = this.clock.now();
+    const horizon = new Date(now.getTime() + this.config.SCHEDULE_HORIZON_MS);
+    const grace = new Date(now.getTime() - this.config.RECONCILE_GRACE_MS);
+
+    const promoted = await this.steps.promote(horizon, now, BATCH);
+    await this.queue.addSteps(promoted);
+
+    // A missing sentinel means Redis restarted empty or was flushed: every queued job is gone.
+    const redisReset = await this.claimSentinel();
+    const lostSteps = await this.steps.listQueued(redisReset ? horizon : grace, BATCH);
+    await this.queue.addSteps(lostSteps);
+    const readySends = await this.touchpoints.listReady(redisReset ? now : grace, BATCH);
+    await this.queue.addSends(readySends);
+    const unprocessed = await this.events.listUnprocessed(redisReset ? now : grace, BATCH);
+    await this.queue.addEvents(unprocessed);
+
+    const unknown = await this.touchpoints.markStuckUnknown(
+      new Date(now.getTime() - this.config.SENDING_TIMEOUT_MS),
+      now,
+    );
+    const report = {
+      promoted: promoted.length,
+      redisReset,
+      requeuedSteps: lostSteps.length,
+      requeuedSends: readySends.length,
+      requeuedEvents: unprocessed.length,
+      unknown,
+    };
+    if (redisReset || unknown > 0) this.logger.warn(report, 'reconciled');
+    return report;
+  }
+
+  /** Sets the sentinel key; true if it was not there (first start, or Redis lost its data). */
+  private async claimSentinel(): Promise<boolean> {
+    const created = await this.redis.set(
+      `${this.config.QUEUE_PREFIX}:touchpoint:sentinel`,
+      String(this.clock.now().getTime()),
+      'NX',
+    );
+    return created === 'OK';
+  }
+}

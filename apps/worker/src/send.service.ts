@@ -1,0 +1,111 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  ChannelRouter,
+  textDirection,
+  type OutboundMessage,
+  type RenderedMessage,
+  type SendResult,
+} from '@touchpoint/channels';
+import { Clock, CustomerRepository, DB, TouchpointRepository, type Database } from '@touchpoint/core';
+import { Inject } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+
+export type SendOutcome =
+  | { status: 'skipped' }
+  | { status: 'sent'; providerMessageId: string }
+  | { status: 'failed'; code: string }
+  | { status: 'retry'; code: string; retryAfterMs?: number };
+
+/** Send: claim the touchpoint (scheduled → sending), call the provider once, record what it said. */
+@Injectable()
+export class SendService {
+  private readonly logger = new Logger(SendService.name);
+
+  constructor(
+    @Inject(DB) private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly touchpoints: TouchpointRepository,
+    private readonly customers: CustomerRepository,
+    private readonly router: ChannelRouter,
+  ) {}
+
+  /** `finalAttempt`: a transient failure now is recorded as `failed` instead of retried. */
+  async send(touchpointId: string, finalAttempt: boolean): Promise<SendOutcome> {
+    const claimed = await this.touchpoints.transition(
+      this.db,
+      touchpointId,
+      'scheduled',
+      'sending',
+      this.clock.now(),
+    );
+    if (!claimed) return { status: 'skipped' };
+    if (!claimed.rendered || !claimed.to || claimed.channel === 'survey') {
+      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'scheduled', this.clock.now());
+      return { status: 'skipped' };
+    }
+    const customer = await this.customers.find(claimed.customer_id);
+    const message: OutboundMessage = {
+      touchpointId,
+      customerId: claimed.customer_id,
+      to: claimed.to,
+      subscription: customer?.push_subscriptions.find((s) => s.endpoint === claimed.to),
+      locale: customer?.locale,
+      direction: textDirection(customer?.locale),
+      message: claimed.rendered as unknown as RenderedMessage,
+    };
+    const adapter = this.router.for(claimed.channel);
+    let result: SendResult;
+    try {
+      result = await adapter.send(message);
+    } catch (error) {
+      result = {
+        ok: false,
+        provider: adapter.provider,
+        kind: 'transient',
+        code: 'adapter_error',
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+    const now = this.clock.now();
+    if (result.ok) {
+      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'sent', now, {
+        provider: result.provider,
+        provider_message_id: result.providerMessageId,
+        sent_at: now,
+        details: result.details ? JSON.stringify(result.details) : null,
+      });
+      return { status: 'sent', providerMessageId: result.providerMessageId };
+    }
+    if (result.kind === 'permanent' || finalAttempt) {
+      await this.touchpoints.transition(
+        this.db,
+        touchpointId,
+        'sending',
+        'failed',
+        now,
+        { provider: result.provider, error: result.code, error_message: result.message },
+        { code: result.code },
+      );
+      if (customer && result.revoke === 'consent')
+        await this.customers.setConsent(customer.id, claimed.channel, false, now);
+      if (customer && result.revoke === 'subscription')
+        await this.customers.removePushSubscription(customer.id, claimed.to, now);
+      return { status: 'failed', code: result.code };
+    }
+    // Transient: the provider did not take it, so hand the claim back for the retry.
+    await this.touchpoints.transition(
+      this.db,
+      touchpointId,
+      'sending',
+      'scheduled',
+      now,
+      {},
+      { retry: result.code },
+    );
+    this.logger.warn(
+      { touchpointId, provider: result.provider, code: result.code },
+      'transient send failure, will retry',
+    );
+    return { status: 'retry', code: result.code, retryAfterMs: result.retryAfterMs };
+  }
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TemplateRenderer } from '@touchpoint/channels';
+import { channelRouterProvider } from './channel-adapters.provider';
+import { DueStepService } from './due-step.service';
+import { EventProcessor } from './event-processor.service';
+import { JourneyCatalog } from './journey-catalog.service';
+import {
+  EmailJobProcessor,
+  EventsJobProcessor,
+  PushJobProcessor,
+  SmsJobProcessor,
+  StepsJobProcessor,
+} from './processors';
+import { Reconciler } from './reconciler.service';
+import { SendService } from './send.service';
+import { StepScheduler } from './step-scheduler.service';
+
+/** The worker: BullMQ processors and the scheduler tick. Needs CoreModule from the app that hosts it. */
+@Module({
+  imports: [ScheduleModule.forRoot()],
+  providers: [
+    { provide: TemplateRenderer, useValue: new TemplateRenderer() },
+    channelRouterProvider,
+    JourneyCatalog,
+    StepScheduler,
+    EventProcessor,
+    DueStepService,
+    SendService,
+    Reconciler,
+    EventsJobProcessor,
+    StepsJobProcessor,
+    SmsJobProcessor,
+    EmailJobProcessor,
+    PushJobProcessor,
+  ],
+  exports: [JourneyCatalog, Reconciler, EventProcessor, DueStepService, SendService],
+})
+export class WorkerModule {}
