@@ -1,0 +1,150 @@
+import type { SendResult } from './channel.port';
+
+/** The failing half of `SendResult`: what an adapter returns when the provider said no. */
+export type SendFailure = Extract<SendResult, { ok: false }>;
+
+/** Response headers as the SDKs hand them over: Node's lower-cased object, axios' `AxiosHeaders`, or a `Headers`. */
+export type HeaderBag = unknown;
+
+/** A header's value, looked up case-insensitively in whatever shape the SDK returned. */
+export function headerValue(headers: HeaderBag, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const wanted = name.toLowerCase();
+  if (typeof (headers as { get?: unknown }).get === 'function') {
+    const value: unknown = (headers as { get(name: string): unknown }).get(name);
+    if (value !== undefined && value !== null) return firstString(value);
+  }
+  for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (key.toLowerCase() === wanted) return firstString(value);
+  }
+  return undefined;
+}
+
+function firstString(value: unknown): string | undefined {
+  if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
+  if (value === undefined || value === null) return undefined;
+  return String(value);
+}
+
+/** `Retry-After` (RFC 9110: delta-seconds or an HTTP-date) in milliseconds from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now);
+}
+
+/** `X-RateLimit-Reset` (Unix epoch seconds, as SendGrid sends it) in milliseconds from `now`. */
+export function parseRateLimitReset(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
+  return Math.max(0, Number(value.trim()) * 1000 - now);
+}
+
+/** How long the provider asked us to wait, from the headers it answered with. */
+export function retryAfterFromHeaders(headers: HeaderBag, now: number = Date.now()): number | undefined {
+  return (
+    parseRetryAfter(headerValue(headers, 'retry-after'), now) ??
+    parseRateLimitReset(headerValue(headers, 'x-ratelimit-reset'), now)
+  );
+}
+
+// Socket-level failures: the request may not have reached the provider, so trying again later is right.
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'ERR_NETWORK',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+const TIMEOUT_CODES = new Set([
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function errorCodes(error: unknown, depth = 0): string[] {
+  if (!error || typeof error !== 'object' || depth > 3) return [];
+  const codes: string[] = [];
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') codes.push(code);
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause) codes.push(...errorCodes(cause, depth + 1));
+  const inner = (error as { errors?: unknown }).errors;
+  if (Array.isArray(inner)) for (const e of inner) codes.push(...errorCodes(e, depth + 1));
+  return codes;
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+/** A socket error or timeout as a transient failure, or undefined when `error` is something else. */
+export function networkFailure(provider: string, error: unknown): SendFailure | undefined {
+  const codes = errorCodes(error);
+  const message = errorMessage(error);
+  const isTimeout = codes.some((c) => TIMEOUT_CODES.has(c)) || /timeout|timed out/i.test(message);
+  if (isTimeout) return transient(provider, 'timeout', message || 'request timed out');
+  const code = codes.find((c) => NETWORK_ERROR_CODES.has(c));
+  if (code) return transient(provider, 'network', `${code}: ${message}`);
+  return undefined;
+}
+
+export function transient(
+  provider: string,
+  code: string,
+  message: string,
+  extra: Pick<SendFailure, 'retryAfterMs'> = {},
+): SendFailure {
+  return { ok: false, provider, kind: 'transient', code, message, ...defined(extra) };
+}
+
+export function permanent(
+  provider: string,
+  code: string,
+  message: string,
+  extra: Pick<SendFailure, 'revoke'> = {},
+): SendFailure {
+  return { ok: false, provider, kind: 'permanent', code, message, ...defined(extra) };
+}
+
+/**
+ * The default reading of an HTTP status: 429 and 5xx are worth retrying, any other 4xx will fail the same
+ * way again. Adapters check their provider's specific codes first and fall back to this.
+ */
+export function failureFromStatus(
+  provider: string,
+  status: number,
+  code: string,
+  message: string,
+  retryAfterMs?: number,
+): SendFailure {
+  if (status === 429) return transient(provider, code, message, { retryAfterMs });
+  if (status >= 500 || status === 408) return transient(provider, code, message);
+  return permanent(provider, code, message);
+}
+
+/** Anything that is neither an HTTP answer nor a socket failure: a bug or bad input that will not fix itself. */
+export function unexpectedFailure(provider: string, error: unknown): SendFailure {
+  return networkFailure(provider, error) ?? permanent(provider, 'unexpected_error', errorMessage(error));
+}
+
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
