@@ -1,0 +1,2 @@
+export * from './twilio-sms.adapter';
+export * from './twilio-request-client';

@@ -1,0 +1,119 @@
+import { SegmentedMessage } from 'sms-segments-calculator';
+import twilio from 'twilio';
+import type { ChannelAdapter, OutboundMessage, SendResult } from '../channel.port';
+import {
+  type SendFailure,
+  errorMessage,
+  failureFromStatus,
+  permanent,
+  retryAfterFromHeaders,
+  transient,
+  unexpectedFailure,
+} from '../provider-error';
+import { TwilioRequestClient, type TwilioExchange } from './twilio-request-client';
+
+export interface TwilioSmsConfig {
+  accountSid: string;
+  authToken: string;
+  /** A Twilio number in E.164; one of `from` and `messagingServiceSid` is required. */
+  from?: string;
+  messagingServiceSid?: string;
+  /** `TWILIO_API_BASE_URL`; defaults to `https://api.twilio.com`. */
+  apiBaseUrl?: string;
+  /** `PUBLIC_BASE_URL/webhooks/twilio/status`. */
+  statusCallbackUrl: string;
+  /** Request timeout; the SDK's default is 30 s. */
+  timeoutMs?: number;
+}
+
+const PROVIDER = 'twilio';
+
+/** Twilio error codes that decide more than the HTTP status does. https://www.twilio.com/docs/api/errors */
+export const TwilioErrorCode = {
+  InvalidToNumber: 21211,
+  UnsubscribedRecipient: 21610,
+  NotMobileNumber: 21614,
+  TooManyRequests: 20429,
+} as const;
+
+/** SMS through the official `twilio` SDK (`messages.create`). */
+export class TwilioSmsAdapter implements ChannelAdapter {
+  readonly channel = 'sms';
+  readonly provider = PROVIDER;
+  private readonly httpClient: TwilioRequestClient;
+  private readonly client: twilio.Twilio;
+
+  constructor(private readonly config: TwilioSmsConfig) {
+    if (!config.accountSid || !config.authToken)
+      throw new Error('TwilioSmsAdapter needs accountSid and authToken');
+    if (!config.from && !config.messagingServiceSid) {
+      throw new Error(
+        'TwilioSmsAdapter needs `from` (TWILIO_FROM) or `messagingServiceSid` (TWILIO_MESSAGING_SERVICE_SID)',
+      );
+    }
+    if (!config.statusCallbackUrl) throw new Error('TwilioSmsAdapter needs statusCallbackUrl');
+    this.httpClient = new TwilioRequestClient(config.apiBaseUrl, { timeout: config.timeoutMs });
+    this.client = twilio(config.accountSid, config.authToken, { httpClient: this.httpClient });
+  }
+
+  async send(message: OutboundMessage): Promise<SendResult> {
+    if (message.message.channel !== 'sms') {
+      return permanent(
+        PROVIDER,
+        'wrong_channel',
+        `a ${message.message.channel} message cannot go out as SMS`,
+      );
+    }
+    const body = message.message.body;
+    const sender = this.config.messagingServiceSid
+      ? { messagingServiceSid: this.config.messagingServiceSid }
+      : { from: this.config.from };
+    const { exchange, result } = await this.httpClient.capture(() =>
+      this.client.messages.create({
+        to: message.to,
+        ...sender,
+        body,
+        statusCallback: this.config.statusCallbackUrl,
+      }),
+    );
+    if (result.status === 'rejected') return mapTwilioError(result.reason, exchange);
+    const segmented = new SegmentedMessage(body);
+    return {
+      ok: true,
+      provider: PROVIDER,
+      providerMessageId: result.value.sid,
+      details: { segments: segmented.segmentsCount, encoding: segmented.encodingName },
+    };
+  }
+}
+
+interface TwilioApiError {
+  status: number;
+  code?: number;
+  message?: string;
+  moreInfo?: string;
+}
+
+// RestException (legacy bodies) and TwilioServiceException (RFC 9457 bodies) both carry a numeric status and code.
+function isTwilioApiError(error: unknown): error is TwilioApiError {
+  return error instanceof Error && typeof (error as { status?: unknown }).status === 'number';
+}
+
+/** A Twilio answer (or the lack of one) as our own failure. */
+export function mapTwilioError(error: unknown, exchange: TwilioExchange = {}): SendFailure {
+  if (!isTwilioApiError(error)) return unexpectedFailure(PROVIDER, error);
+  const { status } = error;
+  const code = error.code !== undefined ? String(error.code) : `http_${status}`;
+  const message = error.message || errorMessage(error);
+  const retryAfterMs = retryAfterFromHeaders(exchange.headers);
+  if (error.code === TwilioErrorCode.UnsubscribedRecipient) {
+    // The recipient replied STOP: Twilio refuses every message to them until they reply START.
+    return permanent(PROVIDER, code, message, { revoke: 'consent' });
+  }
+  if (error.code === TwilioErrorCode.InvalidToNumber || error.code === TwilioErrorCode.NotMobileNumber) {
+    return permanent(PROVIDER, code, message);
+  }
+  if (error.code === TwilioErrorCode.TooManyRequests)
+    return transient(PROVIDER, code, message, { retryAfterMs });
+  return failureFromStatus(PROVIDER, status, code, message, retryAfterMs);
+}

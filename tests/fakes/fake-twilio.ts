@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { SegmentedMessage } from 'sms-segments-calculator';
+import twilio from 'twilio';
+import { FaultQueue, type RecordedRequest, close, listen, readBody, reply } from './fake-http';
+
+export interface FakeTwilioOptions {
+  accountSid: string;
+  authToken: string;
+}
+
+/** A request as Twilio's Messages resource received it, with its form fields decoded. */
+export interface FakeTwilioRequest extends RecordedRequest {
+  form: Record<string, string>;
+}
+
+/** A message the fake accepted, as Twilio would store it. */
+export interface FakeTwilioMessage {
+  sid: string;
+  to: string;
+  from: string | null;
+  messagingServiceSid: string | null;
+  body: string;
+  statusCallback: string | null;
+  numSegments: number;
+  encoding: string;
+  status: string;
+}
+
+/** Twilio's error body: `{ code, message, more_info, status }`. */
+export function twilioError(status: number, code: number, message: string) {
+  return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * A local stand-in for `api.twilio.com`'s Messages resource. It checks what Twilio checks (Basic auth with
+ * the account SID and auth token, the account in the path, the form fields) and answers as Twilio answers,
+ * error bodies included. Point the SDK at it with `apiBaseUrl: fake.url`.
+ */
+export class FakeTwilio {
+  readonly requests: FakeTwilioRequest[] = [];
+  readonly messages: FakeTwilioMessage[] = [];
+  private readonly faults = new FaultQueue();
+  private readonly unsubscribed = new Set<string>();
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+  private port = 0;
+
+  private constructor(private readonly options: FakeTwilioOptions) {}
+
+  static async start(options: FakeTwilioOptions): Promise<FakeTwilio> {
+    const fake = new FakeTwilio(options);
+    fake.port = await listen(fake.server);
+    return fake;
+  }
+
+  /** The base URL to give the SDK (`TWILIO_API_BASE_URL`). */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The next `n` requests answer `status` with `body` (a Twilio error body by default). */
+  failNext(n: number, status: number, body?: unknown, headers?: Record<string, string>): void {
+    this.faults.push(n, {
+      status,
+      body: body ?? twilioError(status, status === 429 ? 20429 : 20500, 'Fault'),
+      headers,
+    });
+  }
+
+  /** The number replied STOP: Twilio now refuses messages to it with 21610. */
+  unsubscribe(phone: string): void {
+    this.unsubscribed.add(phone);
+  }
+
+  resubscribe(phone: string): void {
+    this.unsubscribed.delete(phone);
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.messages.length = 0;
+    this.faults.clear();
+    this.unsubscribed.clear();
+  }
+
+  async close(): Promise<void> {
+    await close(this.server);
+  }
+
+  /**
+   * Posts a status callback for an accepted message to its `StatusCallback` URL, signed as Twilio signs it
+   * (`X-Twilio-Signature` over the URL and the sorted form fields with the auth token).
+   */
+  async sendStatusCallback(
+    sid: string,
+    status: string,
+    extra: Record<string, string> = {},
+  ): Promise<Response> {
+    const message = this.messages.find((m) => m.sid === sid);
+    if (!message?.statusCallback) throw new Error(`no message ${sid} with a StatusCallback`);
+    const params: Record<string, string> = {
+      AccountSid: this.options.accountSid,
+      ApiVersion: '2010-04-01',
+      MessageSid: sid,
+      SmsSid: sid,
+      MessageStatus: status,
+      SmsStatus: status,
+      To: message.to,
+      From: message.from ?? '',
+      ...(message.messagingServiceSid ? { MessagingServiceSid: message.messagingServiceSid } : {}),
+      ...extra,
+    };
+    const signature = twilio.getExpectedTwilioSignature(
+      this.options.authToken,
+      message.statusCallback,
+      params,
+    );
+    return fetch(message.statusCallback, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+      body: new URLSearchParams(params).toString(),
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+    const path = req.url ?? '/';
+    this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, form });
+
+    const expectedAuth = `Basic ${Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString('base64')}`;
+    if (req.headers.authorization !== expectedAuth) {
+      return reply(res, 401, twilioError(401, 20003, 'Authentication Error - invalid username'), {
+        'WWW-Authenticate': 'Basic realm="Twilio API"',
+      });
+    }
+    const fault = this.faults.take();
+    if (fault) return reply(res, fault.status, fault.body, fault.headers);
+
+    const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path.split('?')[0]);
+    if (!match || req.method !== 'POST') {
+      return reply(res, 404, twilioError(404, 20404, `The requested resource ${path} was not found`));
+    }
+    if (match[1] !== this.options.accountSid) {
+      return reply(
+        res,
+        403,
+        twilioError(403, 20003, 'Authentication Error - the account in the path is not yours'),
+      );
+    }
+    if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) {
+      return reply(res, 400, twilioError(400, 20001, 'Unsupported Content-Type'));
+    }
+    const {
+      To: to,
+      From: from,
+      MessagingServiceSid: serviceSid,
+      Body: text,
+      StatusCallback: statusCallback,
+    } = form;
+    if (!to) return reply(res, 400, twilioError(400, 21604, "A 'To' phone number is required."));
+    if (!from && !serviceSid)
+      return reply(res, 400, twilioError(400, 21603, "A 'From' phone number is required."));
+    if (!text) return reply(res, 400, twilioError(400, 21602, 'Message body is required.'));
+    if (!E164.test(to)) {
+      return reply(res, 400, twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`));
+    }
+    if (this.unsubscribed.has(to)) {
+      return reply(res, 400, twilioError(400, 21610, 'Attempt to send to unsubscribed recipient'));
+    }
+
+    const segmented = new SegmentedMessage(text);
+    const message: FakeTwilioMessage = {
+      sid: `SM${randomBytes(16).toString('hex')}`,
+      to,
+      from: from ?? null,
+      messagingServiceSid: serviceSid ?? null,
+      body: text,
+      statusCallback: statusCallback ?? null,
+      numSegments: segmented.segmentsCount,
+      encoding: segmented.encodingName,
+      status: serviceSid ? 'accepted' : 'queued',
+    };
+    this.messages.push(message);
+    const now = new Date().toUTCString();
+    return reply(res, 201, {
+      account_sid: this.options.accountSid,
+      api_version: '2010-04-01',
+      body: message.body,
+      date_created: now,
+      date_sent: null,
+      date_updated: now,
+      direction: 'outbound-api',
+      error_code: null,
+      error_message: null,
+      from: message.from,
+      messaging_service_sid: message.messagingServiceSid,
+      num_media: '0',
+      num_segments: String(message.numSegments),
+      price: null,
+      price_unit: 'USD',
+      sid: message.sid,
+      status: message.status,
+      subresource_uris: {
+        media: `/2010-04-01/Accounts/${this.options.accountSid}/Messages/${message.sid}/Media.json`,
+      },
+      to: message.to,
+      uri: `/2010-04-01/Accounts/${this.options.accountSid}/Messages/${message.sid}.json`,
+    });
+  }
+}
