@@ -79,7 +79,8 @@ export const conditionSchema: z.ZodType<Condition> = z
       z.strictObject({
         any: z.array(conditionSchema).min(1).describe('True when at least one condition is true.'),
       }),
-      z.strictObject({ not: conditionSchema.describe('True when this condition is false.') }),
+      // No .describe() on the recursive reference: each call would clone the lazy schema, endlessly.
+      z.strictObject({ not: conditionSchema }),
     ]),
   )
   .describe(
