@@ -6,7 +6,9 @@ WORKDIR /app
 # The lockfile is written by npm 11; npm 10 (the image's) has been seen to fail installing Vite 8.
 RUN npm install -g npm@11 --no-audit --no-fund
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# A lockfile written where the registry serves only Linux builds lacks the other platforms' optional
+# packages, which `npm ci` refuses; `npm install` then resolves from the same lockfile.
+RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 # Only the sources the build reads, so a host's node_modules or dist never reaches the image.
 COPY tsconfig.json nest-cli.json ./
 COPY scripts ./scripts
