@@ -65,3 +65,13 @@ export { JourneyPlanError } from './journey-plan-error';
 export { chooseVariant, type SplitVariant, type VariantChoice } from './choose-variant';
 export { stableHash } from './stable-hash';
 export { resolveTimezone } from './resolve-timezone';
+export { applyQuietHours } from './apply-quiet-hours';
+export { pickLocale } from './pick-locale';
+export { isRtlLocale } from './is-rtl-locale';
+export {
+  frequencyCapSchema,
+  frequencyCapsSchema,
+  capWindowStart,
+  isCapped,
+  type FrequencyCap,
+} from './frequency-cap';
