@@ -14,7 +14,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@touchpoint/*/*', '**/libs/*/src/*'], message: 'Import a lib through its index: @touchpoint/<lib>.' }] },
+        {
+          patterns: [
+            {
+              group: ['@touchpoint/*/*', '**/libs/*/src/*'],
+              message: 'Import a lib through its index: @touchpoint/<lib>.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -23,7 +30,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'bullmq', 'ioredis', 'kysely', 'pg', '@electric-sql/*', '@touchpoint/*'], message: 'libs/journeys is plain TypeScript over plain data.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'bullmq', 'ioredis', 'kysely', 'pg', '@electric-sql/*', '@touchpoint/*'],
+              message: 'libs/journeys is plain TypeScript over plain data.',
+            },
+          ],
+        },
       ],
     },
   },

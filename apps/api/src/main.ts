@@ -11,7 +11,10 @@ async function main(): Promise<void> {
       'npm run start:api needs DATABASE_URL: the embedded database allows one process, so use `npm start` to run everything in one.',
     );
   }
-  const redis = await ensureRedis(config.REDIS_URL, (line) => console.log(line));
+  // The embedded default finds or starts a Redis; a deployed API uses the one it is given.
+  const redis = withWorker
+    ? await ensureRedis(config.REDIS_URL, (line) => console.log(line))
+    : { url: config.REDIS_URL, stop: async () => undefined };
   const app = await createApp({ config: { ...config, REDIS_URL: redis.url }, withWorker });
   app.enableShutdownHooks();
   process.once('exit', () => void redis.stop());

@@ -15,7 +15,9 @@ const listQuery = z.object({
   status: z.enum(['active', 'paused', 'archived']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-const journeyId = new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('The journey') });
+function journeyIdPipe() {
+  return new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('The journey') });
+}
 
 @ApiTags('journeys')
 @Controller('v1/journeys')
@@ -59,7 +61,7 @@ export class JourneysController {
   @Get(':id')
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: 'Read a journey at its current version' })
-  get(@Param('id', journeyId) id: string) {
+  get(@Param('id', journeyIdPipe()) id: string) {
     return this.service.get(id);
   }
 }

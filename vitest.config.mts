@@ -3,9 +3,9 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const alias = {
-  '@touchpoint/core': path.resolve(__dirname, 'libs/core/src/index.ts'),
-  '@touchpoint/journeys': path.resolve(__dirname, 'libs/journeys/src/index.ts'),
-  '@touchpoint/channels': path.resolve(__dirname, 'libs/channels/src/index.ts'),
+  '@touchpoint/core': path.resolve(import.meta.dirname, 'libs/core/src/index.ts'),
+  '@touchpoint/journeys': path.resolve(import.meta.dirname, 'libs/journeys/src/index.ts'),
+  '@touchpoint/channels': path.resolve(import.meta.dirname, 'libs/channels/src/index.ts'),
 };
 const plugins = [swc.vite({ jsc: { transform: { legacyDecorator: true, decoratorMetadata: true } } })];
 
