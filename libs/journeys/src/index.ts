@@ -58,6 +58,7 @@ export type { EventLike } from './event-like';
 export type { CustomerLike } from './customer-like';
 export { evaluateCondition, lookup, type ConditionScope } from './evaluate-condition';
 export { matchesTrigger } from './matches-trigger';
+export { matchesAwaitedEvent } from './matches-awaited-event';
 export { exitsOn } from './exits-on';
 export type { Plan, PlanContext, PlanTrace } from './plan';
 export { planFirst, planAfter, planOnEvent, planOnTimeout } from './planner';
