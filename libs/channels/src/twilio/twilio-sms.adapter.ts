@@ -1,4 +1,3 @@
-import { SegmentedMessage } from 'sms-segments-calculator';
 import twilio from 'twilio';
 import type { ChannelAdapter, OutboundMessage, SendResult } from '../channel.port';
 import {
@@ -10,6 +9,7 @@ import {
   transient,
   unexpectedFailure,
 } from '../provider-error';
+import { countSmsSegments } from '../sms-segments';
 import { TwilioRequestClient, type TwilioExchange } from './twilio-request-client';
 
 export interface TwilioSmsConfig {
@@ -77,12 +77,12 @@ export class TwilioSmsAdapter implements ChannelAdapter {
       }),
     );
     if (result.status === 'rejected') return mapTwilioError(result.reason, exchange);
-    const segmented = new SegmentedMessage(body);
+    const { segments, encoding } = countSmsSegments(body);
     return {
       ok: true,
       provider: PROVIDER,
       providerMessageId: result.value.sid,
-      details: { segments: segmented.segmentsCount, encoding: segmented.encodingName },
+      details: { segments, encoding },
     };
   }
 }
