@@ -1,0 +1,2 @@
+export * from './sendgrid-email.adapter';
+export * from './html-direction';
