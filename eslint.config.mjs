@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'scripts/**/*.mjs', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'scripts/**/*.mjs',
+      'eslint.config.mjs',
+      'vitest.config.mts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,11 @@ import { createApp } from './create-app';
 /** `npm start` (API and worker, embedded database) or `npm run start:api` (API only). */
 async function main(): Promise<void> {
   const withWorker = process.argv.includes('--with-worker');
-  const config = loadConfig();
+  // The embedded default shows the design card's demo journeys unless told otherwise.
+  const config = loadConfig({
+    ...process.env,
+    LOAD_DEMO_JOURNEYS: process.env.LOAD_DEMO_JOURNEYS ?? String(withWorker && !process.env.DATABASE_URL),
+  });
   if (!withWorker && !config.DATABASE_URL) {
     throw new Error(
       'npm run start:api needs DATABASE_URL: the embedded database allows one process, so use `npm start` to run everything in one.',

@@ -48,6 +48,7 @@ export class EventProcessor {
     const now = this.clock.now();
     const toAdd: DueJob[] = [];
     const toRemove: DueJob[] = [];
+    const journeysByTrigger = await this.catalog.activeByTrigger();
     const outcome = await this.db.transaction().execute(async (trx) => {
       const claimed = await this.events.claim(trx, eventIds, now);
       claimed.sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id.localeCompare(b.id));
@@ -66,7 +67,7 @@ export class EventProcessor {
         }
         const customer = customers.get(event.customer_id);
         if (!customer) continue;
-        for (const journey of await this.catalog.activeFor(event.name)) {
+        for (const journey of journeysByTrigger.get(event.name) ?? []) {
           const jobs = await this.enroll(trx, journey, customer, event, now);
           if (jobs) {
             enrolled++;

@@ -29,6 +29,14 @@ export class JourneyCatalog {
   }
 
   async activeFor(eventName: string): Promise<ActiveJourney[]> {
+    return (await this.activeByTrigger()).get(eventName) ?? [];
+  }
+
+  /**
+   * Active journeys by trigger event. Call it before opening a transaction: on embedded PGlite there is
+   * one connection, and a transaction that waited for another would wait forever.
+   */
+  async activeByTrigger(): Promise<ReadonlyMap<string, ActiveJourney[]>> {
     const now = this.clock.now().getTime();
     if (!this.active || now - this.active.at > ACTIVE_TTL_MS || now < this.active.at) {
       const byTrigger = new Map<string, ActiveJourney[]>();
@@ -43,7 +51,7 @@ export class JourneyCatalog {
       }
       this.active = { at: now, byTrigger };
     }
-    return this.active.byTrigger.get(eventName) ?? [];
+    return this.active.byTrigger;
   }
 
   async version(journeyId: string, version: number, executor?: Executor): Promise<JourneyDefinition> {

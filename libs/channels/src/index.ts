@@ -3,3 +3,7 @@ export * from './template-renderer';
 export * from './sms-segments';
 export * from './sandbox/sandbox.adapter';
 export * from './channel-router';
+export * from './twilio';
+export * from './sendgrid';
+export * from './web-push';
+export * from './provider-error';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TemplateRenderer } from '@touchpoint/channels';
-import { Clock, JourneyRepository, type JourneyRecord } from '@touchpoint/core';
+import { Clock, JourneyNameTakenError, JourneyRepository, type JourneyRecord } from '@touchpoint/core';
 import { validateJourney, type JourneyDefinition } from '@touchpoint/journeys';
 import { ProblemException } from '../http/problem';
 
@@ -38,7 +38,14 @@ export class JourneyService {
 
   async create(body: unknown, actor: string) {
     const definition = this.validate(body);
-    return journeyView(await this.journeys.create(definition, actor, this.clock.now()));
+    try {
+      return journeyView(await this.journeys.create(definition, actor, this.clock.now()));
+    } catch (error) {
+      if (error instanceof JourneyNameTakenError) {
+        throw ProblemException.conflict(`A live journey is already named "${definition.name}".`);
+      }
+      throw error;
+    }
   }
 
   async get(id: string) {

@@ -44,6 +44,8 @@ const migrations: Record<string, Migration> = {
        version int not null,
        created_at timestamptz not null,
        updated_at timestamptz not null)`,
+    // Marketers tell journeys apart by name: two live journeys may not share one.
+    `create unique index journeys_live_name on journeys (lower(name)) where status <> 'archived'`,
     `create table journey_versions (
        journey_id uuid not null references journeys (id),
        version int not null,

@@ -14,6 +14,20 @@ export interface JourneyRecord<D = unknown> {
   updatedAt: Date;
 }
 
+/** Another live journey already has this name. */
+export class JourneyNameTakenError extends Error {
+  override readonly name = 'JourneyNameTakenError';
+  readonly code = 'JOURNEY.NAME_TAKEN';
+}
+
+const isUniqueViolation = (error: unknown, constraint: string) =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: string }).code === '23505' &&
+  String(
+    (error as { constraint?: string; message?: string }).constraint ?? (error as Error).message,
+  ).includes(constraint);
+
 export interface VersionRecord<D = unknown> {
   journeyId: string;
   version: number;
@@ -32,17 +46,23 @@ export class JourneyRepository {
     at: Date,
   ): Promise<JourneyRecord<D>> {
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('journeys')
-        .values({ id, name: definition.name, status: 'active', version: 1, created_at: at, updated_at: at })
-        .execute();
-      await this.insertVersion(trx, id, 1, definition, actor, at);
-      await trx
-        .insertInto('journey_changes')
-        .values({ journey_id: id, version: 1, action: 'created', actor, at })
-        .execute();
-    });
+    await this.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('journeys')
+          .values({ id, name: definition.name, status: 'active', version: 1, created_at: at, updated_at: at })
+          .execute();
+        await this.insertVersion(trx, id, 1, definition, actor, at);
+        await trx
+          .insertInto('journey_changes')
+          .values({ journey_id: id, version: 1, action: 'created', actor, at })
+          .execute();
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'journeys_live_name')) throw new JourneyNameTakenError(definition.name);
+        throw error;
+      });
     return {
       id,
       name: definition.name,
