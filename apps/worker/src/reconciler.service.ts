@@ -85,7 +85,9 @@ export class Reconciler implements OnApplicationBootstrap {
       requeuedEvents: unprocessed.length,
       unknown,
     };
-    if (redisReset || unknown > 0) this.logger.warn(report, 'reconciled');
+    const repaired = report.requeuedSteps + report.requeuedSends + report.requeuedEvents + unknown;
+    if (repaired > 0)
+      this.logger.warn(report, redisReset ? 'Redis had lost its jobs: re-enqueued them' : 'reconciled');
     return report;
   }
 
