@@ -1,4 +1,5 @@
 import { Liquid, type Template } from 'liquidjs';
+import { isRtlLocale } from '@touchpoint/journeys';
 import type { Channel, RenderedMessage } from './channel.port';
 
 /** A journey step's `template` object: sms `{ body }`, email `{ subject, html, text? }`, push `{ title, body, url? }`. */
@@ -56,16 +57,9 @@ const FIELDS: Record<Channel, FieldSpec[]> = {
 /** Not language: a locale block that leaves them out inherits the default's. */
 const INHERITED_FIELDS = new Set(['url']);
 
-const RTL_LANGUAGES = new Set(['fa', 'he', 'ar', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
-const RTL_SCRIPTS = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg']);
-
+/** `rtl` for Persian, Hebrew, Arabic, Urdu…: one list of right-to-left locales, kept in libs/journeys. */
 export function textDirection(locale: string | null | undefined): 'ltr' | 'rtl' {
-  if (!locale) return 'ltr';
-  const [language, ...rest] = locale.toLowerCase().replace(/_/g, '-').split('-');
-  // A script subtag wins over the language: `az-Arab` is rtl, `ku-Latn` is not.
-  const script = rest.find((part) => part.length === 4);
-  if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
-  return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+  return isRtlLocale(locale) ? 'rtl' : 'ltr';
 }
 
 type Parsed = { ok: true; templates: Template[]; roots: string[] } | { ok: false; error: string };
