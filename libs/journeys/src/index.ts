@@ -76,3 +76,14 @@ export {
   isCapped,
   type FrequencyCap,
 } from './frequency-cap';
+export { entryDecision, type EntryDecision, type EntryHistory } from './entry-decision';
+export { deliveryBlocker, type DeliveryBlocker } from './delivery-blocker';
+export {
+  simulateJourney,
+  type RenderOutcome,
+  type SimulatedAction,
+  type SimulatedStep,
+  type SimulationInput,
+  type SimulationResult,
+  type TimelineEvent,
+} from './simulate-journey';

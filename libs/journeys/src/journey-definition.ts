@@ -27,11 +27,13 @@ export const journeyDefinitionSchema = z
       .enum(REENTRY_POLICIES)
       .default('never')
       .describe(
-        'Whether a customer may enroll again: never, after_exit (once the previous enrollment ended) or always.',
+        'Whether a customer may enroll again: never, after_exit (once the previous enrollment ended) or always (on every trigger; a customer runs a journey once at a time, so a new entry ends the running one with reason `reentered`).',
       ),
     reentryGap: durationSchema
       .optional()
-      .describe('Minimum time between two enrollments of one customer, ISO-8601.'),
+      .describe(
+        'Minimum time before a customer may enroll again, ISO-8601: counted from the end of the previous enrollment under after_exit, from its start under always.',
+      ),
     entryLimit: z.number().int().min(1).optional().describe('Maximum number of enrollments per customer.'),
     exitOn: z
       .array(eventName('Event name.'))

@@ -24,4 +24,11 @@ export type PlanTrace = {
  */
 export type Plan =
   | { kind: 'due'; stepId: string; step: Step; dueAt: Date; trace: PlanTrace[]; variant?: string }
-  | { kind: 'end'; outcome: 'completed' | 'exited' | 'holdout'; at: Date; trace: PlanTrace[] };
+  | {
+      kind: 'end';
+      outcome: 'completed' | 'exited' | 'holdout';
+      at: Date;
+      trace: PlanTrace[];
+      /** The split variant chosen on the way, so that an enrollment ending right after a split still records it. */
+      variant?: string;
+    };

@@ -280,6 +280,26 @@ describe('planner branches, waits for events and splits', () => {
     }
   });
 
+  it('should keep the chosen variant when the walk ends right after the split', () => {
+    const journey = journeyOf([
+      {
+        id: 'ab',
+        type: 'split',
+        variants: [
+          { name: 'quiet', weight: 1, next: 'bye' },
+          { name: 'loud', weight: 0, next: 'bye' },
+        ],
+      },
+      { id: 'bye', type: 'exit' },
+    ]);
+
+    expect(planFirst(journey, at, contextOf())).toMatchObject({
+      kind: 'end',
+      outcome: 'exited',
+      variant: 'quiet',
+    });
+  });
+
   it('should refuse to walk a loop that never reaches a due step', () => {
     const valid = journeyOf([{ id: 'tick', type: 'wait', duration: 'P1D' }]);
     const journey = {

@@ -124,10 +124,22 @@ function walk(journey: JourneyDefinition, stepId: string | null, at: Date, ctx: 
       }
       case 'exit':
         trace.push({ stepId: step.id, action: 'exit', at: time });
-        return { kind: 'end', outcome: 'exited', at: time, trace };
+        return {
+          kind: 'end',
+          outcome: 'exited',
+          at: time,
+          trace,
+          ...(variant !== undefined ? { variant } : {}),
+        };
     }
   }
-  return { kind: 'end', outcome: 'completed', at: time, trace };
+  return {
+    kind: 'end',
+    outcome: 'completed',
+    at: time,
+    trace,
+    ...(variant !== undefined ? { variant } : {}),
+  };
 }
 
 function indexOf(journey: JourneyDefinition, stepId: string): number {

@@ -1,0 +1,262 @@
+import { DateTime } from 'luxon';
+import { applyQuietHours } from './apply-quiet-hours';
+import type { CustomerLike } from './customer-like';
+import { deliveryBlocker } from './delivery-blocker';
+import type { EventLike } from './event-like';
+import { isCapped, type FrequencyCap } from './frequency-cap';
+import type { JourneyChannel } from './journey-channel';
+import type { JourneyDefinition } from './journey-definition';
+import { matchesAwaitedEvent } from './matches-awaited-event';
+import { matchesTrigger } from './matches-trigger';
+import type { Plan, PlanContext, PlanTrace } from './plan';
+import { planAfter, planFirst, planOnEvent, planOnTimeout } from './planner';
+import { resolveTimezone } from './resolve-timezone';
+import type { SendStep } from './step';
+
+/** One event of the timeline a simulation plays. */
+export interface TimelineEvent extends EventLike {
+  at: Date;
+}
+
+export type SimulatedAction = 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'exit';
+
+export interface SimulatedStep {
+  stepId: string;
+  action: SimulatedAction;
+  /** When it happens, UTC: the end of a wait, the moment of a send, the start of a hold. */
+  at: Date;
+  /** `at` in the customer's timezone, ISO-8601 with its offset. */
+  localTime: string;
+  channel: JourneyChannel | null;
+  rendered: Record<string, unknown> | null;
+  /** Why: the wait's rule, the branch taken, the code and cause of a hold, suppression or exit. */
+  reason: string | null;
+}
+
+export type RenderOutcome = { ok: true; rendered: Record<string, unknown> } | { ok: false; error: string };
+
+export interface SimulationInput {
+  journeyId: string;
+  customer: CustomerLike;
+  /** In any order; played by `at`. The first that matches the trigger enrolls. */
+  events: readonly TimelineEvent[];
+  caps?: readonly FrequencyCap[];
+  /** Marketing messages the customer was sent before, for the caps. */
+  sentBefore?: readonly { channel: JourneyChannel; at: Date }[];
+  /** The address a channel would send to (phone, email, push endpoint), if the customer has one. */
+  address: (channel: JourneyChannel) => string | null | undefined;
+  /** Renders a send step's template with the triggering event in scope. */
+  render: (step: SendStep, trigger: TimelineEvent) => Promise<RenderOutcome>;
+  /** Guards against journeys that loop forever (a loop paced by a wait is valid). */
+  maxSteps?: number;
+}
+
+export interface SimulationResult {
+  enrolled: boolean;
+  timezone: string;
+  variant: string | null;
+  /** Why the customer would not enter, or why the walk stopped early; null when it ran to its end. */
+  reason: string | null;
+  steps: SimulatedStep[];
+}
+
+/**
+ * What the journey would do for this customer and timeline, step by step, with the same planner,
+ * quiet hours, consent and cap rules as the worker. Pure apart from `render`: nothing is sent or stored.
+ */
+export async function simulateJourney(
+  journey: JourneyDefinition,
+  input: SimulationInput,
+): Promise<SimulationResult> {
+  const { customer } = input;
+  const timezone = resolveTimezone(customer.timezone);
+  const steps: SimulatedStep[] = [];
+  const result = (reason: string | null, variant: string | null, enrolled = true): SimulationResult => ({
+    enrolled,
+    timezone,
+    variant,
+    reason,
+    steps,
+  });
+  const add = (stepId: string, action: SimulatedAction, at: Date, extra: Partial<SimulatedStep> = {}) =>
+    steps.push({
+      stepId,
+      action,
+      at,
+      localTime: DateTime.fromJSDate(at, { zone: timezone }).toISO({ suppressMilliseconds: true }) ?? '',
+      channel: null,
+      rendered: null,
+      reason: null,
+      ...extra,
+    });
+
+  const timeline = input.events
+    .map((event, order) => ({ event, order }))
+    .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.order - b.order)
+    .map(({ event }) => event);
+  const triggerIndex = timeline.findIndex((event) => matchesTrigger(journey, event, customer));
+  if (triggerIndex < 0) {
+    const condition = journey.trigger.where ? ' with its condition' : '';
+    return result(`no event "${journey.trigger.event}"${condition} in the timeline`, null, false);
+  }
+  const trigger = timeline[triggerIndex];
+  const later = timeline.slice(triggerIndex + 1);
+  const used = new Set<TimelineEvent>();
+  const sent = [...(input.sentBefore ?? [])];
+  const ctx: PlanContext = {
+    customer,
+    event: trigger,
+    enrollmentId: 'simulation',
+    journeyId: input.journeyId,
+  };
+  const exitBetween = (from: Date, until: Date) =>
+    later.find(
+      (event) =>
+        journey.exitOn.includes(event.name) &&
+        event.at.getTime() >= from.getTime() &&
+        event.at.getTime() <= until.getTime(),
+    );
+  const exitFor = (stepId: string, event: TimelineEvent) =>
+    add(stepId, 'exit', event.at, {
+      reason: `exit_on: "${event.name}" ends the enrollment; nothing more is sent`,
+    });
+
+  let variant: string | null = null;
+  let from = trigger.at;
+  let lastStepId = journey.steps[0].id;
+  let plan: Plan = planFirst(journey, from, ctx);
+  for (let walked = 0; ; walked += 1) {
+    if (walked >= (input.maxSteps ?? 100)) return result(`stopped after ${walked} due steps`, variant);
+    if (plan.variant !== undefined) variant = plan.variant;
+    const end = plan.kind === 'due' ? plan.dueAt : plan.at;
+    const awaiting = plan.kind === 'due' && plan.step.type === 'wait_for_event' ? plan.step : undefined;
+    const waitStart = plan.trace.at(-1)?.at ?? from;
+    const awaited =
+      awaiting &&
+      later.find(
+        (event) =>
+          !used.has(event) &&
+          event.at.getTime() >= waitStart.getTime() &&
+          event.at.getTime() <= end.getTime() &&
+          matchesAwaitedEvent(awaiting, event, customer),
+      );
+    const until = awaited?.at ?? end;
+    const exit = exitBetween(from, until);
+    for (const entry of plan.trace) {
+      if (exit && entry.at.getTime() >= exit.at.getTime()) break;
+      addTrace(add, entry);
+      lastStepId = entry.stepId;
+    }
+    if (exit) {
+      exitFor(plan.kind === 'due' ? plan.stepId : lastStepId, exit);
+      return result(null, variant);
+    }
+    if (plan.kind === 'end') {
+      if (plan.outcome === 'completed')
+        add(lastStepId, 'exit', plan.at, { reason: 'completed: no step follows' });
+      return result(null, variant);
+    }
+    lastStepId = plan.stepId;
+    if (awaiting) {
+      if (awaited) {
+        used.add(awaited);
+        add(awaiting.id, 'wait', awaited.at, {
+          reason: `"${awaiting.event}" came within ${awaiting.timeout}: onEvent → ${awaiting.onEvent}`,
+        });
+        from = awaited.at;
+        plan = planOnEvent(journey, awaiting.id, from, ctx);
+      } else {
+        add(awaiting.id, 'wait', end, {
+          reason: `no "${awaiting.event}" within ${awaiting.timeout}: onTimeout → ${awaiting.onTimeout}`,
+        });
+        from = end;
+        plan = planOnTimeout(journey, awaiting.id, from, ctx);
+      }
+      continue;
+    }
+    const step = plan.step as SendStep;
+    let sendAt = plan.dueAt;
+    const quiet = applyQuietHours(plan.dueAt, journey.quietHours, customer.timezone);
+    if (quiet.held) {
+      const local = DateTime.fromJSDate(quiet.at, { zone: timezone }).toFormat('HH:mm');
+      add(step.id, 'hold', plan.dueAt, {
+        channel: step.channel,
+        reason: `quiet_hours: ${journey.quietHours?.start}–${journey.quietHours?.end} ${timezone}, held until ${local}`,
+      });
+      const exitWhileHeld = exitBetween(plan.dueAt, quiet.at);
+      if (exitWhileHeld) {
+        exitFor(step.id, exitWhileHeld);
+        return result(null, variant);
+      }
+      sendAt = quiet.at;
+    }
+    const decision = await decide(journey, input, step, sendAt, timezone, sent, trigger);
+    if ('suppressed' in decision) {
+      add(step.id, 'suppress', sendAt, { channel: step.channel, reason: decision.suppressed });
+    } else {
+      add(step.id, 'send', sendAt, { channel: step.channel, rendered: decision.rendered });
+      if (!journey.transactional) sent.push({ channel: step.channel, at: sendAt });
+    }
+    from = sendAt;
+    plan = planAfter(journey, step.id, sendAt, ctx);
+  }
+}
+
+const TRACE_ACTIONS: Record<PlanTrace['action'], SimulatedAction> = {
+  wait: 'wait',
+  branch: 'branch',
+  split: 'branch',
+  exit: 'exit',
+  holdout: 'exit',
+};
+
+function addTrace(
+  add: (stepId: string, action: SimulatedAction, at: Date, extra: Partial<SimulatedStep>) => void,
+  entry: PlanTrace,
+): void {
+  const reasons: Record<PlanTrace['action'], string> = {
+    wait: `wait ${entry.detail ?? ''}`.trim(),
+    branch: `branch: ${entry.detail ?? ''}`,
+    split: `split: ${entry.detail ?? ''}`,
+    exit: 'exit step: the enrollment ends',
+    holdout: `holdout: ${entry.detail ?? ''}, receives nothing from this journey (control group)`,
+  };
+  add(entry.stepId, TRACE_ACTIONS[entry.action], entry.at, { reason: reasons[entry.action] });
+}
+
+/** Consent, address, caps, then the template: the worker's order at the moment a send comes due. */
+async function decide(
+  journey: JourneyDefinition,
+  input: SimulationInput,
+  step: SendStep,
+  at: Date,
+  timezone: string,
+  sent: readonly { channel: JourneyChannel; at: Date }[],
+  trigger: TimelineEvent,
+): Promise<{ suppressed: string } | { rendered: Record<string, unknown> }> {
+  const blocker = deliveryBlocker(
+    step.channel,
+    input.customer.consent,
+    input.address(step.channel),
+    journey.transactional,
+  );
+  if (blocker === 'no_consent') {
+    return {
+      suppressed: journey.transactional
+        ? `no_consent: the customer revoked ${step.channel}`
+        : `no_consent: the customer has not opted in to ${step.channel}`,
+    };
+  }
+  if (blocker === 'no_address')
+    return { suppressed: `no_address: the customer has no ${step.channel} address` };
+  const cap = journey.transactional
+    ? null
+    : isCapped([...(input.caps ?? [])], step.channel, at, timezone, [...sent]);
+  if (cap) {
+    return {
+      suppressed: `frequency_cap: at most ${cap.max} ${cap.channel === 'any' ? 'messages' : cap.channel} per ${cap.per}`,
+    };
+  }
+  const rendered = await input.render(step, trigger);
+  return rendered.ok ? { rendered: rendered.rendered } : { suppressed: `template_error: ${rendered.error}` };
+}
