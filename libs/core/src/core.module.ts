@@ -4,6 +4,7 @@ import { CONFIG, type Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './database/database';
 import { DATABASE_HANDLE, DB } from './database/database.tokens';
 import { migrateToLatest } from './database/migrations';
+import { LinkSigner, linkSignerProvider } from './links/link-signer';
 import { QueueModule } from './queue/queue.module';
 import { REDIS, RedisCloser, redisProvider } from './queue/redis.provider';
 import { ApiKeyRepository } from './repositories/api-key.repository';
@@ -15,6 +16,7 @@ import { SandboxMessageRepository } from './repositories/sandbox-message.reposit
 import { ScheduledStepRepository } from './repositories/scheduled-step.repository';
 import { SettingRepository } from './repositories/setting.repository';
 import { TouchpointRepository } from './repositories/touchpoint.repository';
+import { WebhookReceiptRepository } from './repositories/webhook-receipt.repository';
 
 const repositories = [
   ApiKeyRepository,
@@ -26,6 +28,7 @@ const repositories = [
   ScheduledStepRepository,
   SettingRepository,
   TouchpointRepository,
+  WebhookReceiptRepository,
 ];
 
 export interface CoreOptions {
@@ -65,8 +68,9 @@ export class CoreModule {
         redisProvider,
         RedisCloser,
         ...repositories,
+        linkSignerProvider,
       ],
-      exports: [CONFIG, Clock, DATABASE_HANDLE, DB, REDIS, QueueModule, ...repositories],
+      exports: [CONFIG, Clock, DATABASE_HANDLE, DB, REDIS, QueueModule, LinkSigner, ...repositories],
     };
   }
 }

@@ -45,6 +45,26 @@ export const configSchema = z
     VAPID_PUBLIC_KEY: optional,
     VAPID_PRIVATE_KEY: optional,
     VAPID_SUBJECT: optional,
+    /** PEM file of extra certificate authorities trusted for push services (a self-hosted one; tests). */
+    WEB_PUSH_CA_FILE: optional,
+    /** FCM HTTP v1 for mobile apps: the Firebase project and an OAuth access token for it. */
+    FCM_PROJECT_ID: optional,
+    FCM_ACCESS_TOKEN: optional,
+    FCM_API_BASE_URL: url('FCM_API_BASE_URL').default('https://fcm.googleapis.com'),
+    /** Signs the links put in messages (unsubscribe); unset: generated once and kept in the database. */
+    LINK_SIGNING_SECRET: optional.refine((v) => v === undefined || v.length >= 32, {
+      message: 'LINK_SIGNING_SECRET must be at least 32 characters',
+    }),
+    /** Messages per second handed to each provider, across all workers (a Twilio long code sends ~1/s). */
+    SMS_RATE_PER_SECOND: positiveInt(10),
+    EMAIL_RATE_PER_SECOND: positiveInt(100),
+    PUSH_RATE_PER_SECOND: positiveInt(100),
+    /** Provider calls per message at most (transient failures retry with exponential backoff and jitter). */
+    SEND_MAX_ATTEMPTS: positiveInt(6),
+    /** The first retry's delay; each next one doubles, each taken at random between half and all of it. */
+    SEND_BACKOFF_MS: positiveInt(1_000),
+    /** How long a send job stays claimed by a worker that stopped answering before another worker takes it. */
+    SEND_LOCK_MS: positiveInt(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** BullMQ key prefix; the braces make it a Redis Cluster hash tag so each queue's keys share a slot. */
     QUEUE_PREFIX: z.string().min(1).default('{touchpoint}'),
@@ -81,6 +101,13 @@ export const configSchema = z
         code: 'custom',
         path: ['SENDGRID_FROM'],
         message: 'SENDGRID_FROM is required with SENDGRID_API_KEY',
+      });
+    }
+    if (Boolean(c.FCM_PROJECT_ID) !== Boolean(c.FCM_ACCESS_TOKEN)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.FCM_PROJECT_ID ? 'FCM_ACCESS_TOKEN' : 'FCM_PROJECT_ID'],
+        message: 'FCM_PROJECT_ID and FCM_ACCESS_TOKEN go together',
       });
     }
     const vapid = [c.VAPID_PUBLIC_KEY, c.VAPID_PRIVATE_KEY, c.VAPID_SUBJECT];

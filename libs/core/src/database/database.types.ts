@@ -33,6 +33,8 @@ export interface CustomerTable {
   consent: JsonWithDefault<Partial<Record<'sms' | 'email' | 'push', boolean>>>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** FCM registration tokens of the customer's mobile app installs (0002_channels). */
+  fcm_tokens: JsonWithDefault<string[]>;
 }
 
 export interface EventTable {
@@ -169,6 +171,13 @@ export interface SandboxMessageTable {
   at: Timestamp;
 }
 
+/** A provider webhook event already applied (SendGrid `sg_event_id`): at-least-once delivery, applied once. */
+export interface WebhookReceiptTable {
+  provider: string;
+  event_id: string;
+  received_at: Timestamp;
+}
+
 export interface SettingTable {
   key: string;
   value: Json<unknown>;
@@ -188,6 +197,7 @@ export interface Database {
   touchpoint_events: TouchpointEventTable;
   sandbox_messages: SandboxMessageTable;
   settings: SettingTable;
+  webhook_receipts: WebhookReceiptTable;
 }
 
 export type Customer = Selectable<CustomerTable>;

@@ -1,8 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Channel } from '@touchpoint/channels';
 import type { Queue } from 'bullmq';
 import { Clock } from '../clock/clock';
+import { CONFIG, type Config } from '../config/config';
 import { jobId, QUEUE, type JobPayloads } from './queue-contract';
 
 const CHUNK = 1_000;
@@ -19,6 +20,7 @@ export class QueueGateway {
     @InjectQueue(QUEUE.send.email) email: Queue<JobPayloads['touchpoint.send']>,
     @InjectQueue(QUEUE.send.push) push: Queue<JobPayloads['touchpoint.send']>,
     private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: Config,
   ) {
     this.sendQueues = { sms, email, push };
   }
@@ -74,8 +76,9 @@ export class QueueGateway {
             data: { touchpointId },
             opts: {
               jobId: jobId.send(touchpointId),
-              attempts: 6,
-              backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
+              // Bounded retries; the jitter spreads a provider outage's retries instead of stampeding back.
+              attempts: this.config.SEND_MAX_ATTEMPTS,
+              backoff: { type: 'exponential', delay: this.config.SEND_BACKOFF_MS, jitter: 0.5 },
             },
           })),
         );

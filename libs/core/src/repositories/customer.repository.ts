@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { DB, type Executor } from '../database/database.tokens';
 import type { Customer, Database, StoredPushSubscription } from '../database/database.types';
 
@@ -7,6 +7,7 @@ export interface CustomerInput {
   email?: string | null;
   phone?: string | null;
   pushSubscriptions?: StoredPushSubscription[];
+  fcmTokens?: string[];
   locale?: string | null;
   timezone?: string | null;
   attributes?: Record<string, unknown>;
@@ -23,6 +24,7 @@ export class CustomerRepository {
       email: input.email ?? null,
       phone: input.phone ?? null,
       push_subscriptions: JSON.stringify(input.pushSubscriptions ?? []),
+      fcm_tokens: JSON.stringify(input.fcmTokens ?? []),
       locale: input.locale ?? null,
       timezone: input.timezone ?? null,
       attributes: JSON.stringify(input.attributes ?? {}),
@@ -67,6 +69,29 @@ export class CustomerRepository {
       .set({ push_subscriptions: JSON.stringify(remaining), updated_at: at })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** FCM answered UNREGISTERED: the app was uninstalled or the token rotated. */
+  async removeFcmToken(id: string, token: string, at: Date): Promise<void> {
+    await this.db
+      .updateTable('customers')
+      .set({ fcm_tokens: sql`fcm_tokens - ${token}::text`, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Sets one channel's consent on every customer with this E.164 phone (an inbound STOP or START). */
+  async setConsentByPhone(phone: string, channel: 'sms' | 'email' | 'push', value: boolean, at: Date) {
+    const rows = await this.db
+      .updateTable('customers')
+      .set({
+        consent: sql`consent || jsonb_build_object(${channel}::text, ${value}::boolean)`,
+        updated_at: at,
+      })
+      .where('phone', '=', phone)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   async setConsent(id: string, channel: 'sms' | 'email' | 'push', value: boolean, at: Date): Promise<void> {

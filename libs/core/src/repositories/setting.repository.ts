@@ -16,6 +16,16 @@ export class SettingRepository {
     return row?.value as T | undefined;
   }
 
+  /** Stores `value` unless the key exists, and returns what is stored: the first of racing writers wins. */
+  async putIfAbsent<T>(key: string, value: T, at: Date): Promise<T> {
+    await this.db
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(value), updated_at: at })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    return (await this.get<T>(key)) as T;
+  }
+
   async put(key: string, value: unknown, at: Date): Promise<void> {
     const json = JSON.stringify(value);
     await this.db

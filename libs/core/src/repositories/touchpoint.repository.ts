@@ -9,6 +9,7 @@ import type {
   TouchpointStatus,
   TouchpointUpdate,
 } from '../database/database.types';
+import { statusesBefore, type ProviderStatus } from '../touchpoints/touchpoint-progress';
 
 export interface TouchpointFilter {
   journeyId?: string;
@@ -108,6 +109,43 @@ export class TouchpointRepository {
       .executeTakeFirst();
     if (row) await this.recordEvent(executor, id, to, at, detail);
     return row;
+  }
+
+  /**
+   * Moves a touchpoint forward to what a provider reported, only from a status before it (see
+   * `statusesBefore`): a late or repeated event finds no row to update and changes nothing.
+   */
+  advance(
+    executor: Executor,
+    id: string,
+    to: ProviderStatus,
+    at: Date,
+    set: TouchpointUpdate = {},
+    detail?: Record<string, unknown>,
+  ): Promise<Touchpoint | undefined> {
+    return this.transition(executor, id, statusesBefore(to), to, at, set, detail);
+  }
+
+  /** Columns only, no status change: what the provider said about a send a webhook already moved on. */
+  async update(executor: Executor, id: string, set: TouchpointUpdate, at: Date): Promise<void> {
+    await executor
+      .updateTable('touchpoints')
+      .set({ ...set, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  findByProviderMessageId(
+    provider: string,
+    providerMessageId: string,
+    executor: Executor = this.db,
+  ): Promise<Touchpoint | undefined> {
+    return executor
+      .selectFrom('touchpoints')
+      .selectAll()
+      .where('provider_message_id', '=', providerMessageId)
+      .where('provider', '=', provider)
+      .executeTakeFirst();
   }
 
   /** Stores the rendered message on a scheduled touchpoint: from now on a send job exists for it. */

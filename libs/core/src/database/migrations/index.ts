@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { foundation } from './0001_foundation';
+import { channels } from './0002_channels';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -7,4 +8,5 @@ import { foundation } from './0001_foundation';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_channels': channels,
 };
