@@ -3,9 +3,15 @@
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
+// `--out-dir DIR` builds elsewhere (the bench and the chaos tests build their own copy so a concurrent
+// `npm start` keeps its dist/); `--also DIR` compiles more top-level folders (bench/, tests/fakes/).
+const { values: args } = parseArgs({
+  options: { 'out-dir': { type: 'string' }, also: { type: 'string', multiple: true } },
+});
 const root = path.resolve(import.meta.dirname, '..');
-const out = path.join(root, 'dist');
+const out = path.resolve(root, args['out-dir'] ?? 'dist');
 const options = (file) => ({
   filename: file,
   sourceMaps: true,
@@ -35,7 +41,7 @@ async function* sources(dir) {
 
 await rm(out, { recursive: true, force: true });
 let count = 0;
-for (const top of ['apps', 'libs']) {
+for (const top of ['apps', 'libs', ...(args.also ?? [])]) {
   for await (const file of sources(path.join(root, top))) {
     const { code, map } = await transformFile(file, options(file));
     const target = path.join(out, path.relative(root, file)).replace(/\.ts$/, '.js');
@@ -45,4 +51,4 @@ for (const top of ['apps', 'libs']) {
     count++;
   }
 }
-console.log(`built ${count} files into dist/`);
+console.log(`built ${count} files into ${path.relative(root, out) || '.'}/`);

@@ -25,6 +25,8 @@ export interface FakeTwilioMessage {
   numSegments: number;
   encoding: string;
   status: string;
+  /** When the fake received it (epoch ms): the bench measures lateness against it. */
+  receivedAt: number;
 }
 
 /** Twilio's error body: `{ code, message, more_info, status }`. */
@@ -46,6 +48,8 @@ export class FakeTwilio {
   private readonly unsubscribed = new Set<string>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private port = 0;
+  /** Answers an accepted message this much later: a slow provider, so a test can kill a worker mid-send. */
+  latencyMs = 0;
 
   private constructor(private readonly options: FakeTwilioOptions) {}
 
@@ -128,7 +132,14 @@ export class FakeTwilio {
     const body = await readBody(req);
     const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
     const path = req.url ?? '/';
-    this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, form });
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path,
+      headers: req.headers,
+      body,
+      form,
+      at: Date.now(),
+    });
 
     const expectedAuth = `Basic ${Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString('base64')}`;
     if (req.headers.authorization !== expectedAuth) {
@@ -182,8 +193,10 @@ export class FakeTwilio {
       numSegments: segmented.segmentsCount,
       encoding: segmented.encodingName,
       status: serviceSid ? 'accepted' : 'queued',
+      receivedAt: Date.now(),
     };
     this.messages.push(message);
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const now = new Date().toUTCString();
     return reply(res, 201, {
       account_sid: this.options.accountSid,
