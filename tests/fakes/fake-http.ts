@@ -7,6 +7,8 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** When it arrived (epoch ms): timing assertions read this instead of sleeping. */
+  at: number;
 }
 
 /** A canned answer the next requests get instead of the fake's normal behaviour. */

@@ -159,6 +159,7 @@ export class FakePushService {
       headers: req.headers,
       body,
       subscriptionId: match?.[1] ?? '',
+      at: Date.now(),
     };
     this.requests.push(request);
 

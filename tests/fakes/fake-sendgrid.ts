@@ -133,6 +133,7 @@ export class FakeSendGrid {
       headers: req.headers,
       body,
       json,
+      at: Date.now(),
     });
 
     if (req.headers.authorization !== `Bearer ${this.options.apiKey}`) {

@@ -30,10 +30,12 @@ export type RenderedMessage = RenderedSms | RenderedEmail | RenderedPush;
 export interface OutboundMessage {
   touchpointId: string;
   customerId: string;
-  /** E.164 phone for sms, address for email, subscription endpoint for push. */
+  /** E.164 phone for sms, address for email, subscription endpoint or `fcm:<token>` for push. */
   to: string;
-  /** The push subscription (push only). */
+  /** The push subscription (push to a browser through Web Push). */
   subscription?: PushSubscription;
+  /** The FCM registration token (push to a mobile app install); `to` is then `fcm:<token>`. */
+  fcmToken?: string;
   locale?: string | null;
   /** `rtl` for Persian, Hebrew, Arabic and Urdu locales. */
   direction: 'ltr' | 'rtl';

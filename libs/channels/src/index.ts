@@ -6,4 +6,6 @@ export * from './channel-router';
 export * from './twilio';
 export * from './sendgrid';
 export * from './web-push';
+export * from './fcm';
+export * from './push-router';
 export * from './provider-error';

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_RATE_LIMIT_PAUSE_MS,
   failureFromStatus,
   headerValue,
   networkFailure,
   parseRateLimitReset,
   parseRetryAfter,
+  rateLimited,
   unexpectedFailure,
 } from './provider-error';
 
@@ -45,6 +47,15 @@ describe('provider-error', () => {
       code: 'c',
       message: 'm',
     });
+  });
+
+  it('should give a 429 without a stated wait a default pause, so the queue still slows down', () => {
+    expect(failureFromStatus('p', 429, 'c', 'm')).toMatchObject({
+      kind: 'transient',
+      retryAfterMs: DEFAULT_RATE_LIMIT_PAUSE_MS,
+    });
+    expect(rateLimited('p', 'c', 'm', 0)).toMatchObject({ retryAfterMs: DEFAULT_RATE_LIMIT_PAUSE_MS });
+    expect(rateLimited('p', 'c', 'm', 5_000)).toMatchObject({ retryAfterMs: 5_000 });
   });
 
   it('should classify socket errors, including nested causes, as transient', () => {

@@ -124,6 +124,19 @@ export function permanent(
   return { ok: false, provider, kind: 'permanent', code, message, ...defined(extra) };
 }
 
+/** How long a send queue pauses after a 429 that did not say how long to wait. */
+export const DEFAULT_RATE_LIMIT_PAUSE_MS = 1_000;
+
+/** A 429: transient, and always with a wait, so the worker pauses the whole queue rather than one job. */
+export function rateLimited(
+  provider: string,
+  code: string,
+  message: string,
+  retryAfterMs: number | undefined,
+): SendFailure {
+  return transient(provider, code, message, { retryAfterMs: retryAfterMs || DEFAULT_RATE_LIMIT_PAUSE_MS });
+}
+
 /**
  * The default reading of an HTTP status: 429 and 5xx are worth retrying, any other 4xx will fail the same
  * way again. Adapters check their provider's specific codes first and fall back to this.
@@ -135,7 +148,7 @@ export function failureFromStatus(
   message: string,
   retryAfterMs?: number,
 ): SendFailure {
-  if (status === 429) return transient(provider, code, message, { retryAfterMs });
+  if (status === 429) return rateLimited(provider, code, message, retryAfterMs);
   if (status >= 500 || status === 408) return transient(provider, code, message);
   return permanent(provider, code, message);
 }

@@ -63,7 +63,7 @@ describe(TwilioSmsAdapter.name, () => {
       To: '+989121234567',
       From: '+15005550006',
       Body: 'Hello, your cart is waiting',
-      StatusCallback: statusCallbackUrl,
+      StatusCallback: `${statusCallbackUrl}?touchpointId=tp-1`,
     });
     expect(fake.messages[0].sid).toMatch(/^SM[0-9a-f]{32}$/);
   });
@@ -98,7 +98,7 @@ describe(TwilioSmsAdapter.name, () => {
       To: '+989121234567',
       MessagingServiceSid: `MG${'b2'.repeat(16)}`,
       Body: 'Hi',
-      StatusCallback: statusCallbackUrl,
+      StatusCallback: `${statusCallbackUrl}?touchpointId=tp-1`,
     });
   });
 

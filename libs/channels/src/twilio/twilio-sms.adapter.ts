@@ -6,7 +6,7 @@ import {
   failureFromStatus,
   permanent,
   retryAfterFromHeaders,
-  transient,
+  rateLimited,
   unexpectedFailure,
 } from '../provider-error';
 import { countSmsSegments } from '../sms-segments';
@@ -20,7 +20,7 @@ export interface TwilioSmsConfig {
   messagingServiceSid?: string;
   /** `TWILIO_API_BASE_URL`; defaults to `https://api.twilio.com`. */
   apiBaseUrl?: string;
-  /** `PUBLIC_BASE_URL/webhooks/twilio/status`. */
+  /** `PUBLIC_BASE_URL/webhooks/twilio/status`; each message's callback adds `?touchpointId=…`. */
   statusCallbackUrl: string;
   /** Request timeout; the SDK's default is 30 s. */
   timeoutMs?: number;
@@ -73,7 +73,7 @@ export class TwilioSmsAdapter implements ChannelAdapter {
         to: message.to,
         ...sender,
         body,
-        statusCallback: this.config.statusCallbackUrl,
+        statusCallback: statusCallbackFor(this.config.statusCallbackUrl, message.touchpointId),
       }),
     );
     if (result.status === 'rejected') return mapTwilioError(result.reason, exchange);
@@ -85,6 +85,16 @@ export class TwilioSmsAdapter implements ChannelAdapter {
       details: { segments, encoding },
     };
   }
+}
+
+/**
+ * The callback URL names the touchpoint (Twilio signs the whole URL, query included), so a callback that
+ * beats the worker's own write of the message SID still finds its touchpoint.
+ */
+export function statusCallbackFor(base: string, touchpointId: string): string {
+  const url = new URL(base);
+  url.searchParams.set('touchpointId', touchpointId);
+  return url.toString();
 }
 
 interface TwilioApiError {
@@ -114,6 +124,6 @@ export function mapTwilioError(error: unknown, exchange: TwilioExchange = {}): S
     return permanent(PROVIDER, code, message);
   }
   if (error.code === TwilioErrorCode.TooManyRequests)
-    return transient(PROVIDER, code, message, { retryAfterMs });
+    return rateLimited(PROVIDER, code, message, retryAfterMs);
   return failureFromStatus(PROVIDER, status, code, message, retryAfterMs);
 }

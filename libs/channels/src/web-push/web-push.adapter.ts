@@ -8,7 +8,7 @@ import {
   headerValue,
   permanent,
   retryAfterFromHeaders,
-  transient,
+  rateLimited,
   unexpectedFailure,
 } from '../provider-error';
 
@@ -143,8 +143,6 @@ export function mapWebPushError(error: unknown): SendFailure {
   }
   if (status === 413) return permanent(PROVIDER, 'payload_too_large', message);
   if (status === 429)
-    return transient(PROVIDER, 'rate_limited', message, {
-      retryAfterMs: retryAfterFromHeaders(error.headers),
-    });
+    return rateLimited(PROVIDER, 'rate_limited', message, retryAfterFromHeaders(error.headers));
   return failureFromStatus(PROVIDER, status, `http_${status}`, message);
 }

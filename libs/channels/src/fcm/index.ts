@@ -1,0 +1,2 @@
+export * from './fcm-address';
+export * from './fcm-push.adapter';
