@@ -21,6 +21,12 @@ async function main(): Promise<void> {
     : { url: config.REDIS_URL, stop: async () => undefined };
   const app = await createApp({ config: { ...config, REDIS_URL: redis.url }, withWorker });
   app.enableShutdownHooks();
+  // Nest closes the app on SIGTERM, then raises the signal again: end with exit code 0 then (a clean stop,
+  // and `node --cpu-prof` gets to write its profile).
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    let seen = 0;
+    process.on(signal, () => ++seen > 1 && process.exit(0));
+  }
   process.once('exit', () => void redis.stop());
   await app.listen(config.PORT);
   const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded PostgreSQL in ${config.DATA_DIR}`;

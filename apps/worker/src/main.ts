@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@touchpoint/core';
 import { Logger } from 'nestjs-pino';
+import { GracefulShutdown } from './graceful-shutdown';
 import { WorkerAppModule } from './worker-app.module';
 
 /** `npm run start:worker`: run as many as you like against one PostgreSQL and one Redis. */
@@ -16,7 +17,24 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // Our own signal handling instead of Nest's shutdown hooks: the drain is bounded, the exit code says how it went.
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Touchpoint worker stopping (${signal}): finishing the jobs in hand`);
+    const drained = await app.get(GracefulShutdown).drain();
+    const closed = await Promise.race([
+      app.close().then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000).unref()),
+    ]);
+    console.log(
+      `Touchpoint worker stopped: ${drained.finished ? 'every job in hand finished' : `${drained.abandoned} job(s) handed back`} in ${drained.ms} ms`,
+    );
+    process.exit(drained.finished && closed ? 0 : 1);
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
   console.log('Touchpoint worker running');
 }
 

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TemplateRenderer } from '@touchpoint/channels';
 import { channelRouterProvider } from './channel-adapters.provider';
 import { DueStepService } from './due-step.service';
 import { EventProcessor } from './event-processor.service';
+import { GracefulShutdown } from './graceful-shutdown';
 import { JourneyCatalog } from './journey-catalog.service';
 import {
   EmailJobProcessor,
@@ -18,7 +20,7 @@ import { StepScheduler } from './step-scheduler.service';
 
 /** The worker: BullMQ processors and the scheduler tick. Needs CoreModule from the app that hosts it. */
 @Module({
-  imports: [ScheduleModule.forRoot()],
+  imports: [ScheduleModule.forRoot(), DiscoveryModule],
   providers: [
     { provide: TemplateRenderer, useValue: new TemplateRenderer() },
     channelRouterProvider,
@@ -28,12 +30,13 @@ import { StepScheduler } from './step-scheduler.service';
     DueStepService,
     SendService,
     Reconciler,
+    GracefulShutdown,
     EventsJobProcessor,
     StepsJobProcessor,
     SmsJobProcessor,
     EmailJobProcessor,
     PushJobProcessor,
   ],
-  exports: [JourneyCatalog, Reconciler, EventProcessor, DueStepService, SendService],
+  exports: [GracefulShutdown, JourneyCatalog, Reconciler, EventProcessor, DueStepService, SendService],
 })
 export class WorkerModule {}

@@ -76,6 +76,8 @@ export const configSchema = z
     SENDING_TIMEOUT_MS: positiveInt(5 * 60_000),
     /** Work overdue by this much without its job running is re-enqueued by the reconciler. */
     RECONCILE_GRACE_MS: positiveInt(10_000),
+    /** On SIGTERM a worker stops taking jobs and waits this long for the ones in hand, then exits anyway. */
+    SHUTDOWN_GRACE_MS: positiveInt(10_000),
     LOAD_DEMO_JOURNEYS: flag(false),
     EVENTS_BATCH_MAX: positiveInt(1_000),
     BODY_LIMIT: z.string().default('1mb'),
