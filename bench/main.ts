@@ -137,6 +137,8 @@ async function main(): Promise<void> {
   progress(
     `seeded ${CUSTOMERS} customers; posting ${CUSTOMERS} cart_abandoned events in batches of ${BATCH}`,
   );
+  const counters = new Counters(db, redisUrl);
+  await counters.start();
   const ingest = await postEvents(http, 'c', 'cart_abandoned', CUSTOMERS);
   progress(`ingest: ${ingest.perS.toFixed(0)} events/s (${ingest.accepted} accepted)`);
 
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
     (await db.query<{ n: string }>(`select count(*) as n from touchpoints where status = 'unknown'`)).rows[0]
       .n,
   );
+  progress(`work per message: ${await counters.perMessage(received.length)}`);
   const lastSms = Math.max(...received.map((m) => m.receivedAt));
   // End to end: from the first POST to the last SMS at the provider, less the journey's own wait.
   const sendsPerS = received.length / Math.max(0.001, (lastSms - ingest.startedAt - WAIT_MS) / 1_000);
@@ -429,6 +432,42 @@ async function usedMemory(redis: Redis): Promise<number> {
     await sleep(300);
   }
   return samples.sort((a, b) => a - b)[1];
+}
+
+/** PostgreSQL transactions and rows, Redis commands: how much work one message costs, whatever its speed. */
+class Counters {
+  private before?: Record<string, number>;
+  constructor(
+    private readonly db: Client,
+    private readonly redisUrl: string,
+  ) {}
+
+  private async read(): Promise<Record<string, number>> {
+    const pg = await this.db.query<Record<string, string>>(
+      `select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_returned + tup_fetched as tup_read
+         from pg_stat_database where datname = current_database()`,
+    );
+    const redis = new Redis(this.redisUrl, { maxRetriesPerRequest: 1 });
+    const stats = await redis.info('stats');
+    await redis.quit();
+    return {
+      ...Object.fromEntries(Object.entries(pg.rows[0]).map(([k, v]) => [k, Number(v)])),
+      redis_commands: Number(/total_commands_processed:(\d+)/.exec(stats)?.[1] ?? 0),
+    };
+  }
+
+  async start(): Promise<void> {
+    this.before = await this.read();
+  }
+
+  /** Per message since start(); pg_stat_database lags by up to its flush interval, so read it after a pause. */
+  async perMessage(messages: number): Promise<string> {
+    await sleep(1_000);
+    const now = await this.read();
+    return Object.entries(now)
+      .map(([k, v]) => `${k} ${((v - (this.before?.[k] ?? 0)) / Math.max(1, messages)).toFixed(1)}`)
+      .join(', ');
+  }
 }
 
 async function shutdown(): Promise<void> {
