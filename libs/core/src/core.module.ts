@@ -5,9 +5,13 @@ import { openDatabase, type DatabaseHandle } from './database/database';
 import { DATABASE_HANDLE, DB } from './database/database.tokens';
 import { migrateToLatest } from './database/migrations';
 import { LinkSigner, linkSignerProvider } from './links/link-signer';
+import { SurveyLinks } from './links/survey-links';
+import { SendMetrics } from './metrics/send-metrics';
 import { QueueModule } from './queue/queue.module';
 import { REDIS, RedisCloser, redisProvider } from './queue/redis.provider';
+import { AnalyticsRepository } from './repositories/analytics.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
+import { CustomerErasureRepository } from './repositories/customer-erasure.repository';
 import { CustomerRepository } from './repositories/customer.repository';
 import { EnrollmentRepository } from './repositories/enrollment.repository';
 import { EventRepository } from './repositories/event.repository';
@@ -15,6 +19,7 @@ import { JourneyRepository } from './repositories/journey.repository';
 import { SandboxMessageRepository } from './repositories/sandbox-message.repository';
 import { ScheduledStepRepository } from './repositories/scheduled-step.repository';
 import { SettingRepository } from './repositories/setting.repository';
+import { SurveyAnswerRepository } from './repositories/survey-answer.repository';
 import { TouchpointRepository } from './repositories/touchpoint.repository';
 import { WebhookReceiptRepository } from './repositories/webhook-receipt.repository';
 
@@ -29,6 +34,15 @@ const repositories = [
   SettingRepository,
   TouchpointRepository,
   WebhookReceiptRepository,
+];
+
+/** Analytics, surveys and privacy (issue 5): queries for analysts, survey links, erasure, send metrics. */
+const insights = [
+  AnalyticsRepository,
+  CustomerErasureRepository,
+  SurveyAnswerRepository,
+  SurveyLinks,
+  SendMetrics,
 ];
 
 export interface CoreOptions {
@@ -68,9 +82,20 @@ export class CoreModule {
         redisProvider,
         RedisCloser,
         ...repositories,
+        ...insights,
         linkSignerProvider,
       ],
-      exports: [CONFIG, Clock, DATABASE_HANDLE, DB, REDIS, QueueModule, LinkSigner, ...repositories],
+      exports: [
+        CONFIG,
+        Clock,
+        DATABASE_HANDLE,
+        DB,
+        REDIS,
+        QueueModule,
+        LinkSigner,
+        ...repositories,
+        ...insights,
+      ],
     };
   }
 }

@@ -150,6 +150,10 @@ export interface TouchpointTable {
   comment: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Every status the touchpoint has been in, one bit each (touchpoint_status_bit), kept by a trigger (0004). */
+  reached: Generated<number>;
+  /** A survey answer's link to the touchpoint that carried the survey link (0004). */
+  survey_of: string | null;
 }
 
 export interface TouchpointEventTable {

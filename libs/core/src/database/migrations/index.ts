@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { foundation } from './0001_foundation';
 import { channels } from './0002_channels';
+import { analytics } from './0004_analytics';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -9,4 +10,5 @@ import { channels } from './0002_channels';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_channels': channels,
+  '0004_analytics': analytics,
 };

@@ -1,0 +1,505 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { DB } from '../database/database.tokens';
+import type { Database, TouchpointStatus } from '../database/database.types';
+
+/** How far a journey's touchpoints got: each figure counts touchpoints that reached that status at any time. */
+export interface FunnelCounts {
+  /** Every touchpoint the journey decided to send (each one starts `scheduled`). */
+  scheduled: number;
+  /** Still `scheduled` or `sending`. */
+  pending: number;
+  sent: number;
+  delivered: number;
+  opened: number;
+  clicked: number;
+  failed: number;
+  bounced: number;
+  unsubscribed: number;
+  suppressed: number;
+  cancelled: number;
+  unknown: number;
+  /** Touchpoints whose survey link was answered. */
+  answered: number;
+}
+
+export interface GoalWindow {
+  event: string;
+  /** ISO-8601 duration (`P7D`); PostgreSQL reads it as an interval. */
+  within: string;
+}
+
+export interface StatsScope {
+  journeyId: string;
+  version?: number;
+  from?: Date;
+  to?: Date;
+}
+
+export interface FunnelRow extends FunnelCounts {
+  /** Which grouping the row belongs to: the whole journey, a channel, a step, a variant. */
+  by: 'all' | 'channel' | 'step' | 'variant';
+  stepId: string | null;
+  channel: string | null;
+  variant: string | null;
+}
+
+export interface SuppressionRow {
+  by: FunnelRow['by'];
+  stepId: string | null;
+  channel: string | null;
+  variant: string | null;
+  reason: string;
+  n: number;
+}
+
+export interface EnrollmentRow {
+  /** null: every enrollment; else the split variant ('' for enrollments without one). */
+  variant: string | null;
+  enrolled: number;
+  active: number;
+  exited: number;
+  completed: number;
+  holdout: number;
+  /** Treated enrollments (not holdout) with a goal event within the window after enrolling. */
+  converted: number;
+  holdoutConverted: number;
+}
+
+export interface ConversionRow {
+  by: FunnelRow['by'];
+  stepId: string | null;
+  channel: string | null;
+  variant: string | null;
+  /** Goal events attributed (each to the last touchpoint before it). */
+  conversions: number;
+  /** Distinct touchpoints with at least one attributed goal event. */
+  converted: number;
+}
+
+export interface NpsCounts {
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+export interface StageRow extends NpsCounts {
+  stage: string | null;
+  channel: string;
+  touchpoints: number;
+  sent: number;
+  delivered: number;
+  engaged: number;
+  converted: number;
+  scoreSum: number;
+}
+
+export interface NpsPeriodRow extends NpsCounts {
+  period: Date;
+}
+
+/** One of the customer's events, with what it did: enrolled them in a journey, or converted a touchpoint. */
+export interface MapEvent {
+  id: string;
+  name: string;
+  occurredAt: Date;
+  properties: Record<string, unknown>;
+  triggeredJourneyId: string | null;
+  triggeredStage: string | null;
+  /** The touchpoint this goal event is attributed to (the last one sent before it, within its journey's window). */
+  convertedTouchpointId: string | null;
+  convertedStage: string | null;
+}
+
+/** `(t.reached & <bits of statuses>) <> 0`; the statuses are constants of our own, so inlining them is safe. */
+function reached(alias: string, ...statuses: TouchpointStatus[]): RawBuilder<boolean> {
+  const bits = statuses.map((s) => `touchpoint_status_bit('${s}')`).join(' | ');
+  return sql<boolean>`((${sql.ref(`${alias}.reached`)} & (${sql.raw(bits)})) <> 0)`;
+}
+
+/** The funnel figures over touchpoints `t` (with answers `a` left-joined), as SQL select items. */
+function funnelColumns() {
+  return sql`
+    count(*)::int as scheduled,
+    count(*) filter (where t.status in ('scheduled', 'sending'))::int as pending,
+    count(*) filter (where t.sent_at is not null
+      or ${reached('t', 'sent', 'delivered', 'opened', 'clicked', 'bounced', 'unsubscribed')})::int as sent,
+    count(*) filter (where ${reached('t', 'delivered', 'opened', 'clicked')})::int as delivered,
+    count(*) filter (where ${reached('t', 'opened', 'clicked')})::int as opened,
+    count(*) filter (where ${reached('t', 'clicked')})::int as clicked,
+    count(*) filter (where ${reached('t', 'failed')})::int as failed,
+    count(*) filter (where ${reached('t', 'bounced')})::int as bounced,
+    count(*) filter (where ${reached('t', 'unsubscribed')})::int as unsubscribed,
+    count(*) filter (where ${reached('t', 'suppressed')})::int as suppressed,
+    count(*) filter (where ${reached('t', 'cancelled')})::int as cancelled,
+    count(*) filter (where ${reached('t', 'unknown')})::int as unknown,
+    count(a.id)::int as answered`;
+}
+
+const npsColumns = (score: RawBuilder<unknown>) => sql`
+  count(${score})::int as responses,
+  count(*) filter (where ${score} >= 9)::int as promoters,
+  count(*) filter (where ${score} between 7 and 8)::int as passives,
+  count(*) filter (where ${score} <= 6)::int as detractors`;
+
+/** Which grouping set a row came from, from GROUPING() bits (step_id, channel, variant). */
+function groupingOf(bits: number): FunnelRow['by'] {
+  // bit 2: step_id aggregated, bit 1: channel aggregated, bit 0: variant aggregated (1 = rolled up).
+  if (bits === 0b111) return 'all';
+  if (bits === 0b101) return 'channel';
+  if (bits === 0b001) return 'step';
+  return 'variant';
+}
+
+/**
+ * The analysts' figures: funnels, conversions, stages and NPS. Every figure is an aggregate computed by
+ * PostgreSQL (grouping sets over one scan, window functions for attribution); Node only reshapes the few
+ * rows that come back.
+ */
+@Injectable()
+export class AnalyticsRepository {
+  constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
+
+  private touchpointScope(scope: StatsScope, alias = 't') {
+    const ref = (column: string) => sql.ref(`${alias}.${column}`);
+    return sql.join(
+      [
+        sql`${ref('journey_id')} = ${scope.journeyId}::uuid`,
+        sql`${ref('channel')} <> 'survey'`,
+        ...(scope.version !== undefined ? [sql`${ref('journey_version')} = ${scope.version}`] : []),
+        ...(scope.from ? [sql`${ref('created_at')} >= ${scope.from}`] : []),
+        ...(scope.to ? [sql`${ref('created_at')} < ${scope.to}`] : []),
+      ],
+      sql` and `,
+    );
+  }
+
+  /** The funnel for the whole journey, per channel, per step (and channel), per variant, in one scan. */
+  async funnel(scope: StatsScope): Promise<{ rows: FunnelRow[]; suppressions: SuppressionRow[] }> {
+    const { rows } = await sql<
+      FunnelCounts & { g: number; step_id: string | null; channel: string | null; variant: string | null }
+    >`
+      select grouping(t.step_id, t.channel, en.variant) as g, t.step_id, t.channel, en.variant, ${funnelColumns()}
+      from touchpoints t
+      left join enrollments en on en.id = t.enrollment_id
+      left join touchpoints a on a.survey_of = t.id
+      where ${this.touchpointScope(scope)}
+      group by grouping sets ((), (t.channel), (t.step_id, t.channel), (en.variant))`.execute(this.db);
+    const { rows: suppressed } = await sql<{
+      g: number;
+      step_id: string | null;
+      channel: string | null;
+      variant: string | null;
+      reason: string | null;
+      n: number;
+    }>`
+      select grouping(t.step_id, t.channel, en.variant) as g, t.step_id, t.channel, en.variant,
+             t.error as reason, count(*)::int as n
+      from touchpoints t
+      left join enrollments en on en.id = t.enrollment_id
+      where ${this.touchpointScope(scope)} and t.status = 'suppressed'
+      group by grouping sets
+        ((t.error), (t.channel, t.error), (t.step_id, t.channel, t.error), (en.variant, t.error))`.execute(
+      this.db,
+    );
+    return {
+      rows: rows.map(({ g, step_id, channel, variant, ...counts }) => ({
+        by: groupingOf(Number(g)),
+        stepId: step_id,
+        channel,
+        variant,
+        ...counts,
+      })),
+      suppressions: suppressed.map((r) => ({
+        by: groupingOf(Number(r.g)),
+        stepId: r.step_id,
+        channel: r.channel,
+        variant: r.variant,
+        reason: r.reason ?? 'unspecified',
+        n: r.n,
+      })),
+    };
+  }
+
+  /** Enrollments that reached each step: scheduled steps and touchpoints, counted once per enrollment. */
+  async stepEntries(scope: StatsScope): Promise<Map<string, number>> {
+    const version = scope.version === undefined ? sql`true` : sql`en.journey_version = ${scope.version}`;
+    const stepTime = sql.join(
+      [
+        ...(scope.from ? [sql`s.created_at >= ${scope.from}`] : []),
+        ...(scope.to ? [sql`s.created_at < ${scope.to}`] : []),
+        sql`true`,
+      ],
+      sql` and `,
+    );
+    const { rows } = await sql<{ step_id: string; entered: number }>`
+      select x.step_id, count(distinct x.enrollment_id)::int as entered
+      from (
+        select s.enrollment_id, s.step_id from scheduled_steps s
+        join enrollments en on en.id = s.enrollment_id
+        where en.journey_id = ${scope.journeyId}::uuid and ${version} and ${stepTime}
+        union
+        select t.enrollment_id, t.step_id from touchpoints t
+        where ${this.touchpointScope(scope)} and t.enrollment_id is not null
+      ) x
+      group by x.step_id`.execute(this.db);
+    return new Map(rows.map((r) => [r.step_id, r.entered]));
+  }
+
+  /**
+   * Enrollments by status and variant, and how many converted: a goal event within the window after
+   * enrolling. Holdout enrollments get the same test, which makes the lift visible.
+   */
+  async enrollments(scope: StatsScope, goal: GoalWindow | undefined): Promise<EnrollmentRow[]> {
+    const filters = sql.join(
+      [
+        sql`en.journey_id = ${scope.journeyId}::uuid`,
+        ...(scope.version !== undefined ? [sql`en.journey_version = ${scope.version}`] : []),
+        ...(scope.from ? [sql`en.enrolled_at >= ${scope.from}`] : []),
+        ...(scope.to ? [sql`en.enrolled_at < ${scope.to}`] : []),
+      ],
+      sql` and `,
+    );
+    const converted = goal
+      ? sql`exists (select 1 from events ev where ev.customer_id = en.customer_id and ev.name = ${goal.event}
+                      and ev.occurred_at > en.enrolled_at
+                      and ev.occurred_at <= en.enrolled_at + ${goal.within}::interval)`
+      : sql`false`;
+    const { rows } = await sql<{
+      g: number;
+      variant: string | null;
+      enrolled: number;
+      active: number;
+      exited: number;
+      completed: number;
+      holdout: number;
+      converted: number;
+      holdout_converted: number;
+    }>`
+      select grouping(x.variant) as g, x.variant,
+        count(*)::int as enrolled,
+        count(*) filter (where x.status = 'active')::int as active,
+        count(*) filter (where x.status = 'exited')::int as exited,
+        count(*) filter (where x.status = 'completed')::int as completed,
+        count(*) filter (where x.status = 'holdout')::int as holdout,
+        count(*) filter (where x.converted and x.status <> 'holdout')::int as converted,
+        count(*) filter (where x.converted and x.status = 'holdout')::int as holdout_converted
+      from (
+        select en.status, ${converted} as converted,
+               case when en.status = 'holdout' then null else coalesce(en.variant, '') end as variant
+        from enrollments en where ${filters}
+      ) x
+      group by grouping sets ((), (x.variant))`.execute(this.db);
+    return rows
+      .filter((r) => Number(r.g) === 1 || r.variant !== null)
+      .map((r) => ({
+        variant: Number(r.g) === 1 ? null : r.variant,
+        enrolled: r.enrolled,
+        active: r.active,
+        exited: r.exited,
+        completed: r.completed,
+        holdout: r.holdout,
+        converted: r.converted,
+        holdoutConverted: r.holdout_converted,
+      }));
+  }
+
+  /**
+   * Goal events attributed to the last touchpoint of the journey sent before them, when the event falls
+   * within the goal window after it. `lead()` over the customer's sent touchpoints of the journey (all
+   * versions, all time) bounds each touchpoint's claim by the next one; the scope then picks which
+   * touchpoints are reported.
+   */
+  async conversions(scope: StatsScope, goal: GoalWindow): Promise<ConversionRow[]> {
+    const { rows } = await sql<{
+      g: number;
+      step_id: string | null;
+      channel: string | null;
+      variant: string | null;
+      conversions: number;
+      converted: number;
+    }>`
+      with sent as (
+        select t.id, t.customer_id, t.step_id, t.channel, t.journey_id, t.journey_version, t.enrollment_id,
+               t.created_at, t.sent_at,
+               lead(t.sent_at) over (partition by t.customer_id order by t.sent_at, t.id) as next_sent_at
+        from touchpoints t
+        where t.journey_id = ${scope.journeyId}::uuid and t.sent_at is not null and t.channel <> 'survey'
+      ), attributed as (
+        select s.id, s.step_id, s.channel, s.enrollment_id
+        from sent s
+        join events ev on ev.customer_id = s.customer_id and ev.name = ${goal.event}
+          and ev.occurred_at > s.sent_at
+          and ev.occurred_at <= s.sent_at + ${goal.within}::interval
+          and (s.next_sent_at is null or ev.occurred_at <= s.next_sent_at)
+        where ${this.touchpointScope(scope, 's')}
+      )
+      select grouping(x.step_id, x.channel, en.variant) as g, x.step_id, x.channel, en.variant,
+             count(*)::int as conversions, count(distinct x.id)::int as converted
+      from attributed x left join enrollments en on en.id = x.enrollment_id
+      group by grouping sets ((), (x.channel), (x.step_id, x.channel), (en.variant))`.execute(this.db);
+    return rows.map((r) => ({
+      by: groupingOf(Number(r.g)),
+      stepId: r.step_id,
+      channel: r.channel,
+      variant: r.variant,
+      conversions: r.conversions,
+      converted: r.converted,
+    }));
+  }
+
+  /** Survey answers to the journey's touchpoints, bucketed the NPS way. */
+  async nps(scope: StatsScope): Promise<NpsCounts> {
+    const filters = sql.join(
+      [
+        sql`t.journey_id = ${scope.journeyId}::uuid`,
+        sql`t.channel = 'survey'`,
+        sql`t.status = 'answered'`,
+        ...(scope.version !== undefined ? [sql`t.journey_version = ${scope.version}`] : []),
+        ...(scope.from ? [sql`t.created_at >= ${scope.from}`] : []),
+        ...(scope.to ? [sql`t.created_at < ${scope.to}`] : []),
+      ],
+      sql` and `,
+    );
+    const { rows } = await sql<NpsCounts>`
+      select ${npsColumns(sql.ref('t.score'))} from touchpoints t where ${filters}`.execute(this.db);
+    return rows[0];
+  }
+
+  /**
+   * Per stage and channel, for touchpoints created in [from, to): sent, delivered, engaged (opened,
+   * clicked, or its survey answered), converted (each journey's own goal, last-touch), and the survey
+   * answers collected through that stage and channel.
+   */
+  async stages(from: Date, to: Date): Promise<StageRow[]> {
+    const { rows } = await sql<
+      Omit<StageRow, 'scoreSum'> & { score_sum: number | null } & Record<string, unknown>
+    >`
+      with sent as (
+        select t.id, t.customer_id, t.sent_at,
+               v.definition->'goal'->>'event' as goal_event,
+               (v.definition->'goal'->>'within')::interval as goal_within,
+               lead(t.sent_at) over (partition by t.journey_id, t.customer_id order by t.sent_at, t.id) as next_sent_at
+        from touchpoints t
+        join journey_versions v on v.journey_id = t.journey_id and v.version = t.journey_version
+        where t.sent_at is not null and t.channel <> 'survey' and t.sent_at >= ${from}
+      ), converted as (
+        select distinct s.id
+        from sent s
+        join events ev on ev.customer_id = s.customer_id and ev.name = s.goal_event
+          and ev.occurred_at > s.sent_at
+          and ev.occurred_at <= s.sent_at + s.goal_within
+          and (s.next_sent_at is null or ev.occurred_at <= s.next_sent_at)
+        where s.goal_event is not null
+      )
+      select t.stage, t.channel,
+        count(*)::int as touchpoints,
+        count(*) filter (where t.sent_at is not null
+          or ${reached('t', 'sent', 'delivered', 'opened', 'clicked', 'bounced', 'unsubscribed')})::int as sent,
+        count(*) filter (where ${reached('t', 'delivered', 'opened', 'clicked')})::int as delivered,
+        count(*) filter (where ${reached('t', 'opened', 'clicked')} or a.id is not null)::int as engaged,
+        count(c.id)::int as converted,
+        ${npsColumns(sql.ref('a.score'))},
+        sum(a.score)::int as score_sum
+      from touchpoints t
+      left join touchpoints a on a.survey_of = t.id and a.status = 'answered'
+      left join converted c on c.id = t.id
+      where t.channel <> 'survey' and t.created_at >= ${from} and t.created_at < ${to}
+      group by t.stage, t.channel
+      order by t.stage, t.channel`.execute(this.db);
+    return rows.map((r) => ({
+      stage: r.stage,
+      channel: r.channel,
+      touchpoints: r.touchpoints,
+      sent: r.sent,
+      delivered: r.delivered,
+      engaged: r.engaged,
+      converted: r.converted,
+      responses: r.responses,
+      promoters: r.promoters,
+      passives: r.passives,
+      detractors: r.detractors,
+      scoreSum: r.score_sum ?? 0,
+    }));
+  }
+
+  /** NPS answers per day, week or month (UTC), optionally for one journey or stage. */
+  async npsByPeriod(input: {
+    from: Date;
+    to: Date;
+    interval: 'day' | 'week' | 'month';
+    journeyId?: string;
+    stage?: string;
+  }): Promise<NpsPeriodRow[]> {
+    const filters = sql.join(
+      [
+        sql`t.channel = 'survey'`,
+        sql`t.status = 'answered'`,
+        sql`t.created_at >= ${input.from}`,
+        sql`t.created_at < ${input.to}`,
+        ...(input.journeyId ? [sql`t.journey_id = ${input.journeyId}::uuid`] : []),
+        ...(input.stage ? [sql`t.stage = ${input.stage}`] : []),
+      ],
+      sql` and `,
+    );
+    const { rows } = await sql<NpsCounts & { period: Date }>`
+      select (date_trunc(${input.interval}, t.created_at at time zone 'UTC') at time zone 'UTC') as period,
+             ${npsColumns(sql.ref('t.score'))}
+      from touchpoints t where ${filters}
+      group by 1 order by 1`.execute(this.db);
+    return rows.map((r) => ({ ...r, period: new Date(r.period) }));
+  }
+
+  /** The customer's events, oldest first, each with the journey it triggered and the touchpoint it converted. */
+  async customerEvents(customerId: string, limit: number): Promise<MapEvent[]> {
+    const { rows } = await sql<{
+      id: string;
+      name: string;
+      occurred_at: Date;
+      properties: Record<string, unknown>;
+      triggered_journey_id: string | null;
+      triggered_stage: string | null;
+      converted_touchpoint_id: string | null;
+      converted_stage: string | null;
+    }>`
+      select ev.id, ev.name, ev.occurred_at, ev.properties,
+             trig.journey_id as triggered_journey_id, trig.stage as triggered_stage,
+             conv.id as converted_touchpoint_id, conv.stage as converted_stage
+      from events ev
+      left join lateral (
+        select en.journey_id, v.definition->>'stage' as stage
+        from enrollments en
+        join journey_versions v on v.journey_id = en.journey_id and v.version = en.journey_version
+        where en.customer_id = ev.customer_id and en.trigger_event_id = ev.id
+        order by en.enrolled_at limit 1) trig on true
+      left join lateral (
+        select t.id, t.stage
+        from touchpoints t
+        join journey_versions v on v.journey_id = t.journey_id and v.version = t.journey_version
+        where t.customer_id = ev.customer_id and t.sent_at is not null and t.channel <> 'survey'
+          and v.definition->'goal'->>'event' = ev.name
+          and t.sent_at < ev.occurred_at
+          and ev.occurred_at <= t.sent_at + (v.definition->'goal'->>'within')::interval
+        order by t.sent_at desc, t.id desc limit 1) conv on true
+      where ev.customer_id = ${customerId}
+      order by ev.occurred_at, ev.id
+      limit ${limit}`.execute(this.db);
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      occurredAt: new Date(r.occurred_at),
+      properties: r.properties,
+      triggeredJourneyId: r.triggered_journey_id,
+      triggeredStage: r.triggered_stage,
+      convertedTouchpointId: r.converted_touchpoint_id,
+      convertedStage: r.converted_stage,
+    }));
+  }
+
+  async journeyNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('journeys').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
