@@ -104,6 +104,8 @@ export interface ScheduledStepTable {
   queued_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The event a wait_for_event step waits for (its row's due_at is the timeout); null for other steps (0003_engine). */
+  awaits_event: string | null;
 }
 
 export const TOUCHPOINT_STATUSES = [

@@ -36,12 +36,13 @@ export class EnrollmentRepository {
     executor: Executor,
     journeyId: string,
     customerId: string,
-  ): Promise<{ count: number; lastEndedAt: Date | null; active: boolean }> {
+  ): Promise<{ count: number; lastEnteredAt: Date | null; lastEndedAt: Date | null; active: boolean }> {
     const row = await executor
       .selectFrom('enrollments')
       .select((eb) => [
         eb.fn.countAll<number>().as('count'),
         eb.fn.max('ended_at').as('last_ended_at'),
+        eb.fn.max('enrolled_at').as('last_entered_at'),
         sql<boolean>`bool_or(status = 'active')`.as('active'),
       ])
       .where('journey_id', '=', journeyId)
@@ -49,6 +50,7 @@ export class EnrollmentRepository {
       .executeTakeFirstOrThrow();
     return {
       count: Number(row.count),
+      lastEnteredAt: row.last_entered_at ? new Date(row.last_entered_at) : null,
       lastEndedAt: row.last_ended_at ? new Date(row.last_ended_at) : null,
       active: row.active === true,
     };
@@ -83,6 +85,43 @@ export class EnrollmentRepository {
       .where('id', '=', id)
       .where('status', '=', 'active')
       .execute();
+  }
+
+  /** Ends the customer's running enrollment in the journey, if any (re-entry under `always`); returns its id. */
+  async endActive(
+    executor: Executor,
+    journeyId: string,
+    customerId: string,
+    status: Exclude<EnrollmentStatus, 'active'>,
+    reason: string,
+    at: Date,
+  ): Promise<string[]> {
+    const rows = await executor
+      .updateTable('enrollments')
+      .set({ status, ended_at: at, end_reason: reason })
+      .where('journey_id', '=', journeyId)
+      .where('customer_id', '=', customerId)
+      .where('status', '=', 'active')
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Ends every running enrollment of the journey (archive); returns how many. */
+  async endForJourney(
+    executor: Executor,
+    journeyId: string,
+    status: Exclude<EnrollmentStatus, 'active'>,
+    reason: string,
+    at: Date,
+  ): Promise<number> {
+    const result = await executor
+      .updateTable('enrollments')
+      .set({ status, ended_at: at, end_reason: reason })
+      .where('journey_id', '=', journeyId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   setVariant(executor: Executor, id: string, variant: string): Promise<unknown> {

@@ -96,8 +96,86 @@ export class JourneyRepository {
       .execute();
   }
 
-  async find(id: string): Promise<JourneyRecord | undefined> {
-    const row = await this.db
+  /**
+   * A new version of the journey's definition, made current; running enrollments keep theirs.
+   * Returns undefined for an unknown journey and `archived` for one that can no longer change.
+   */
+  async addVersion<D extends { name: string; trigger: { event: string }; exitOn: string[] }>(
+    id: string,
+    definition: D,
+    actor: string,
+    at: Date,
+  ): Promise<JourneyRecord<D> | 'archived' | undefined> {
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const current = await this.lock(trx, id);
+        if (!current) return undefined;
+        if (current.status === 'archived') return 'archived' as const;
+        const version = current.version + 1;
+        await this.insertVersion(trx, id, version, definition, actor, at);
+        await trx
+          .updateTable('journeys')
+          .set({ name: definition.name, version, updated_at: at })
+          .where('id', '=', id)
+          .execute();
+        await this.recordChange(trx, { journeyId: id, version, action: 'updated', actor, at });
+        return {
+          id,
+          name: definition.name,
+          status: current.status,
+          version,
+          definition,
+          createdAt: current.created_at,
+          updatedAt: at,
+        };
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'journeys_live_name')) throw new JourneyNameTakenError(definition.name);
+        throw error;
+      });
+  }
+
+  /** The journey row, locked for a change of status or version. */
+  lock(executor: Executor, id: string): Promise<Journey | undefined> {
+    return executor.selectFrom('journeys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  async setStatus(executor: Executor, id: string, status: JourneyStatus, at: Date): Promise<void> {
+    await executor.updateTable('journeys').set({ status, updated_at: at }).where('id', '=', id).execute();
+  }
+
+  async recordChange(
+    executor: Executor,
+    change: { journeyId: string; version: number; action: string; actor: string; at: Date },
+  ): Promise<void> {
+    await executor
+      .insertInto('journey_changes')
+      .values({
+        journey_id: change.journeyId,
+        version: change.version,
+        action: change.action,
+        actor: change.actor,
+        at: change.at,
+      })
+      .execute();
+  }
+
+  /** Every change to the journey, oldest first: who (the API key's name), what and when. */
+  history(
+    id: string,
+    executor: Executor = this.db,
+  ): Promise<{ version: number; action: string; actor: string; at: Date }[]> {
+    return executor
+      .selectFrom('journey_changes')
+      .select(['version', 'action', 'actor', 'at'])
+      .where('journey_id', '=', id)
+      .orderBy('id')
+      .execute();
+  }
+
+  async find(id: string, executor: Executor = this.db): Promise<JourneyRecord | undefined> {
+    const row = await executor
       .selectFrom('journeys as j')
       .innerJoin('journey_versions as v', (join) =>
         join.onRef('v.journey_id', '=', 'j.id').onRef('v.version', '=', 'j.version'),

@@ -15,7 +15,15 @@ export class ScheduledStepRepository {
 
   async insert(
     executor: Executor,
-    input: { enrollmentId: string; stepId: string; dueAt: Date; queued: boolean; at: Date },
+    input: {
+      enrollmentId: string;
+      stepId: string;
+      dueAt: Date;
+      queued: boolean;
+      at: Date;
+      /** A wait_for_event step: the event that ends it before `dueAt` (its timeout). */
+      awaitsEvent?: string;
+    },
   ): Promise<ScheduledStep> {
     return executor
       .insertInto('scheduled_steps')
@@ -28,6 +36,7 @@ export class ScheduledStepRepository {
         queued_at: input.queued ? input.at : null,
         created_at: input.at,
         updated_at: input.at,
+        awaits_event: input.awaitsEvent ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -83,6 +92,57 @@ export class ScheduledStepRepository {
       .set({ status: 'cancelled', updated_at: at })
       .where('enrollment_id', 'in', enrollmentIds)
       .where('status', 'in', ['waiting', 'queued'])
+      .returning(['id', 'due_at'])
+      .execute();
+    return rows.map((r) => ({ scheduledStepId: r.id, dueAt: r.due_at }));
+  }
+
+  /** The pending wait_for_event steps of the customer's running enrollments that wait for `eventName`. */
+  findAwaiting(executor: Executor, customerId: string, eventName: string): Promise<DueJob[]> {
+    return executor
+      .selectFrom('scheduled_steps as s')
+      .innerJoin('enrollments as e', 'e.id', 's.enrollment_id')
+      .select(['s.id as scheduledStepId', 's.due_at as dueAt'])
+      .where('e.customer_id', '=', customerId)
+      .where('e.status', '=', 'active')
+      .where('s.awaits_event', '=', eventName)
+      .where('s.status', 'in', ['waiting', 'queued'])
+      .orderBy('s.due_at')
+      .execute();
+  }
+
+  /** Cancels the pending steps of the journey's running enrollments (archive); returns them so their jobs can be removed. */
+  async cancelForJourney(executor: Executor, journeyId: string, at: Date): Promise<DueJob[]> {
+    const rows = await executor
+      .updateTable('scheduled_steps')
+      .set({ status: 'cancelled', updated_at: at })
+      .where('status', 'in', ['waiting', 'queued'])
+      .where('enrollment_id', 'in', (eb) =>
+        eb
+          .selectFrom('enrollments')
+          .select('id')
+          .where('journey_id', '=', journeyId)
+          .where('status', '=', 'active'),
+      )
+      .returning(['id', 'due_at'])
+      .execute();
+    return rows.map((r) => ({ scheduledStepId: r.id, dueAt: r.due_at }));
+  }
+
+  /** Queues the journey's held steps that are due within the horizon (resume), without waiting for the next tick. */
+  async promoteForJourney(executor: Executor, journeyId: string, until: Date, at: Date): Promise<DueJob[]> {
+    const rows = await executor
+      .updateTable('scheduled_steps')
+      .set({ status: 'queued', queued_at: at, updated_at: at })
+      .where('status', '=', 'waiting')
+      .where('due_at', '<=', until)
+      .where('enrollment_id', 'in', (eb) =>
+        eb
+          .selectFrom('enrollments')
+          .select('id')
+          .where('journey_id', '=', journeyId)
+          .where('status', '=', 'active'),
+      )
       .returning(['id', 'due_at'])
       .execute();
     return rows.map((r) => ({ scheduledStepId: r.id, dueAt: r.due_at }));

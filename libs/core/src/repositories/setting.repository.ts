@@ -3,6 +3,12 @@ import type { Kysely } from 'kysely';
 import { DB } from '../database/database.tokens';
 import type { Database } from '../database/database.types';
 
+/** Settings keys, one per setting. */
+export const SETTING_KEYS = {
+  /** `{ caps: FrequencyCap[] }`, as `PUT /v1/settings/frequency-caps` stored it. */
+  frequencyCaps: 'frequency_caps',
+} as const;
+
 @Injectable()
 export class SettingRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}

@@ -186,6 +186,60 @@ export class TouchpointRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Cancels the journey's touchpoints that are not sent yet (archive); returns how many. */
+  async cancelForJourney(executor: Executor, journeyId: string, at: Date): Promise<number> {
+    const rows = await executor
+      .updateTable('touchpoints')
+      .set({ status: 'cancelled', updated_at: at })
+      .where('journey_id', '=', journeyId)
+      .where('status', '=', 'scheduled')
+      .returning('id')
+      .execute();
+    for (let i = 0; i < rows.length; i += 5_000) {
+      await executor
+        .insertInto('touchpoint_events')
+        .values(
+          rows.slice(i, i + 5_000).map((r) => ({ touchpoint_id: r.id, status: 'cancelled' as const, at })),
+        )
+        .execute();
+    }
+    return rows.length;
+  }
+
+  /**
+   * What counts against the frequency caps since `since`: the customer's messages from journeys that are
+   * not transactional, sent (at `sent_at`) or decided and on their way (rendered, at `queued_at`), so two
+   * decisions in a row see each other before the first one reaches the provider.
+   */
+  async sentForCaps(
+    executor: Executor,
+    customerId: string,
+    since: Date,
+  ): Promise<{ channel: 'sms' | 'email' | 'push'; at: Date }[]> {
+    const at = sql<Date>`coalesce(t.sent_at, t.queued_at)`;
+    const rows = await executor
+      .selectFrom('touchpoints as t')
+      .innerJoin('journey_versions as v', (join) =>
+        join.onRef('v.journey_id', '=', 't.journey_id').onRef('v.version', '=', 't.journey_version'),
+      )
+      .select(['t.channel', at.as('at')])
+      .where('t.customer_id', '=', customerId)
+      .where('t.channel', 'in', ['sms', 'email', 'push'])
+      .where(sql<boolean>`coalesce(v.definition->>'transactional', 'false') <> 'true'`)
+      .where((eb) =>
+        eb.or([
+          eb('t.sent_at', 'is not', null),
+          eb.and([
+            eb('t.rendered', 'is not', null),
+            eb('t.status', 'in', ['scheduled', 'sending', 'unknown']),
+          ]),
+        ]),
+      )
+      .where(at, '>=', since)
+      .execute();
+    return rows.map((r) => ({ channel: r.channel as 'sms' | 'email' | 'push', at: new Date(r.at) }));
+  }
+
   async recordEvent(
     executor: Executor,
     touchpointId: string,

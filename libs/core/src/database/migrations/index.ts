@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { foundation } from './0001_foundation';
 import { channels } from './0002_channels';
+import { engine } from './0003_engine';
 import { analytics } from './0004_analytics';
 
 /**
@@ -9,6 +10,7 @@ import { analytics } from './0004_analytics';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0003_engine': engine,
   '0002_channels': channels,
   '0004_analytics': analytics,
 };
