@@ -9,7 +9,7 @@ export default tseslint.config(
       '.data/**',
       'scripts/**/*.mjs',
       'eslint.config.mjs',
-      'vitest.config.mts',
+      'vitest*.config.mts',
     ],
   },
   js.configs.recommended,

@@ -100,15 +100,35 @@ export class TouchpointRepository {
     set: TouchpointUpdate = {},
     detail?: Record<string, unknown>,
   ): Promise<Touchpoint | undefined> {
-    const row = await executor
-      .updateTable('touchpoints')
-      .set({ ...set, status: to, updated_at: at })
-      .where('id', '=', id)
-      .where('status', 'in', Array.isArray(from) ? from : [from])
-      .returningAll()
+    // One statement: the move and its event commit together (a crash between the two cannot lose the
+    // event), and it is one round trip on the hot path instead of two.
+    return executor
+      .with('moved', (db) =>
+        db
+          .updateTable('touchpoints')
+          .set({ ...set, status: to, updated_at: at })
+          .where('id', '=', id)
+          .where('status', 'in', Array.isArray(from) ? from : [from])
+          .returningAll(),
+      )
+      .with('logged', (db) =>
+        db
+          .insertInto('touchpoint_events')
+          .columns(['touchpoint_id', 'status', 'at', 'detail'])
+          .expression((eb) =>
+            eb
+              .selectFrom('moved')
+              .select([
+                'moved.id',
+                sql<TouchpointStatus>`${to}::text`.as('status'),
+                sql<Date>`${at}::timestamptz`.as('at'),
+                sql<string | null>`${detail ? JSON.stringify(detail) : null}::jsonb`.as('detail'),
+              ]),
+          ),
+      )
+      .selectFrom('moved')
+      .selectAll()
       .executeTakeFirst();
-    if (row) await this.recordEvent(executor, id, to, at, detail);
-    return row;
   }
 
   /**
