@@ -10,7 +10,7 @@ import { analytics } from './0004_analytics';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
-  '0003_engine': engine,
   '0002_channels': channels,
+  '0003_engine': engine,
   '0004_analytics': analytics,
 };
