@@ -22,17 +22,25 @@ import {
 } from '@touchpoint/core';
 import {
   applyQuietHours,
+  capWindowStart,
+  deliveryBlocker,
+  isCapped,
   planAfter,
   planOnTimeout,
+  type FrequencyCap,
   type JourneyDefinition,
   type Plan,
   type PlanContext,
   type Step,
 } from '@touchpoint/journeys';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
+import { FrequencyCaps } from './frequency-caps.service';
 import { JourneyCatalog } from './journey-catalog.service';
 import { StepScheduler } from './step-scheduler.service';
+
+/** Advisory-lock namespace for a customer's send decisions (`pg_advisory_xact_lock(space, hashtext(id))`). */
+const CUSTOMER_SENDS_LOCK = 0x7470_0004;
 
 /** A job may fire a little early (clock skew between Redis and us); more than this and it is stale. */
 const EARLY_TOLERANCE_MS = 1_000;
@@ -70,11 +78,14 @@ export class DueStepService {
     private readonly scheduler: StepScheduler,
     private readonly renderer: TemplateRenderer,
     private readonly queue: QueueGateway,
+    private readonly frequencyCaps: FrequencyCaps,
   ) {}
 
   async run(scheduledStepId: string): Promise<DueStepOutcome> {
     const now = this.clock.now();
     const work: Work = { steps: [], sends: [] };
+    // Read before the transaction: embedded PGlite has one connection.
+    const caps = await this.frequencyCaps.current();
     const outcome = await this.db.transaction().execute(async (trx) => {
       const locked = await this.steps.lockWithEnrollment(trx, scheduledStepId);
       if (!locked) return 'missing';
@@ -136,6 +147,7 @@ export class DueStepService {
           scope,
           now,
           work,
+          caps,
         });
         if (result === 'held') return result;
       }
@@ -167,6 +179,7 @@ export class DueStepService {
       };
       now: Date;
       work: Work;
+      caps: FrequencyCap[];
     },
   ): Promise<DueStepOutcome> {
     const { step, enrollment, definition, stepDef, customer, now, work } = input;
@@ -200,6 +213,23 @@ export class DueStepService {
       return 'suppressed';
     }
 
+    const cap =
+      definition.transactional || input.caps.length === 0
+        ? null
+        : await this.exceededCap(trx, input.caps, channel, customer, now);
+    if (cap) {
+      await this.touchpoints.transition(
+        trx,
+        touchpoint.id,
+        'scheduled',
+        'suppressed',
+        now,
+        { error: 'frequency_cap', error_message: `at most ${cap.max} ${cap.channel} per ${cap.per}` },
+        { cap },
+      );
+      return 'suppressed';
+    }
+
     let rendered;
     try {
       rendered = await this.renderer.render(
@@ -224,6 +254,27 @@ export class DueStepService {
     work.sends.push({ id: touchpoint.id, channel });
     return 'ready';
   }
+
+  /**
+   * The cap a send now would exceed, counted in the customer's timezone, or null. The enrollment's row
+   * lock does not cover the customer's other journeys, so decisions for one customer take turns on an
+   * advisory lock held to commit, and the count includes messages decided but not yet sent.
+   */
+  private async exceededCap(
+    trx: Executor,
+    caps: FrequencyCap[],
+    channel: Channel,
+    customer: Customer,
+    now: Date,
+  ): Promise<FrequencyCap | null> {
+    await sql`select pg_advisory_xact_lock(${CUSTOMER_SENDS_LOCK}, hashtext(${customer.id}))`.execute(trx);
+    const timezone = customer.timezone ?? 'UTC';
+    const since = Math.min(...caps.map((cap) => capWindowStart(cap, now, timezone).getTime()));
+    const sent = await this.touchpoints.sentForCaps(trx, customer.id, new Date(since));
+    // A decision that took the lock before us may carry a later `now` than ours: it still happened first.
+    const before = sent.map((s) => ({ channel: s.channel, at: s.at > now ? now : s.at }));
+    return isCapped(caps, channel, now, timezone, before);
+  }
 }
 
 /** The address a channel sends to: phone, email, or the newest push subscription's endpoint. */
@@ -247,8 +298,5 @@ export function suppressionReason(
   customer: Customer,
   transactional: boolean,
 ): string | null {
-  const consent = customer.consent[channel];
-  if (consent === false || (consent !== true && !transactional)) return 'no_consent';
-  if (!addressOf(channel, customer)) return 'no_address';
-  return null;
+  return deliveryBlocker(channel, customer.consent, addressOf(channel, customer), transactional);
 }

@@ -14,7 +14,13 @@ import {
   type Executor,
   type StoredEvent,
 } from '@touchpoint/core';
-import { matchesTrigger, parseDuration, planFirst, type JourneyDefinition } from '@touchpoint/journeys';
+import {
+  entryDecision,
+  matchesAwaitedEvent,
+  matchesTrigger,
+  planFirst,
+  planOnEvent,
+} from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
 import { toCustomerLike, toEventLike } from './customer-context';
 import { JourneyCatalog, type ActiveJourney } from './journey-catalog.service';
@@ -24,9 +30,19 @@ export interface EventsOutcome {
   processed: number;
   enrolled: number;
   exited: number;
+  /** Waits (wait_for_event) the events ended before their timeout. */
+  resumed: number;
 }
 
-/** Match: for each accepted event, exit the enrollments it ends, then enroll where a trigger matches. */
+interface Jobs {
+  add: DueJob[];
+  remove: DueJob[];
+}
+
+/**
+ * Match: for each accepted event, exit the enrollments it ends, end the waits it answers (wait_for_event),
+ * then enroll where a trigger matches.
+ */
 @Injectable()
 export class EventProcessor {
   private readonly logger = new Logger(EventProcessor.name);
@@ -58,6 +74,7 @@ export class EventProcessor {
       );
       let enrolled = 0;
       let exited = 0;
+      let resumed = 0;
       for (const event of claimed) {
         const exitedIds = await this.enrollments.exitOnEvent(trx, event.customer_id, event.name, now);
         if (exitedIds.length > 0) {
@@ -67,15 +84,20 @@ export class EventProcessor {
         }
         const customer = customers.get(event.customer_id);
         if (!customer) continue;
+        const answered = await this.endWaits(trx, customer, event, now);
+        resumed += answered.count;
+        toAdd.push(...answered.add);
+        toRemove.push(...answered.remove);
         for (const journey of journeysByTrigger.get(event.name) ?? []) {
           const jobs = await this.enroll(trx, journey, customer, event, now);
           if (jobs) {
             enrolled++;
-            toAdd.push(...jobs);
+            toAdd.push(...jobs.add);
+            toRemove.push(...jobs.remove);
           }
         }
       }
-      return { processed: claimed.length, enrolled, exited };
+      return { processed: claimed.length, enrolled, exited, resumed };
     });
     await this.queue.removeSteps(toRemove);
     await this.queue.addSteps(toAdd);
@@ -83,22 +105,82 @@ export class EventProcessor {
     return outcome;
   }
 
-  /** Returns the jobs to add, or undefined when the customer does not enter. */
+  /**
+   * The customer's enrollments waiting for this event (wait_for_event) stop waiting: the timeout step is
+   * done and its job removed, and each continues with its onEvent. The event counts when it happened
+   * before the timeout and not before the enrollment's trigger; a timeout already taken wins.
+   */
+  private async endWaits(
+    trx: Executor,
+    customer: Customer,
+    event: StoredEvent,
+    now: Date,
+  ): Promise<Jobs & { count: number }> {
+    const jobs: Jobs & { count: number } = { add: [], remove: [], count: 0 };
+    for (const waiting of await this.steps.findAwaiting(trx, customer.id, event.name)) {
+      const locked = await this.steps.lockWithEnrollment(trx, waiting.scheduledStepId);
+      if (!locked) continue;
+      const { step, enrollment } = locked;
+      if (step.status === 'done' || step.status === 'cancelled' || enrollment.status !== 'active') continue;
+      if (event.occurred_at.getTime() > step.due_at.getTime()) continue;
+      const trigger = enrollment.trigger_event_id
+        ? await trx
+            .selectFrom('events')
+            .selectAll()
+            .where('id', '=', enrollment.trigger_event_id)
+            .executeTakeFirst()
+        : undefined;
+      if (trigger && event.occurred_at.getTime() < trigger.occurred_at.getTime()) continue;
+      const definition = await this.catalog.version(enrollment.journey_id, enrollment.journey_version, trx);
+      const stepDef = definition.steps.find((s) => s.id === step.step_id);
+      const customerLike = toCustomerLike(customer);
+      if (!stepDef || !matchesAwaitedEvent(stepDef, toEventLike(event), customerLike)) continue;
+      await this.steps.finish(trx, step.id, 'done', now);
+      jobs.remove.push(waiting);
+      const plan = planOnEvent(definition, stepDef.id, now, {
+        customer: customerLike,
+        event: trigger && toEventLike(trigger),
+        enrollmentId: enrollment.id,
+        journeyId: enrollment.journey_id,
+      });
+      jobs.add.push(...(await this.scheduler.apply(trx, enrollment, definition, plan, now)));
+      jobs.count++;
+    }
+    return jobs;
+  }
+
+  /** Returns the jobs to add and remove, or undefined when the customer does not enter. */
   private async enroll(
     trx: Executor,
     journey: ActiveJourney,
     customer: Customer,
     event: StoredEvent,
     now: Date,
-  ): Promise<DueJob[] | undefined> {
+  ): Promise<Jobs | undefined> {
     const definition = journey.definition;
     const customerLike = toCustomerLike(customer);
     const eventLike = toEventLike(event);
     if (!matchesTrigger(definition, eventLike, customerLike)) return undefined;
-    if (!(await this.mayEnter(trx, journey, customer.id, now))) return undefined;
+    const history = await this.enrollments.history(trx, journey.journeyId, customer.id);
+    const decision = entryDecision(definition, history, now);
+    if (!decision.enter) return undefined;
     // An exit event that happened at or after the trigger but was processed first still wins.
     if (await this.events.happenedSince(trx, customer.id, definition.exitOn, event.occurred_at))
       return undefined;
+    const remove: DueJob[] = [];
+    if (decision.replacesActive) {
+      // reentry `always`: one enrollment per customer at a time, so the newest trigger replaces the running one.
+      const replaced = await this.enrollments.endActive(
+        trx,
+        journey.journeyId,
+        customer.id,
+        'exited',
+        'reentered',
+        now,
+      );
+      remove.push(...(await this.steps.cancelForEnrollments(trx, replaced, now)));
+      await this.touchpoints.cancelForEnrollments(trx, replaced, now);
+    }
     const enrollment = await this.enrollments.enroll(trx, {
       journeyId: journey.journeyId,
       version: journey.version,
@@ -113,25 +195,6 @@ export class EventProcessor {
       enrollmentId: enrollment.id,
       journeyId: journey.journeyId,
     });
-    return this.scheduler.apply(trx, enrollment, definition, plan, now);
-  }
-
-  private async mayEnter(
-    trx: Executor,
-    journey: ActiveJourney,
-    customerId: string,
-    now: Date,
-  ): Promise<boolean> {
-    const definition: JourneyDefinition = journey.definition;
-    const history = await this.enrollments.history(trx, journey.journeyId, customerId);
-    if (history.active) return false;
-    if (history.count === 0) return true;
-    if (definition.entryLimit !== undefined && history.count >= definition.entryLimit) return false;
-    if (definition.reentry === 'never') return false;
-    if (definition.reentryGap && history.lastEndedAt) {
-      const gapMs = parseDuration(definition.reentryGap).toMillis();
-      if (now.getTime() - history.lastEndedAt.getTime() < gapMs) return false;
-    }
-    return true;
+    return { add: await this.scheduler.apply(trx, enrollment, definition, plan, now), remove };
   }
 }

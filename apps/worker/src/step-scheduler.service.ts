@@ -35,13 +35,13 @@ export class StepScheduler {
     plan: Plan,
     now: Date,
   ): Promise<DueJob[]> {
+    if (plan.variant) await this.enrollments.setVariant(trx, enrollment.id, plan.variant);
     if (plan.kind === 'end') {
       const status =
         plan.outcome === 'completed' ? 'completed' : plan.outcome === 'exited' ? 'exited' : 'holdout';
       await this.enrollments.end(trx, enrollment.id, status, plan.outcome, now);
       return [];
     }
-    if (plan.variant) await this.enrollments.setVariant(trx, enrollment.id, plan.variant);
     const queued = this.withinHorizon(plan.dueAt, now);
     const step = await this.steps.insert(trx, {
       enrollmentId: enrollment.id,
@@ -49,6 +49,7 @@ export class StepScheduler {
       dueAt: plan.dueAt,
       queued,
       at: now,
+      ...(plan.step.type === 'wait_for_event' ? { awaitsEvent: plan.step.event } : {}),
     });
     if (plan.step.type === 'send') {
       await this.touchpoints.createScheduled(trx, {

@@ -5,6 +5,7 @@ import { TemplateRenderer } from '@touchpoint/channels';
 import { channelRouterProvider } from './channel-adapters.provider';
 import { DueStepService } from './due-step.service';
 import { EventProcessor } from './event-processor.service';
+import { FrequencyCaps } from './frequency-caps.service';
 import { GracefulShutdown } from './graceful-shutdown';
 import { JourneyCatalog } from './journey-catalog.service';
 import {
@@ -25,6 +26,7 @@ import { StepScheduler } from './step-scheduler.service';
     { provide: TemplateRenderer, useValue: new TemplateRenderer() },
     channelRouterProvider,
     JourneyCatalog,
+    FrequencyCaps,
     StepScheduler,
     EventProcessor,
     DueStepService,
@@ -37,6 +39,14 @@ import { StepScheduler } from './step-scheduler.service';
     EmailJobProcessor,
     PushJobProcessor,
   ],
-  exports: [GracefulShutdown, JourneyCatalog, Reconciler, EventProcessor, DueStepService, SendService],
+  exports: [
+    GracefulShutdown,
+    JourneyCatalog,
+    FrequencyCaps,
+    Reconciler,
+    EventProcessor,
+    DueStepService,
+    SendService,
+  ],
 })
 export class WorkerModule {}
