@@ -25,10 +25,12 @@ import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { JsonBodyMiddleware } from './http/json-body.middleware';
 import { ProblemFilter } from './http/problem.filter';
+import { JourneySimulationService } from './journeys/journey-simulation.service';
 import { JourneyService } from './journeys/journey.service';
 import { JourneysController } from './journeys/journeys.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { SandboxController } from './sandbox/sandbox.controller';
+import { SettingsController } from './settings/settings.controller';
 import { TouchpointsController } from './touchpoints/touchpoints.controller';
 
 export interface AppOptions extends CoreOptions {
@@ -85,6 +87,7 @@ export class AppModule implements NestModule {
         JourneysController,
         TouchpointsController,
         SandboxController,
+        SettingsController,
         HealthController,
         MetricsController,
       ],
@@ -96,6 +99,7 @@ export class AppModule implements NestModule {
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         EventIngestService,
         JourneyService,
+        JourneySimulationService,
         BootstrapService,
       ],
     };

@@ -1,11 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JourneyRepository } from '@touchpoint/core';
 import { journeyDefinitionSchema } from '@touchpoint/journeys';
+import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
+import { JourneySimulationService, simulationBodySchema } from './journey-simulation.service';
 import { journeyView, JourneyService } from './journey.service';
+
+class SimulationBodyDto extends createZodDto(simulationBodySchema) {}
 
 const journeyBody = z.toJSONSchema(journeyDefinitionSchema, {
   io: 'input',
@@ -25,6 +40,7 @@ export class JourneysController {
   constructor(
     private readonly service: JourneyService,
     private readonly journeys: JourneyRepository,
+    private readonly simulation: JourneySimulationService,
   ) {}
 
   @Post()
@@ -63,5 +79,55 @@ export class JourneysController {
   @ApiOperation({ summary: 'Read a journey at its current version' })
   get(@Param('id', journeyIdPipe()) id: string) {
     return this.service.get(id);
+  }
+
+  @Put(':id')
+  @Roles('marketer')
+  @ApiOperation({ summary: 'Publish a new version; running enrollments finish on the version they started' })
+  @ApiBody({ schema: journeyBody })
+  update(@Param('id', journeyIdPipe()) id: string, @Body() body: unknown, @CurrentCaller() caller: Caller) {
+    return this.service.update(id, body, caller.name);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @Roles('marketer')
+  @ApiOperation({ summary: 'Pause: no new enrollments, steps that come due are held until resume' })
+  pause(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
+    return this.service.pause(id, caller.name);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Roles('marketer')
+  @ApiOperation({
+    summary: 'Resume a paused journey: what came due meanwhile goes out now (409 when archived)',
+  })
+  resume(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
+    return this.service.resume(id, caller.name);
+  }
+
+  @Delete(':id')
+  @Roles('marketer')
+  @ApiOperation({ summary: 'Archive: no new enrollments, running ones end, unsent messages are cancelled' })
+  archive(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
+    return this.service.archive(id, caller.name);
+  }
+
+  @Get(':id/history')
+  @Roles('marketer', 'analyst')
+  @ApiOperation({ summary: 'Every change to the journey: what, by which API key, and when' })
+  history(@Param('id', journeyIdPipe()) id: string) {
+    return this.service.history(id);
+  }
+
+  @Post(':id/simulate')
+  @HttpCode(200)
+  @Roles('marketer')
+  @ApiOperation({
+    summary: 'What the journey would do for a customer and a timeline of events; sends and stores nothing',
+  })
+  simulate(@Param('id', journeyIdPipe()) id: string, @Body() body: SimulationBodyDto) {
+    return this.simulation.simulate(id, body);
   }
 }

@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TemplateRenderer, TemplateRenderError, type ChannelTemplate } from '@touchpoint/channels';
+import {
+  CONFIG,
+  Clock,
+  CustomerRepository,
+  DB,
+  JourneyRepository,
+  SETTING_KEYS,
+  SettingRepository,
+  TouchpointRepository,
+  type Config,
+  type Customer,
+  type Database,
+} from '@touchpoint/core';
+import {
+  capWindowStart,
+  simulateJourney,
+  type FrequencyCap,
+  type JourneyDefinition,
+  type SimulationResult,
+  type TimelineEvent,
+} from '@touchpoint/journeys';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { addressOf } from '../../../worker/src/due-step.service';
+import { templateCustomer, toCustomerLike } from '../../../worker/src/customer-context';
+import { customerBodySchema, customerIdSchema } from '../customers/customer.schema';
+import { ProblemException } from '../http/problem';
+
+export const simulationBodySchema = z
+  .strictObject({
+    customer: z
+      .union([
+        z.strictObject({ id: customerIdSchema.describe('A stored customer, with their sending history.') }),
+        customerBodySchema.extend({
+          id: customerIdSchema.optional().describe('Decides split variants; `simulated` when omitted.'),
+        }),
+      ])
+      .describe('A stored customer (`{ "id" }`) or one written inline, as `PUT /v1/customers` takes it.'),
+    events: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(200),
+          properties: z.record(z.string(), z.unknown()).default({}),
+          at: z.iso.datetime({ offset: true }).optional().describe('When it happens; now when omitted.'),
+        }),
+      )
+      .min(1)
+      .max(1000)
+      .describe('The timeline: the first event that matches the trigger enrolls.'),
+  })
+  .describe('What a journey would do for one customer and a timeline of events.');
+export type SimulationBody = z.output<typeof simulationBodySchema>;
+
+/** `POST /v1/journeys/{id}/simulate`: the worker's rules over plain data; sends nothing, stores nothing. */
+@Injectable()
+export class JourneySimulationService {
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(DB) private readonly db: Kysely<Database>,
+    private readonly journeys: JourneyRepository,
+    private readonly customers: CustomerRepository,
+    private readonly touchpoints: TouchpointRepository,
+    private readonly settings: SettingRepository,
+    private readonly renderer: TemplateRenderer,
+    private readonly clock: Clock,
+  ) {}
+
+  async simulate(journeyId: string, body: SimulationBody) {
+    const journey = await this.journeys.find(journeyId);
+    if (!journey) throw ProblemException.notFound('The journey');
+    const definition = journey.definition as JourneyDefinition;
+    const now = this.clock.now();
+    const events: TimelineEvent[] = body.events.map((e) => {
+      const at = e.at ? new Date(e.at) : now;
+      return { name: e.name, properties: e.properties, occurredAt: at, at };
+    });
+    const stored = Object.keys(body.customer).length === 1 && body.customer.id !== undefined;
+    const customer = stored
+      ? await this.customers.find(body.customer.id ?? '')
+      : transientCustomer(body, now);
+    if (!customer) throw ProblemException.notFound('The customer');
+    const caps = (await this.settings.get<{ caps: FrequencyCap[] }>(SETTING_KEYS.frequencyCaps))?.caps ?? [];
+    const first = new Date(Math.min(...events.map((e) => e.at.getTime())));
+    const since = Math.min(
+      first.getTime(),
+      ...caps.map((cap) => capWindowStart(cap, first, customer.timezone ?? 'UTC').getTime()),
+    );
+    const sentBefore =
+      stored && caps.length > 0
+        ? await this.touchpoints.sentForCaps(this.db, customer.id, new Date(since))
+        : [];
+    const scopeJourney = {
+      id: journey.id,
+      name: definition.name,
+      version: journey.version,
+      stage: definition.stage,
+    };
+    const result = await simulateJourney(definition, {
+      journeyId: journey.id,
+      customer: toCustomerLike(customer),
+      events,
+      caps,
+      sentBefore,
+      address: (channel) => addressOf(channel, customer),
+      render: async (step, trigger) => {
+        try {
+          const rendered = await this.renderer.render(
+            step.template as ChannelTemplate,
+            step.channel,
+            customer.locale,
+            {
+              customer: templateCustomer(customer),
+              event: {
+                name: trigger.name,
+                properties: trigger.properties,
+                occurredAt: trigger.at.toISOString(),
+              },
+              journey: scopeJourney,
+              ...(definition.survey && {
+                survey: { url: `${this.config.PUBLIC_BASE_URL}/surveys/simulated` },
+              }),
+            },
+          );
+          return { ok: true, rendered: { ...rendered } };
+        } catch (error) {
+          if (error instanceof TemplateRenderError) return { ok: false, error: error.message };
+          throw error;
+        }
+      },
+    });
+    return view(journey.version, result);
+  }
+}
+
+function view(version: number, result: SimulationResult) {
+  return {
+    version,
+    enrolled: result.enrolled,
+    timezone: result.timezone,
+    variant: result.variant,
+    reason: result.reason,
+    steps: result.steps.map((s) => ({
+      stepId: s.stepId,
+      action: s.action,
+      at: s.at.toISOString(),
+      localTime: s.localTime,
+      channel: s.channel,
+      rendered: s.rendered,
+      reason: s.reason,
+    })),
+  };
+}
+
+/** An inline customer as the row the worker would read, never written anywhere. */
+function transientCustomer(body: SimulationBody, now: Date): Customer {
+  const c = body.customer as z.output<typeof customerBodySchema> & { id?: string };
+  const row = {
+    id: c.id ?? 'simulated',
+    email: c.email ?? null,
+    phone: c.phone ?? null,
+    push_subscriptions: c.pushSubscriptions ?? [],
+    locale: c.locale ?? null,
+    timezone: c.timezone ?? null,
+    attributes: c.attributes ?? {},
+    consent: c.consent ?? {},
+    created_at: now,
+    updated_at: now,
+  };
+  return row as Customer;
+}
