@@ -1,4 +1,5 @@
 export * from './channel.port';
+export * from './delivery-status';
 export * from './template-renderer';
 export * from './sms-segments';
 export * from './sandbox/sandbox.adapter';

@@ -114,8 +114,9 @@ interface FcmErrorBody {
 export function mapFcmError(status: number, text: string, headers?: unknown): SendFailure {
   const error = (safeJson(text) as FcmErrorBody | undefined)?.error;
   const details = error?.details ?? [];
-  const fcmCode = details.find((d) => d['@type']?.endsWith('google.firebase.fcm.v1.FcmError'))?.errorCode;
-  const code = fcmCode ?? error?.status ?? `http_${status}`;
+  const fcmCode =
+    details.find((d) => d['@type']?.endsWith('google.firebase.fcm.v1.FcmError'))?.errorCode ?? '';
+  const code = fcmCode || error?.status || `http_${status}`;
   const message = error?.message || text.slice(0, 500) || `HTTP ${status}`;
   const badToken = details.some((d) => d.fieldViolations?.some((v) => v.field === 'message.token'));
   switch (fcmCode) {

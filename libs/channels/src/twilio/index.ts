@@ -1,2 +1,3 @@
 export * from './twilio-sms.adapter';
 export * from './twilio-request-client';
+export * from './twilio-status';

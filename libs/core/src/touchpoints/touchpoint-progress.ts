@@ -1,3 +1,4 @@
+import type { DeliveryStatus } from '@touchpoint/channels';
 import type { TouchpointStatus } from '../database/database.types';
 
 /**
@@ -15,8 +16,7 @@ const RANK: Partial<Record<TouchpointStatus, number>> = {
 };
 
 /** Statuses a provider can report. `bounced`, `failed` and `unsubscribed` are terminal. */
-export type ProviderStatus =
-  'sent' | 'delivered' | 'opened' | 'clicked' | 'bounced' | 'failed' | 'unsubscribed';
+export type ProviderStatus = DeliveryStatus;
 
 const RANKED = Object.keys(RANK) as TouchpointStatus[];
 
