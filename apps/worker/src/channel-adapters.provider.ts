@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import {
   ChannelRouter,
+  FcmPushAdapter,
+  PushRouter,
   SandboxAdapter,
   SendGridEmailAdapter,
   TwilioSmsAdapter,
@@ -8,13 +10,17 @@ import {
   type Channel,
   type ChannelAdapter,
 } from '@touchpoint/channels';
-import { CONFIG, Clock, SandboxMessageRepository, type Config } from '@touchpoint/core';
+import { CONFIG, Clock, LinkSigner, SandboxMessageRepository, type Config } from '@touchpoint/core';
+import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
+import { rootCertificates } from 'node:tls';
 
 /** One adapter per channel: the real provider when its credentials are set, else the sandbox. */
 export function buildChannelAdapters(
   config: Config,
   clock: Clock,
   sandbox: SandboxMessageRepository,
+  links: LinkSigner,
 ): ChannelAdapter[] {
   const outbox = {
     record: (entry: Parameters<SandboxMessageRepository['record']>[0]) => sandbox.record(entry),
@@ -38,23 +44,43 @@ export function buildChannelAdapters(
           apiKey: config.SENDGRID_API_KEY,
           from: config.SENDGRID_FROM,
           apiBaseUrl: config.SENDGRID_API_BASE_URL,
-          unsubscribeUrl: (touchpointId) => `${base}/unsubscribe/${touchpointId}`,
+          unsubscribeUrl: (touchpointId) => unsubscribeUrl(base, links, touchpointId),
         })
       : sandboxFor('email');
-  const push =
+  const webPush =
     config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY && config.VAPID_SUBJECT
       ? new WebPushAdapter({
           vapidPublicKey: config.VAPID_PUBLIC_KEY,
           vapidPrivateKey: config.VAPID_PRIVATE_KEY,
           subject: config.VAPID_SUBJECT,
+          ...(config.WEB_PUSH_CA_FILE && { agent: trusting(config.WEB_PUSH_CA_FILE) }),
         })
       : sandboxFor('push');
-  return [sms, email, push];
+  // A static access token for now: google-auth-library (service-account token refresh) is not a dependency.
+  const fcm =
+    config.FCM_PROJECT_ID && config.FCM_ACCESS_TOKEN
+      ? new FcmPushAdapter({
+          projectId: config.FCM_PROJECT_ID,
+          accessToken: config.FCM_ACCESS_TOKEN,
+          apiBaseUrl: config.FCM_API_BASE_URL,
+        })
+      : sandboxFor('push');
+  return [sms, email, new PushRouter({ webPush, fcm })];
+}
+
+/** The signed one-click unsubscribe link of an email (`List-Unsubscribe`, RFC 8058). */
+export function unsubscribeUrl(base: string, links: LinkSigner, touchpointId: string): string {
+  return `${base}/unsubscribe/${touchpointId}?sig=${links.sign('unsubscribe', touchpointId)}`;
+}
+
+/** The public roots plus the CAs in a PEM file: a self-hosted push service (or a test's) is trusted too. */
+function trusting(caFile: string): Agent {
+  return new Agent({ ca: [...rootCertificates, readFileSync(caFile, 'utf8')] });
 }
 
 export const channelRouterProvider: Provider = {
   provide: ChannelRouter,
-  inject: [CONFIG, Clock, SandboxMessageRepository],
-  useFactory: (config: Config, clock: Clock, sandbox: SandboxMessageRepository) =>
-    new ChannelRouter(buildChannelAdapters(config, clock, sandbox)),
+  inject: [CONFIG, Clock, SandboxMessageRepository, LinkSigner],
+  useFactory: (config: Config, clock: Clock, sandbox: SandboxMessageRepository, links: LinkSigner) =>
+    new ChannelRouter(buildChannelAdapters(config, clock, sandbox, links)),
 };

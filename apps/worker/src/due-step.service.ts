@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  fcmAddress,
   TemplateRenderer,
   TemplateRenderError,
   type Channel,
@@ -277,15 +278,20 @@ export class DueStepService {
   }
 }
 
-/** The address a channel sends to: phone, email, or the newest push subscription's endpoint. */
+/**
+ * The address a channel sends to: phone, email, or for push the newest mobile app install's FCM token
+ * (`fcm:<token>`), else the newest browser push subscription's endpoint.
+ */
 export function addressOf(channel: Channel, customer: Customer): string | undefined {
   switch (channel) {
     case 'sms':
       return customer.phone ?? undefined;
     case 'email':
       return customer.email ?? undefined;
-    case 'push':
-      return customer.push_subscriptions.at(-1)?.endpoint;
+    case 'push': {
+      const token = customer.fcm_tokens.at(-1);
+      return token ? fcmAddress(token) : customer.push_subscriptions.at(-1)?.endpoint;
+    }
   }
 }
 

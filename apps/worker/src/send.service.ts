@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   ChannelRouter,
+  fcmTokenOf,
   textDirection,
   type OutboundMessage,
   type RenderedMessage,
@@ -13,6 +14,7 @@ import type { Kysely } from 'kysely';
 export type SendOutcome =
   | { status: 'skipped' }
   | { status: 'sent'; providerMessageId: string }
+  | { status: 'suppressed'; reason: string }
   | { status: 'failed'; code: string }
   | { status: 'retry'; code: string; retryAfterMs?: number };
 
@@ -44,11 +46,21 @@ export class SendService {
       return { status: 'skipped' };
     }
     const customer = await this.customers.find(claimed.customer_id);
+    if (customer?.consent[claimed.channel] === false) {
+      // Revoked since the step was decided (an inbound STOP, an unsubscribe): the consent of now decides.
+      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'suppressed', this.clock.now(), {
+        error: 'no_consent',
+      });
+      return { status: 'suppressed', reason: 'no_consent' };
+    }
+    const fcmToken = claimed.channel === 'push' ? fcmTokenOf(claimed.to) : undefined;
     const message: OutboundMessage = {
       touchpointId,
       customerId: claimed.customer_id,
       to: claimed.to,
-      subscription: customer?.push_subscriptions.find((s) => s.endpoint === claimed.to),
+      ...(fcmToken
+        ? { fcmToken }
+        : { subscription: customer?.push_subscriptions.find((s) => s.endpoint === claimed.to) }),
       locale: customer?.locale,
       direction: textDirection(customer?.locale),
       message: claimed.rendered as unknown as RenderedMessage,
@@ -68,12 +80,16 @@ export class SendService {
     }
     const now = this.clock.now();
     if (result.ok) {
-      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'sent', now, {
+      const accepted = {
         provider: result.provider,
         provider_message_id: result.providerMessageId,
         sent_at: now,
         details: result.details ? JSON.stringify(result.details) : null,
-      });
+      };
+      // From `sending`, or from `unknown` if this call outlived SENDING_TIMEOUT_MS. A delivery webhook can
+      // beat this write: the status it set stands, and the provider's answer is still kept.
+      const moved = await this.touchpoints.advance(this.db, touchpointId, 'sent', now, accepted);
+      if (!moved) await this.touchpoints.update(this.db, touchpointId, accepted, now);
       return { status: 'sent', providerMessageId: result.providerMessageId };
     }
     if (result.kind === 'permanent' || finalAttempt) {
@@ -88,8 +104,10 @@ export class SendService {
       );
       if (customer && result.revoke === 'consent')
         await this.customers.setConsent(customer.id, claimed.channel, false, now);
-      if (customer && result.revoke === 'subscription')
-        await this.customers.removePushSubscription(customer.id, claimed.to, now);
+      if (customer && result.revoke === 'subscription') {
+        if (fcmToken) await this.customers.removeFcmToken(customer.id, fcmToken, now);
+        else await this.customers.removePushSubscription(customer.id, claimed.to, now);
+      }
       return { status: 'failed', code: result.code };
     }
     // Transient: the provider did not take it, so hand the claim back for the retry.

@@ -8,13 +8,7 @@ import { EventProcessor } from './event-processor.service';
 import { FrequencyCaps } from './frequency-caps.service';
 import { GracefulShutdown } from './graceful-shutdown';
 import { JourneyCatalog } from './journey-catalog.service';
-import {
-  EmailJobProcessor,
-  EventsJobProcessor,
-  PushJobProcessor,
-  SmsJobProcessor,
-  StepsJobProcessor,
-} from './processors';
+import { EventsJobProcessor, sendProcessorProvider, StepsJobProcessor } from './processors';
 import { Reconciler } from './reconciler.service';
 import { SendService } from './send.service';
 import { StepScheduler } from './step-scheduler.service';
@@ -35,9 +29,9 @@ import { StepScheduler } from './step-scheduler.service';
     GracefulShutdown,
     EventsJobProcessor,
     StepsJobProcessor,
-    SmsJobProcessor,
-    EmailJobProcessor,
-    PushJobProcessor,
+    sendProcessorProvider('sms'),
+    sendProcessorProvider('email'),
+    sendProcessorProvider('push'),
   ],
   exports: [
     GracefulShutdown,
