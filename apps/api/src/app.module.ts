@@ -32,6 +32,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { SandboxController } from './sandbox/sandbox.controller';
 import { SettingsController } from './settings/settings.controller';
 import { TouchpointsController } from './touchpoints/touchpoints.controller';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppOptions extends CoreOptions {
   /** Run the worker in this process too (the embedded default, `npm start`). */
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
           middleware: AdminBasicAuthMiddleware,
         }),
         ...ALL_QUEUES.map((name) => BullBoardModule.forFeature({ name, adapter: BullMQAdapter })),
+        WebhooksModule,
         ...(options.withWorker ? [WorkerModule] : []),
       ],
       controllers: [

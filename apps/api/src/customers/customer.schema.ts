@@ -40,6 +40,19 @@ export const customerBodySchema = z.object({
     .nullish()
     .describe('E.164'),
   pushSubscriptions: z.array(pushSubscriptionSchema).max(20).optional(),
+  fcmTokens: z
+    .array(
+      z
+        .string()
+        .min(8)
+        .max(4096)
+        .regex(/^[\w:.-]+$/, 'an FCM registration token has no spaces or punctuation besides : . _ -'),
+    )
+    .max(20)
+    .optional()
+    .describe(
+      "FCM registration tokens of the customer's mobile app installs; push goes to the last one, before any browser subscription",
+    ),
   locale: z
     .string()
     .max(35)

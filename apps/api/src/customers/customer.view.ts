@@ -8,6 +8,7 @@ export function customerView(c: Customer, role: Role) {
     email: masked ? maskEmail(c.email) : c.email,
     phone: masked ? maskPhone(c.phone) : c.phone,
     pushSubscriptions: masked ? c.push_subscriptions.map(() => ({ endpoint: '•••' })) : c.push_subscriptions,
+    fcmTokens: masked ? c.fcm_tokens.map(() => '•••') : c.fcm_tokens,
     locale: c.locale,
     timezone: c.timezone,
     attributes: c.attributes,
