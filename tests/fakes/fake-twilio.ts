@@ -128,6 +128,37 @@ export class FakeTwilio {
     });
   }
 
+  /**
+   * Posts an incoming SMS (a customer's reply) to an inbound webhook URL, signed as Twilio signs it; `authToken`
+   * defaults to the fake's own, another one makes a forged request.
+   */
+  async sendInboundSms(
+    url: string,
+    from: string,
+    text: string,
+    { to = '+15005550006', authToken = this.options.authToken } = {},
+  ): Promise<Response> {
+    const params: Record<string, string> = {
+      AccountSid: this.options.accountSid,
+      ApiVersion: '2010-04-01',
+      MessageSid: `SM${randomBytes(16).toString('hex')}`,
+      SmsSid: `SM${randomBytes(16).toString('hex')}`,
+      From: from,
+      To: to,
+      Body: text,
+      NumMedia: '0',
+      NumSegments: '1',
+    };
+    return fetch(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Twilio-Signature': twilio.getExpectedTwilioSignature(authToken, url, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));

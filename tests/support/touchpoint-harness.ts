@@ -4,6 +4,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +13,15 @@ import { createApp } from '../../apps/api/src/create-app';
 import { Reconciler } from '../../apps/worker/src/reconciler.service';
 import { ALL_QUEUES, jobId, QueueGateway } from '@touchpoint/core';
 import { createTestDatabase, type TestDatabase } from './test-database';
+
+/** A port nothing listens on right now (the OS picks it), for a server that must know its URL before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -22,6 +33,11 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Redis logical database; tests that FLUSHDB use their own. */
   redisDb?: number;
+  /**
+   * Listen on a free port chosen up front and make PUBLIC_BASE_URL this harness's own URL, so signed
+   * provider callbacks (Twilio signs the exact URL) and the links in messages point back at it.
+   */
+  publicBaseUrl?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -45,6 +61,7 @@ export class TouchpointHarness {
     const testDb = options.embedded ? undefined : await createTestDatabase();
     const dataDir = options.embedded ? mkdtempSync(path.join(tmpdir(), 'touchpoint-test-')) : undefined;
     const redisBase = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const port = options.publicBaseUrl ? await freePort() : 0;
     const redisUrl = new URL(redisBase);
     redisUrl.pathname = `/${options.redisDb ?? 0}`;
     const config = loadConfig({
@@ -55,11 +72,12 @@ export class TouchpointHarness {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       SCHEDULER_TICK_MS: '250',
       RECONCILE_GRACE_MS: '2000',
-      PORT: '0',
+      PORT: String(port),
+      ...(options.publicBaseUrl && { PUBLIC_BASE_URL: `http://127.0.0.1:${port}` }),
       ...options.env,
     });
     const app = await createApp({ config, withWorker: options.withWorker ?? true, clock: options.clock });
-    await app.listen(0, '127.0.0.1');
+    await app.listen(config.PORT, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     return new TouchpointHarness(app, url, config, app.get(DB), testDb, dataDir);
   }
