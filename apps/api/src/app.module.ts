@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AdminBasicAuthMiddleware } from './auth/admin-basic-auth.middleware';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -80,6 +81,7 @@ export class AppModule implements NestModule {
         }),
         ...ALL_QUEUES.map((name) => BullBoardModule.forFeature({ name, adapter: BullMQAdapter })),
         WebhooksModule,
+        AnalyticsModule,
         ...(options.withWorker ? [WorkerModule] : []),
       ],
       controllers: [

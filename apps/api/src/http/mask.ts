@@ -20,3 +20,23 @@ export function maskAddress(channel: string, to: string | null): string | null {
   if (channel === 'email') return maskEmail(to);
   return '•••';
 }
+
+const EMAIL_IN_TEXT = /[^\s@<>"',;:()[\]]+@[^\s@<>"',;:()[\]]+\.[^\s@<>"',;:()[\]]+/g;
+const PHONE_IN_TEXT = /\+?\d[\d\s().-]{6,}\d/g;
+
+/** Free text (a comment, a provider's error message) with any email address or phone number in it masked. */
+export function maskText(text: string | null | undefined): string | null {
+  if (!text) return text ?? null;
+  return text
+    .replace(EMAIL_IN_TEXT, (email) => maskEmail(email) ?? '')
+    .replace(PHONE_IN_TEXT, (phone) => maskPhone(phone.replace(/[\s().-]/g, '')) ?? '');
+}
+
+/** Every string inside a JSON value through maskText: event properties, provider details. */
+export function maskDeep(value: unknown): unknown {
+  if (typeof value === 'string') return maskText(value);
+  if (Array.isArray(value)) return value.map(maskDeep);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
+  return value;
+}

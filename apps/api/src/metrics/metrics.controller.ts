@@ -1,16 +1,20 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { QueueGateway, TouchpointRepository } from '@touchpoint/core';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { QueueGateway, SendMetrics, TouchpointRepository } from '@touchpoint/core';
+import { collectDefaultMetrics, Gauge, type Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 
-/** Prometheus text. Figures come from PostgreSQL and BullMQ at scrape time, so every process reports the same. */
+/**
+ * Prometheus text. Figures come from PostgreSQL and BullMQ at scrape time, so every process reports the same;
+ * send latency and provider errors are observed by the sending code in this process (SendMetrics' registry).
+ */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
-  private readonly registry = new Registry();
+  private readonly registry: Registry;
 
-  constructor(touchpoints: TouchpointRepository, queue: QueueGateway) {
+  constructor(touchpoints: TouchpointRepository, queue: QueueGateway, metrics: SendMetrics) {
+    this.registry = metrics.registry;
     collectDefaultMetrics({ register: this.registry, prefix: 'touchpoint_process_' });
     new Gauge({
       name: 'touchpoint_touchpoints',

@@ -1,8 +1,12 @@
 import type { Role, TouchpointWithEvents } from '@touchpoint/core';
-import { maskAddress } from '../http/mask';
+import { maskAddress, maskDeep, maskText } from '../http/mask';
 
-/** A touchpoint as API.md lists it; `to` is masked for analysts. */
+/**
+ * A touchpoint as API.md lists it. Analysts see contact details masked: the address, and any address or
+ * number inside free text (a survey comment, a provider's error message) or provider details.
+ */
 export function touchpointView(t: TouchpointWithEvents, role: Role) {
+  const masked = role === 'analyst';
   return {
     id: t.id,
     customerId: t.customer_id,
@@ -12,18 +16,21 @@ export function touchpointView(t: TouchpointWithEvents, role: Role) {
     stage: t.stage,
     channel: t.channel,
     status: t.status,
-    to: role === 'analyst' ? maskAddress(t.channel, t.to) : t.to,
+    to: masked ? maskAddress(t.channel, t.to) : t.to,
     provider: t.provider,
     providerMessageId: t.provider_message_id,
     scheduledFor: t.scheduled_for,
     sentAt: t.sent_at,
     deliveredAt: t.delivered_at,
     error: t.error,
-    errorMessage: t.error_message,
-    details: t.details,
+    errorMessage: masked ? maskText(t.error_message) : t.error_message,
+    details: masked ? maskDeep(t.details) : t.details,
     score: t.score,
-    comment: t.comment,
+    comment: masked ? maskText(t.comment) : t.comment,
+    surveyOf: t.survey_of,
     createdAt: t.created_at,
     events: t.events,
   };
 }
+
+export type TouchpointView = ReturnType<typeof touchpointView>;

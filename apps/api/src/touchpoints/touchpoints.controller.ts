@@ -1,18 +1,29 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { TouchpointRepository } from '@touchpoint/core';
+import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
-import { decodeCursor, encodeCursor, touchpointQuerySchema } from './touchpoint-query.schema';
+import { TouchpointExportService } from './touchpoint-export.service';
+import {
+  decodeCursor,
+  encodeCursor,
+  touchpointExportQuerySchema,
+  touchpointQuerySchema,
+} from './touchpoint-query.schema';
 import { touchpointView } from './touchpoint.view';
 
 class TouchpointQueryDto extends createZodDto(touchpointQuerySchema) {}
+class TouchpointExportQueryDto extends createZodDto(touchpointExportQuerySchema) {}
 
 @ApiTags('touchpoints')
 @Controller('v1/touchpoints')
 export class TouchpointsController {
-  constructor(private readonly touchpoints: TouchpointRepository) {}
+  constructor(
+    private readonly touchpoints: TouchpointRepository,
+    private readonly exporter: TouchpointExportService,
+  ) {}
 
   @Get()
   @Roles('marketer', 'analyst')
@@ -29,7 +40,21 @@ export class TouchpointsController {
     return {
       items: page.map((t) => touchpointView(t, caller.role)),
       nextCursor:
-        rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+        rows.length > limit && last ? encodeCursor({ createdAt: last.cursor_at, id: last.id }) : null,
     };
+  }
+
+  @Get('export')
+  @Roles('marketer', 'analyst')
+  @ApiOperation({
+    summary: 'Every matching touchpoint, newest first, streamed as CSV or NDJSON (masked for analysts)',
+  })
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  export(
+    @Query() query: TouchpointExportQueryDto,
+    @CurrentCaller() caller: Caller,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.exporter.write(res, query, caller.role);
   }
 }

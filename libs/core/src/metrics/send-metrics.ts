@@ -28,7 +28,10 @@ export class SendMetrics {
   /** A message the provider accepted at `acceptedAt`, due at `dueAt` (its scheduled time, after any quiet-hours hold). */
   accepted(channel: string, provider: string, dueAt: Date | null, acceptedAt: Date): void {
     if (!dueAt) return;
-    this.sendLatency.observe({ channel, provider }, Math.max(0, acceptedAt.getTime() - dueAt.getTime()) / 1000);
+    this.sendLatency.observe(
+      { channel, provider },
+      Math.max(0, acceptedAt.getTime() - dueAt.getTime()) / 1000,
+    );
   }
 
   providerError(channel: string, provider: string, code: string, kind: 'transient' | 'permanent'): void {

@@ -99,7 +99,7 @@ export interface NpsPeriodRow extends NpsCounts {
   period: Date;
 }
 
-/** One of the customer's events, with what it did: enrolled them in a journey, or converted a touchpoint. */
+/** One of the customer's events, with what it did: enrolled them in a journey, converted touchpoints. */
 export interface MapEvent {
   id: string;
   name: string;
@@ -107,9 +107,11 @@ export interface MapEvent {
   properties: Record<string, unknown>;
   triggeredJourneyId: string | null;
   triggeredStage: string | null;
-  /** The touchpoint this goal event is attributed to (the last one sent before it, within its journey's window). */
-  convertedTouchpointId: string | null;
-  convertedStage: string | null;
+  /**
+   * For each journey whose goal this event is, the touchpoint it is attributed to: that journey's last
+   * one sent before it, within its window. Oldest first.
+   */
+  converted: { touchpointId: string; journeyId: string; stage: string | null }[];
 }
 
 /** `(t.reached & <bits of statuses>) <> 0`; the statuses are constants of our own, so inlining them is safe. */
@@ -451,7 +453,7 @@ export class AnalyticsRepository {
     return rows.map((r) => ({ ...r, period: new Date(r.period) }));
   }
 
-  /** The customer's events, oldest first, each with the journey it triggered and the touchpoint it converted. */
+  /** The customer's events, oldest first, each with the journey it triggered and the touchpoints it converted. */
   async customerEvents(customerId: string, limit: number): Promise<MapEvent[]> {
     const { rows } = await sql<{
       id: string;
@@ -460,12 +462,11 @@ export class AnalyticsRepository {
       properties: Record<string, unknown>;
       triggered_journey_id: string | null;
       triggered_stage: string | null;
-      converted_touchpoint_id: string | null;
-      converted_stage: string | null;
+      converted: MapEvent['converted'];
     }>`
       select ev.id, ev.name, ev.occurred_at, ev.properties,
              trig.journey_id as triggered_journey_id, trig.stage as triggered_stage,
-             conv.id as converted_touchpoint_id, conv.stage as converted_stage
+             conv.converted
       from events ev
       left join lateral (
         select en.journey_id, v.definition->>'stage' as stage
@@ -474,14 +475,17 @@ export class AnalyticsRepository {
         where en.customer_id = ev.customer_id and en.trigger_event_id = ev.id
         order by en.enrolled_at limit 1) trig on true
       left join lateral (
-        select t.id, t.stage
-        from touchpoints t
-        join journey_versions v on v.journey_id = t.journey_id and v.version = t.journey_version
-        where t.customer_id = ev.customer_id and t.sent_at is not null and t.channel <> 'survey'
-          and v.definition->'goal'->>'event' = ev.name
-          and t.sent_at < ev.occurred_at
-          and ev.occurred_at <= t.sent_at + (v.definition->'goal'->>'within')::interval
-        order by t.sent_at desc, t.id desc limit 1) conv on true
+        select coalesce(json_agg(json_build_object('touchpointId', x.id, 'journeyId', x.journey_id, 'stage', x.stage)
+                                 order by x.sent_at, x.id), '[]') as converted
+        from (
+          select distinct on (t.journey_id) t.id, t.journey_id, t.stage, t.sent_at,
+                 (v.definition->'goal'->>'within')::interval as within
+          from touchpoints t
+          join journey_versions v on v.journey_id = t.journey_id and v.version = t.journey_version
+          where t.customer_id = ev.customer_id and t.sent_at is not null and t.channel <> 'survey'
+            and v.definition->'goal'->>'event' = ev.name and t.sent_at < ev.occurred_at
+          order by t.journey_id, t.sent_at desc, t.id desc) x
+        where ev.occurred_at <= x.sent_at + x.within) conv on true
       where ev.customer_id = ${customerId}
       order by ev.occurred_at, ev.id
       limit ${limit}`.execute(this.db);
@@ -492,8 +496,7 @@ export class AnalyticsRepository {
       properties: r.properties,
       triggeredJourneyId: r.triggered_journey_id,
       triggeredStage: r.triggered_stage,
-      convertedTouchpointId: r.converted_touchpoint_id,
-      convertedStage: r.converted_stage,
+      converted: r.converted,
     }));
   }
 

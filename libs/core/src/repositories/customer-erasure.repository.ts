@@ -95,7 +95,11 @@ export class CustomerErasureRepository {
       const ids = touchpoints.map((t) => t.id);
       const mine = () => trx.selectFrom('touchpoints').select('id').where('customer_id', '=', pseudonym);
       if (ids.length > 0) {
-        await trx.updateTable('touchpoint_events').set({ detail: null }).where('touchpoint_id', 'in', mine()).execute();
+        await trx
+          .updateTable('touchpoint_events')
+          .set({ detail: null })
+          .where('touchpoint_id', 'in', mine())
+          .execute();
       }
       const addresses = [
         removed.email,

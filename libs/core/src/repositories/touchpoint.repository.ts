@@ -24,13 +24,19 @@ export interface TouchpointFilter {
 }
 
 export interface TouchpointCursor {
-  createdAt: Date;
+  /** A Date, or the exact ISO text of `cursor_at` (PostgreSQL keeps microseconds, a Date does not). */
+  createdAt: Date | string;
   id: string;
 }
 
 export interface TouchpointWithEvents extends Touchpoint {
   events: { status: TouchpointStatus; at: Date }[];
 }
+
+/** A row of the log: `cursor_at` is its created_at to the microsecond, for the next page's cursor. */
+export type LoggedTouchpoint = TouchpointWithEvents & { cursor_at: string };
+
+const CURSOR_AT = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 @Injectable()
 export class TouchpointRepository {
@@ -314,13 +320,18 @@ export class TouchpointRepository {
     return rows.length;
   }
 
-  /** Newest first, keyset-paginated on (created_at, id). */
+  /**
+   * Newest first, keyset-paginated on (created_at, id): every filter has an index ending in that order
+   * (0004_analytics), so a page is one index range scan however deep the cursor. `events: false` skips the
+   * status trail (the CSV export).
+   */
   async list(
     filter: TouchpointFilter,
     limit: number,
     cursor?: TouchpointCursor,
-  ): Promise<TouchpointWithEvents[]> {
-    let q = this.db.selectFrom('touchpoints').selectAll();
+    options: { events?: boolean } = {},
+  ): Promise<LoggedTouchpoint[]> {
+    let q = this.db.selectFrom('touchpoints').selectAll().select(CURSOR_AT.as('cursor_at'));
     if (filter.journeyId) q = q.where('journey_id', '=', filter.journeyId);
     if (filter.journeyVersion !== undefined) q = q.where('journey_version', '=', filter.journeyVersion);
     if (filter.stepId) q = q.where('step_id', '=', filter.stepId);
@@ -331,10 +342,11 @@ export class TouchpointRepository {
     if (filter.from) q = q.where('created_at', '>=', filter.from);
     if (filter.to) q = q.where('created_at', '<', filter.to);
     if (cursor) {
-      q = q.where(sql<boolean>`(created_at, id) < (${cursor.createdAt}, ${cursor.id}::uuid)`);
+      const at = cursor.createdAt instanceof Date ? cursor.createdAt.toISOString() : cursor.createdAt;
+      q = q.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${cursor.id}::uuid)`);
     }
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    return this.withEvents(rows);
+    return options.events === false ? rows.map((r) => ({ ...r, events: [] })) : this.withEvents(rows);
   }
 
   /** One customer's touchpoints, oldest first: their journey map. */
@@ -350,7 +362,7 @@ export class TouchpointRepository {
     return this.withEvents(rows);
   }
 
-  private async withEvents(rows: Touchpoint[]): Promise<TouchpointWithEvents[]> {
+  private async withEvents<T extends Touchpoint>(rows: T[]): Promise<(T & TouchpointWithEvents)[]> {
     if (rows.length === 0) return [];
     const events = await this.db
       .selectFrom('touchpoint_events')
