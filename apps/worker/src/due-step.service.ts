@@ -13,6 +13,7 @@ import {
   JourneyRepository,
   QueueGateway,
   ScheduledStepRepository,
+  SurveyLinks,
   TouchpointRepository,
   type Customer,
   type Database,
@@ -78,6 +79,7 @@ export class DueStepService {
     private readonly catalog: JourneyCatalog,
     private readonly scheduler: StepScheduler,
     private readonly renderer: TemplateRenderer,
+    private readonly surveyLinks: SurveyLinks,
     private readonly queue: QueueGateway,
     private readonly frequencyCaps: FrequencyCaps,
   ) {}
@@ -237,7 +239,10 @@ export class DueStepService {
         stepDef.template as ChannelTemplate,
         channel,
         customer.locale,
-        input.scope,
+        // The link is derived from the touchpoint id, so it exists before the message does.
+        definition.survey
+          ? { ...input.scope, survey: { url: this.surveyLinks.url(touchpoint.id) } }
+          : input.scope,
       );
     } catch (error) {
       if (!(error instanceof TemplateRenderError)) throw error;

@@ -7,7 +7,14 @@ import {
   type RenderedMessage,
   type SendResult,
 } from '@touchpoint/channels';
-import { Clock, CustomerRepository, DB, TouchpointRepository, type Database } from '@touchpoint/core';
+import {
+  Clock,
+  CustomerRepository,
+  DB,
+  SendMetrics,
+  TouchpointRepository,
+  type Database,
+} from '@touchpoint/core';
 import { Inject } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 
@@ -29,6 +36,7 @@ export class SendService {
     private readonly touchpoints: TouchpointRepository,
     private readonly customers: CustomerRepository,
     private readonly router: ChannelRouter,
+    private readonly metrics: SendMetrics,
   ) {}
 
   /** `finalAttempt`: a transient failure now is recorded as `failed` instead of retried. */
@@ -80,6 +88,7 @@ export class SendService {
     }
     const now = this.clock.now();
     if (result.ok) {
+      this.metrics.accepted(claimed.channel, result.provider, claimed.scheduled_for, now);
       const accepted = {
         provider: result.provider,
         provider_message_id: result.providerMessageId,
@@ -92,6 +101,7 @@ export class SendService {
       if (!moved) await this.touchpoints.update(this.db, touchpointId, accepted, now);
       return { status: 'sent', providerMessageId: result.providerMessageId };
     }
+    this.metrics.providerError(claimed.channel, result.provider, result.code, result.kind);
     if (result.kind === 'permanent' || finalAttempt) {
       await this.touchpoints.transition(
         this.db,
