@@ -9,10 +9,13 @@ import {
   REDIS,
   ScheduledStepRepository,
   TouchpointRepository,
+  WebhookReceiptRepository,
   type Config,
 } from '@touchpoint/core';
 
 const BATCH = 5_000;
+/** Providers redeliver a webhook event for up to a day (SendGrid: 24 h); its receipt is kept a while longer. */
+const WEBHOOK_RECEIPT_TTL_MS = 3 * 24 * 3600_000;
 
 export interface TickReport {
   promoted: number;
@@ -38,6 +41,7 @@ export class Reconciler implements OnApplicationBootstrap {
     private readonly steps: ScheduledStepRepository,
     private readonly touchpoints: TouchpointRepository,
     private readonly events: EventRepository,
+    private readonly receipts: WebhookReceiptRepository,
     private readonly queue: QueueGateway,
     private readonly registry: SchedulerRegistry,
     @Inject(REDIS) private readonly redis: Redis,
@@ -77,6 +81,7 @@ export class Reconciler implements OnApplicationBootstrap {
       new Date(now.getTime() - this.config.SENDING_TIMEOUT_MS),
       now,
     );
+    await this.receipts.prune(new Date(now.getTime() - WEBHOOK_RECEIPT_TTL_MS));
     const report = {
       promoted: promoted.length,
       redisReset,
