@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseVariant, type SplitStep } from '@touchpoint/journeys';
 import { DueStepService } from '../apps/worker/src/due-step.service';
 import { TouchpointHarness } from './support/touchpoint-harness';
 import { waitFor } from './support/wait-for';
@@ -313,6 +314,87 @@ describe('the journey engine, end to end', () => {
         ['bye', 'exit'],
       ]);
       expect(inline.steps[0].reason).toBe('branch: else → standard');
+    });
+  });
+
+  describe('split and re-entry', () => {
+    it('should store each customer’s variant and end the holdout as counted holdout enrollments', async () => {
+      const split: SplitStep = {
+        id: 'ab',
+        type: 'split',
+        holdout: 30,
+        variants: [
+          { name: 'A', weight: 50, next: 'smsA' },
+          { name: 'B', weight: 50, next: 'smsB' },
+        ],
+      };
+      const journeyId = await create({
+        name: 'Split test',
+        stage: 'consideration',
+        trigger: { event: 'split_me' },
+        steps: [
+          split,
+          sms('smsA', 'A', { next: 'bye' }),
+          sms('smsB', 'B', { next: 'bye' }),
+          { id: 'bye', type: 'exit' },
+        ],
+      });
+      const ids = Array.from({ length: 12 }, (_, i) => `c-split-${i}`);
+      for (const id of ids) await customer(id);
+      await tp.request('POST', '/v1/events', {
+        events: ids.map((customerId) => ({ customerId, name: 'split_me' })),
+      });
+
+      const enrollments = await waitFor('every split enrollment to end', async () => {
+        const rows = await tp.db
+          .selectFrom('enrollments')
+          .select(['customer_id', 'status', 'variant'])
+          .where('journey_id', '=', journeyId)
+          .execute();
+        return rows.length === ids.length && rows.every((r) => r.status !== 'active') && rows;
+      });
+      for (const row of enrollments) {
+        const choice = chooseVariant(split, journeyId, row.customer_id);
+        if (choice.holdout) {
+          expect(row).toMatchObject({ status: 'holdout', variant: null });
+          expect(await touchpoints(row.customer_id)).toEqual([]);
+        } else {
+          expect(row).toMatchObject({ status: 'exited', variant: choice.variant.name });
+          expect((await touchpoints(row.customer_id)).map((t) => t.stepId)).toEqual([choice.variant.next]);
+        }
+      }
+    });
+
+    it('should let `always` replace the running enrollment and `never` ignore a second trigger', async () => {
+      await create({ ...delayed('Always again', 'always_again', 'PT30S'), reentry: 'always' });
+      await create(delayed('Never again', 'never_again', 'PT30S'));
+      await customer('c-again');
+      await send('c-again', 'always_again');
+      await send('c-again', 'never_again');
+      await waitFor('the first enrollments', async () => (await touchpoints('c-again')).length === 2);
+      await send('c-again', 'always_again');
+      await send('c-again', 'never_again');
+
+      const rows = await waitFor('the replacement enrollment', async () => {
+        const found = await tp.db
+          .selectFrom('enrollments as e')
+          .innerJoin('journeys as j', 'j.id', 'e.journey_id')
+          .select(['j.name', 'e.status', 'e.end_reason'])
+          .where('e.customer_id', '=', 'c-again')
+          .orderBy('e.enrolled_at')
+          .execute();
+        return found.length === 3 && found;
+      });
+      expect(rows).toEqual([
+        { name: 'Always again', status: 'exited', end_reason: 'reentered' },
+        { name: 'Never again', status: 'active', end_reason: null },
+        { name: 'Always again', status: 'active', end_reason: null },
+      ]);
+      expect((await touchpoints('c-again')).map((t) => t.status)).toEqual([
+        'cancelled',
+        'scheduled',
+        'scheduled',
+      ]);
     });
   });
 
