@@ -180,6 +180,14 @@ describe('survey links, NPS answers and erasure, through the real worker', () =>
       expect(stats.body.nps).toEqual({ responses: 2, promoters: 1, passives: 1, detractors: 0, score: 50 });
       expect(stats.body.touchpoints.answered).toBe(2);
     });
+
+    it('should show the send latency of those messages on /metrics', async () => {
+      const res = await fetch(`${tp.url}/metrics`);
+      const text = await res.text();
+      expect(text).toMatch(/touchpoint_send_latency_seconds_count\{channel="sms",provider="[^"]+"\} [1-9]/);
+      expect(text).toContain('# TYPE touchpoint_provider_errors_total counter');
+      expect(text).toMatch(/touchpoint_touchpoints\{channel="survey",status="answered"\} 2/);
+    });
   });
 
   describe('erasure', () => {

@@ -22,14 +22,18 @@ export function maskAddress(channel: string, to: string | null): string | null {
 }
 
 const EMAIL_IN_TEXT = /[^\s@<>"',;:()[\]]+@[^\s@<>"',;:()[\]]+\.[^\s@<>"',;:()[\]]+/g;
-const PHONE_IN_TEXT = /\+?\d[\d\s().-]{6,}\d/g;
+/** International (`+98 912…`) or national (`0912…`) numbers; dates and order numbers do not start that way. */
+const PHONE_IN_TEXT = /(?:\+|\b0)\d[\d\s().-]{6,}\d/g;
 
 /** Free text (a comment, a provider's error message) with any email address or phone number in it masked. */
 export function maskText(text: string | null | undefined): string | null {
   if (!text) return text ?? null;
   return text
     .replace(EMAIL_IN_TEXT, (email) => maskEmail(email) ?? '')
-    .replace(PHONE_IN_TEXT, (phone) => maskPhone(phone.replace(/[\s().-]/g, '')) ?? '');
+    .replace(PHONE_IN_TEXT, (phone) => {
+      const compact = phone.replace(/[\s().-]/g, '');
+      return compact.replace(/\D/g, '').length >= 9 ? (maskPhone(compact) ?? '') : phone;
+    });
 }
 
 /** Every string inside a JSON value through maskText: event properties, provider details. */
