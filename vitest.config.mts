@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
+          // The chaos suites run the built apps as child processes: `npm run test:chaos` (vitest.chaos.config.mts).
+          exclude: ['tests/chaos/**'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           // The suites share one Redis and one PostgreSQL server; each file gets its own database and
