@@ -19,8 +19,8 @@ export type PlanTrace = {
 };
 
 /**
- * The next thing the worker must act on: a step due at a moment (a send, or the timeout of a wait_for_event),
- * or the end of the enrollment. Quiet hours and frequency caps are not applied here: see applyQuietHours and isCapped.
+ * The next thing the worker must act on: a step due at a moment (a send, the timeout of a wait_for_event, or
+ * a branch reached after a wait, decided when due on what is true then), or the end of the enrollment. Quiet hours and frequency caps are not applied here: see applyQuietHours and isCapped.
  */
 export type Plan =
   | { kind: 'due'; stepId: string; step: Step; dueAt: Date; trace: PlanTrace[]; variant?: string }

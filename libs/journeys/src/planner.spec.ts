@@ -196,6 +196,34 @@ describe('planner branches, waits for events and splits', () => {
     expect([plain.stepId, plain.dueAt.toISOString()]).toEqual(['plain', '2026-11-23T09:30:00.000Z']);
   });
 
+  it('should decide a branch that follows a wait when it comes due, on the customer as they are then', () => {
+    const journey = journeyOf([
+      { id: 'day', type: 'wait', duration: 'P1D' },
+      {
+        id: 'tier',
+        type: 'branch',
+        if: { path: 'customer.attributes.tier', op: 'eq', value: 'gold' },
+        then: 'vip',
+        else: 'plain',
+      },
+      sms('vip', { next: 'bye' }),
+      sms('plain'),
+      { id: 'bye', type: 'exit' },
+    ]);
+
+    const waiting = due(planFirst(journey, at, contextOf(silver)));
+    // The customer turned gold during the day.
+    const decided = due(planAfter(journey, 'tier', waiting.dueAt, contextOf(gold)));
+
+    expect(waiting).toMatchObject({ stepId: 'tier', step: { type: 'branch' } });
+    expect(waiting.dueAt.toISOString()).toBe('2026-11-23T09:30:00.000Z');
+    expect(waiting.trace.map((entry) => entry.action)).toEqual(['wait']);
+    expect(decided).toMatchObject({ stepId: 'vip', dueAt: waiting.dueAt });
+    expect(decided.trace).toEqual([
+      { stepId: 'tier', action: 'branch', at: waiting.dueAt, detail: 'then → vip' },
+    ]);
+  });
+
   it('should see the triggering event in branch conditions', () => {
     const journey = journeyOf([
       {

@@ -54,7 +54,16 @@ function walk(journey: JourneyDefinition, stepId: string | null, at: Date, ctx: 
   const trace: PlanTrace[] = [];
   const visited = new Set<string>();
   let variant: string | undefined;
+  const due = (step: Step, dueAt: Date): Plan => ({
+    kind: 'due',
+    stepId: step.id,
+    step,
+    dueAt,
+    trace,
+    ...(variant !== undefined ? { variant } : {}),
+  });
   let time = at;
+  let waited = false;
   let current = stepId;
   while (current !== null) {
     if (visited.has(current)) {
@@ -69,33 +78,20 @@ function walk(journey: JourneyDefinition, stepId: string | null, at: Date, ctx: 
     const step: Step = journey.steps[index];
     switch (step.type) {
       case 'send':
-        return {
-          kind: 'due',
-          stepId: step.id,
-          step,
-          dueAt: time,
-          trace,
-          ...(variant !== undefined ? { variant } : {}),
-        };
-      case 'wait_for_event': {
-        const dueAt = DateTime.fromJSDate(time, { zone }).plus(parseDuration(step.timeout)).toJSDate();
-        return {
-          kind: 'due',
-          stepId: step.id,
-          step,
-          dueAt,
-          trace,
-          ...(variant !== undefined ? { variant } : {}),
-        };
-      }
+        return due(step, time);
+      case 'wait_for_event':
+        return due(step, DateTime.fromJSDate(time, { zone }).plus(parseDuration(step.timeout)).toJSDate());
       case 'wait': {
         const end = waitEnd(step, time, scope, zone);
+        waited ||= end.at.getTime() > time.getTime();
         time = end.at;
         trace.push({ stepId: step.id, action: 'wait', at: time, detail: end.detail });
         current = successor(journey, index);
         break;
       }
       case 'branch': {
+        // After a wait the customer may have changed: the branch is decided when it comes due, on what is true then.
+        if (waited) return due(step, time);
         const taken = evaluateCondition(step.if, scope);
         current = taken ? step.then : step.else;
         trace.push({

@@ -164,6 +164,31 @@ describe(simulateJourney.name, () => {
     ]);
   });
 
+  it('should explain a branch that follows a wait at the moment it is decided', async () => {
+    const journey = journeyOf([
+      { id: 'day', type: 'wait', duration: 'P1D' },
+      {
+        id: 'tier',
+        type: 'branch',
+        if: { path: 'customer.attributes.tier', op: 'eq', value: 'gold' },
+        then: 'gold',
+        else: 'standard',
+      },
+      sms('gold', 'gold offer', { next: 'bye' }),
+      sms('standard', 'standard offer', { next: 'bye' }),
+      { id: 'bye', type: 'exit' },
+    ]);
+
+    const result = await simulateJourney(journey, input());
+
+    expect(result.steps.map((s) => [s.stepId, s.action, s.at.toISOString()])).toEqual([
+      ['day', 'wait', '2026-11-23T09:30:00.000Z'],
+      ['tier', 'branch', '2026-11-23T09:30:00.000Z'],
+      ['standard', 'send', '2026-11-23T09:30:00.000Z'],
+      ['bye', 'exit', '2026-11-23T09:30:00.000Z'],
+    ]);
+  });
+
   it('should hold a send due in quiet hours and send it when they end, in local time', async () => {
     const journey = journeyOf([sms('sms')], { quietHours: { start: '21:00', end: '09:00' } });
     // 09:30 UTC is 04:30 in New York.

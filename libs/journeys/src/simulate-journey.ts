@@ -174,7 +174,13 @@ export async function simulateJourney(
       }
       continue;
     }
-    const step = plan.step as SendStep;
+    if (plan.step.type !== 'send') {
+      // A branch after a wait: decided when it comes due (the simulated customer does not change meanwhile).
+      from = plan.dueAt;
+      plan = planAfter(journey, plan.stepId, from, ctx);
+      continue;
+    }
+    const step = plan.step;
     let sendAt = plan.dueAt;
     const quiet = applyQuietHours(plan.dueAt, journey.quietHours, customer.timezone);
     if (quiet.held) {
