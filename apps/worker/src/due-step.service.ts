@@ -186,7 +186,7 @@ export class DueStepService {
     },
   ): Promise<DueStepOutcome> {
     const { step, enrollment, definition, stepDef, customer, now, work } = input;
-    const touchpoint = await this.touchpoints.findForStep(trx, enrollment.id, stepDef.id);
+    const touchpoint = await this.touchpoints.findForStep(trx, enrollment.id, stepDef.id, step.visit);
     if (!touchpoint || touchpoint.status !== 'scheduled' || touchpoint.rendered !== null)
       return 'already_done';
 

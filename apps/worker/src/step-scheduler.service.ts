@@ -62,6 +62,7 @@ export class StepScheduler {
         channel: plan.step.channel,
         scheduledFor: plan.dueAt,
         at: now,
+        visit: step.visit,
       });
     }
     return queued ? [{ scheduledStepId: step.id, dueAt: plan.dueAt }] : [];

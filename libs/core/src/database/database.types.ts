@@ -106,6 +106,8 @@ export interface ScheduledStepTable {
   updated_at: Timestamp;
   /** The event a wait_for_event step waits for (its row's due_at is the timeout); null for other steps (0003_engine). */
   awaits_event: string | null;
+  /** How many times the enrollment has reached this step (loops revisit steps; 0005_step_visits). */
+  visit: Generated<number>;
 }
 
 export const TOUCHPOINT_STATUSES = [
@@ -150,6 +152,8 @@ export interface TouchpointTable {
   error_message: string | null;
   score: number | null;
   comment: string | null;
+  /** The visit of its step in the enrollment: unique on (enrollment, step, visit) (0005_step_visits). */
+  visit: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
   /** Every status the touchpoint has been in, one bit each (touchpoint_status_bit), kept by a trigger (0004). */

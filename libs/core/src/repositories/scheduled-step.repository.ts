@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { DB, type Executor } from '../database/database.tokens';
 import type { Database, Enrollment, ScheduledStep } from '../database/database.types';
@@ -25,6 +25,7 @@ export class ScheduledStepRepository {
       awaitsEvent?: string;
     },
   ): Promise<ScheduledStep> {
+    // A loop back to a step that ran before reuses its row as the next visit; a step still pending is never overwritten.
     return executor
       .insertInto('scheduled_steps')
       .values({
@@ -38,6 +39,20 @@ export class ScheduledStepRepository {
         updated_at: input.at,
         awaits_event: input.awaitsEvent ?? null,
       })
+      .onConflict((oc) =>
+        oc
+          .columns(['enrollment_id', 'step_id'])
+          .doUpdateSet((eb) => ({
+            due_at: eb.ref('excluded.due_at'),
+            status: eb.ref('excluded.status'),
+            queued_at: eb.ref('excluded.queued_at'),
+            created_at: eb.ref('excluded.created_at'),
+            updated_at: eb.ref('excluded.updated_at'),
+            awaits_event: eb.ref('excluded.awaits_event'),
+            visit: sql<number>`scheduled_steps.visit + 1`,
+          }))
+          .where('scheduled_steps.status', '=', 'done'),
+      )
       .returningAll()
       .executeTakeFirstOrThrow();
   }

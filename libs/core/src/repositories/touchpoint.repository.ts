@@ -54,6 +54,8 @@ export class TouchpointRepository {
       channel: TouchpointChannel;
       scheduledFor: Date;
       at: Date;
+      /** The visit of the step in the enrollment (a loop revisits it); 1 by default. */
+      visit?: number;
     },
   ): Promise<string> {
     const id = randomUUID();
@@ -72,19 +74,26 @@ export class TouchpointRepository {
         scheduled_for: input.scheduledFor,
         created_at: input.at,
         updated_at: input.at,
+        visit: input.visit ?? 1,
       })
-      .onConflict((oc) => oc.columns(['enrollment_id', 'step_id']).doNothing())
+      .onConflict((oc) => oc.columns(['enrollment_id', 'step_id', 'visit']).doNothing())
       .execute();
     await this.recordEvent(executor, id, 'scheduled', input.at);
     return id;
   }
 
-  findForStep(executor: Executor, enrollmentId: string, stepId: string): Promise<Touchpoint | undefined> {
+  findForStep(
+    executor: Executor,
+    enrollmentId: string,
+    stepId: string,
+    visit = 1,
+  ): Promise<Touchpoint | undefined> {
     return executor
       .selectFrom('touchpoints')
       .selectAll()
       .where('enrollment_id', '=', enrollmentId)
       .where('step_id', '=', stepId)
+      .where('visit', '=', visit)
       .forUpdate()
       .executeTakeFirst();
   }

@@ -3,6 +3,7 @@ import { foundation } from './0001_foundation';
 import { channels } from './0002_channels';
 import { engine } from './0003_engine';
 import { analytics } from './0004_analytics';
+import { stepVisits } from './0005_step_visits';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_channels': channels,
   '0003_engine': engine,
   '0004_analytics': analytics,
+  '0005_step_visits': stepVisits,
 };
