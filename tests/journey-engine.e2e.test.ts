@@ -317,6 +317,87 @@ describe('the journey engine, end to end', () => {
     });
   });
 
+  describe('loops and decisions after a wait', () => {
+    const profile = (phone: string, attributes: Record<string, unknown>) => ({
+      phone,
+      timezone: 'Asia/Tehran',
+      attributes: { firstName: 'Sara', ...attributes },
+      consent: { sms: true },
+    });
+
+    it('should decide a branch after a wait on the customer as they are when it comes due', async () => {
+      await create({
+        name: 'Upgrade watch',
+        stage: 'retention',
+        trigger: { event: 'upgrade_watch' },
+        steps: [
+          { id: 'day', type: 'wait', duration: 'PT2S' },
+          {
+            id: 'tier',
+            type: 'branch',
+            if: { path: 'customer.attributes.tier', op: 'eq', value: 'gold' },
+            then: 'gold',
+            else: 'standard',
+          },
+          sms('gold', 'Thanks for upgrading', { next: 'bye' }),
+          sms('standard', 'Consider upgrading', { next: 'bye' }),
+          { id: 'bye', type: 'exit' },
+        ],
+      });
+      const to = await customer('c-upgrades', { tier: 'silver' });
+      await send('c-upgrades', 'upgrade_watch');
+      // During the wait the customer upgrades.
+      expect(
+        (await tp.request('PUT', '/v1/customers/c-upgrades', profile(to, { tier: 'gold' }))).status,
+      ).toBe(200);
+
+      const [message] = await waitFor('the SMS after the wait', async () => {
+        const items = await sandbox(to);
+        return items.length > 0 && items;
+      });
+      expect(message.body).toBe('Thanks for upgrading');
+    });
+
+    it('should run a loop paced by a wait, one touchpoint per visit, until the branch leaves it', async () => {
+      await create({
+        name: 'Reminder loop',
+        stage: 'retention',
+        trigger: { event: 'loop_start' },
+        steps: [
+          sms('ping', 'Still there?', { next: 'pause' }),
+          { id: 'pause', type: 'wait', duration: 'PT1S', next: 'again' },
+          {
+            id: 'again',
+            type: 'branch',
+            if: { path: 'customer.attributes.more', op: 'eq', value: true },
+            then: 'ping',
+            else: 'bye',
+          },
+          { id: 'bye', type: 'exit' },
+        ],
+      });
+      const to = await customer('c-loops', { more: true });
+      await send('c-loops', 'loop_start');
+      await waitFor('two reminders', async () => (await sandbox(to)).length >= 2);
+      expect((await tp.request('PUT', '/v1/customers/c-loops', profile(to, { more: false }))).status).toBe(
+        200,
+      );
+
+      await waitFor('the loop to end', async () => (await enrollmentOf('c-loops'))?.status === 'exited');
+      const rows = await tp.db
+        .selectFrom('touchpoints')
+        .select(['visit', 'status'])
+        .where('customer_id', '=', 'c-loops')
+        .orderBy('visit')
+        .execute();
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      expect(rows).toEqual(rows.map((_, i) => ({ visit: i + 1, status: 'sent' })));
+      expect(await sandbox(to)).toHaveLength(rows.length);
+      const ping = (await stepsOf('c-loops')).find((s) => s.step_id === 'ping');
+      expect(ping).toMatchObject({ status: 'done' });
+    });
+  });
+
   describe('split and re-entry', () => {
     it('should store each customer’s variant and end the holdout as counted holdout enrollments', async () => {
       const split: SplitStep = {
