@@ -71,9 +71,10 @@ export class JourneyStatsService {
     const goal = definition.goal;
     const scope: StatsScope = { journeyId, version: query.version, from: query.from, to: query.to };
 
+    const waits = definition.steps.filter((s) => s.type !== 'send' && s.type !== 'split').map((s) => s.id);
     const [funnel, entries, enrollments, conversions, nps] = await Promise.all([
       this.analytics.funnel(scope),
-      this.analytics.stepEntries(scope),
+      this.analytics.stepEntries(scope, waits),
       this.analytics.enrollments(scope, goal),
       goal ? this.analytics.conversions(scope, goal) : Promise.resolve([] as ConversionRow[]),
       this.analytics.nps(scope),
@@ -118,14 +119,20 @@ export class JourneyStatsService {
     // A split is not a scheduled step: it was entered by every enrollment that got a variant or the holdout.
     const split = all.enrolled - (enrollments.find((e) => e.variant === '')?.enrolled ?? 0);
     const steps = definition.steps.map((step) => {
-      const entered = step.type === 'split' ? split : (entries.get(step.id) ?? 0);
-      const base = { stepId: step.id, type: step.type, entered };
-      if (step.type !== 'send') return base;
+      if (step.type !== 'send')
+        return {
+          stepId: step.id,
+          type: step.type,
+          entered: step.type === 'split' ? split : (entries.get(step.id) ?? 0),
+        };
       const key: Key = { by: 'step', stepId: step.id, channel: step.channel, variant: null };
       const conversion = conversionOf(key);
       const counts = funnelOf(key);
+      // A send step is entered once per enrollment: its touchpoint is unique on (enrollment, step).
       return {
-        ...base,
+        stepId: step.id,
+        type: step.type,
+        entered: counts.scheduled,
         channel: step.channel,
         ...counts,
         ...conversion,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { DB } from '../database/database.tokens';
 import type { Database, TouchpointStatus } from '../database/database.types';
+import { REACHED_STATUS_BITS } from '../database/migrations/0004_analytics';
 
 /** How far a journey's touchpoints got: each figure counts touchpoints that reached that status at any time. */
 export interface FunnelCounts {
@@ -114,13 +115,17 @@ export interface MapEvent {
   converted: { touchpointId: string; journeyId: string; stage: string | null }[];
 }
 
-/** `(t.reached & <bits of statuses>) <> 0`; the statuses are constants of our own, so inlining them is safe. */
+/** `(t.reached & <mask>) <> 0`: did the touchpoint ever reach one of `statuses`. The mask is a constant. */
 function reached(alias: string, ...statuses: TouchpointStatus[]): RawBuilder<boolean> {
-  const bits = statuses.map((s) => `touchpoint_status_bit('${s}')`).join(' | ');
-  return sql<boolean>`((${sql.ref(`${alias}.reached`)} & (${sql.raw(bits)})) <> 0)`;
+  const mask = statuses.reduce((m, s) => {
+    const bit = REACHED_STATUS_BITS.indexOf(s);
+    if (bit < 0) throw new Error(`status ${s} has no bit in touchpoints.reached`);
+    return m | (1 << bit);
+  }, 0);
+  return sql<boolean>`((${sql.ref(`${alias}.reached`)} & ${sql.lit(mask)}) <> 0)`;
 }
 
-/** The funnel figures over touchpoints `t` (with answers `a` left-joined), as SQL select items. */
+/** The funnel figures over touchpoints `t`, as SQL select items (all but `answered`). */
 function funnelColumns() {
   return sql`
     count(*)::int as scheduled,
@@ -135,8 +140,7 @@ function funnelColumns() {
     count(*) filter (where ${reached('t', 'unsubscribed')})::int as unsubscribed,
     count(*) filter (where ${reached('t', 'suppressed')})::int as suppressed,
     count(*) filter (where ${reached('t', 'cancelled')})::int as cancelled,
-    count(*) filter (where ${reached('t', 'unknown')})::int as unknown,
-    count(a.id)::int as answered`;
+    count(*) filter (where ${reached('t', 'unknown')})::int as unknown`;
 }
 
 const npsColumns = (score: RawBuilder<unknown>) => sql`
@@ -177,43 +181,60 @@ export class AnalyticsRepository {
     );
   }
 
-  /** The funnel for the whole journey, per channel, per step (and channel), per variant, in one scan. */
+  /**
+   * The funnel for the whole journey, per channel, per step (and channel), per variant. Four small
+   * queries rather than one: only the variant needs the enrollments, only `answered` the answers, and
+   * they run side by side on the pool.
+   */
   async funnel(scope: StatsScope): Promise<{ rows: FunnelRow[]; suppressions: SuppressionRow[] }> {
-    const { rows } = await sql<
-      FunnelCounts & { g: number; step_id: string | null; channel: string | null; variant: string | null }
-    >`
-      select grouping(t.step_id, t.channel, en.variant) as g, t.step_id, t.channel, en.variant, ${funnelColumns()}
-      from touchpoints t
-      left join enrollments en on en.id = t.enrollment_id
-      left join touchpoints a on a.survey_of = t.id
-      where ${this.touchpointScope(scope)}
-      group by grouping sets ((), (t.channel), (t.step_id, t.channel), (en.variant))`.execute(this.db);
-    const { rows: suppressed } = await sql<{
-      g: number;
-      step_id: string | null;
-      channel: string | null;
-      variant: string | null;
-      reason: string | null;
-      n: number;
-    }>`
-      select grouping(t.step_id, t.channel, en.variant) as g, t.step_id, t.channel, en.variant,
-             t.error as reason, count(*)::int as n
-      from touchpoints t
-      left join enrollments en on en.id = t.enrollment_id
-      where ${this.touchpointScope(scope)} and t.status = 'suppressed'
-      group by grouping sets
-        ((t.error), (t.channel, t.error), (t.step_id, t.channel, t.error), (en.variant, t.error))`.execute(
-      this.db,
-    );
+    type Counts = Omit<FunnelCounts, 'answered'>;
+    type Keyed = { g: number; step_id: string | null; channel: string | null; variant: string | null };
+    const journeyEnrollments = sql`en.id = t.enrollment_id and en.journey_id = ${scope.journeyId}::uuid`;
+    const [byStep, byVariant, answered, suppressed] = await Promise.all([
+      sql<Counts & Keyed>`
+        select (grouping(t.step_id, t.channel) << 1) | 1 as g, t.step_id, t.channel, null as variant, ${funnelColumns()}
+        from touchpoints t
+        where ${this.touchpointScope(scope)}
+        group by grouping sets ((), (t.channel), (t.step_id, t.channel))`.execute(this.db),
+      sql<Counts & Keyed>`
+        select 6 as g, null as step_id, null as channel, en.variant, ${funnelColumns()}
+        from touchpoints t join enrollments en on ${journeyEnrollments}
+        where ${this.touchpointScope(scope)} and en.variant is not null
+        group by en.variant`.execute(this.db),
+      sql<Keyed & { n: number }>`
+        select grouping(t.step_id, t.channel, en.variant) as g, t.step_id, t.channel, en.variant,
+               count(*)::int as n
+        from touchpoints a
+        join touchpoints t on t.id = a.survey_of
+        left join enrollments en on ${journeyEnrollments}
+        where a.journey_id = ${scope.journeyId}::uuid and a.channel = 'survey' and ${this.touchpointScope(scope)}
+        group by grouping sets ((), (t.channel), (t.step_id, t.channel), (en.variant))`.execute(this.db),
+      sql<Keyed & { reason: string | null; n: number }>`
+        select grouping(t.step_id, t.channel, en.variant) as g, t.step_id, t.channel, en.variant,
+               t.error as reason, count(*)::int as n
+        from touchpoints t
+        left join enrollments en on ${journeyEnrollments}
+        where ${this.touchpointScope(scope)} and t.status = 'suppressed'
+        group by grouping sets
+          ((t.error), (t.channel, t.error), (t.step_id, t.channel, t.error), (en.variant, t.error))`.execute(
+        this.db,
+      ),
+    ]);
+    const key = (r: Keyed) => `${Number(r.g)}|${r.step_id ?? ''}|${r.channel ?? ''}|${r.variant ?? ''}`;
+    const answers = new Map(answered.rows.map((r) => [key(r), r.n]));
     return {
-      rows: rows.map(({ g, step_id, channel, variant, ...counts }) => ({
-        by: groupingOf(Number(g)),
-        stepId: step_id,
-        channel,
-        variant,
-        ...counts,
-      })),
-      suppressions: suppressed.map((r) => ({
+      rows: [...byStep.rows, ...byVariant.rows].map((r) => {
+        const { g, step_id, channel, variant, ...counts } = r;
+        return {
+          by: groupingOf(Number(g)),
+          stepId: step_id,
+          channel,
+          variant,
+          ...counts,
+          answered: answers.get(key(r)) ?? 0,
+        };
+      }),
+      suppressions: suppressed.rows.map((r) => ({
         by: groupingOf(Number(r.g)),
         stepId: r.step_id,
         channel: r.channel,
@@ -224,28 +245,27 @@ export class AnalyticsRepository {
     };
   }
 
-  /** Enrollments that reached each step: scheduled steps and touchpoints, counted once per enrollment. */
-  async stepEntries(scope: StatsScope): Promise<Map<string, number>> {
-    const version = scope.version === undefined ? sql`true` : sql`en.journey_version = ${scope.version}`;
-    const stepTime = sql.join(
+  /**
+   * Enrollments that reached each of `stepIds` (steps that send nothing: a send step's figure is its
+   * touchpoints). A scheduled step is unique per enrollment and step, so a count is a count of enrollments.
+   */
+  async stepEntries(scope: StatsScope, stepIds: string[]): Promise<Map<string, number>> {
+    if (stepIds.length === 0) return new Map();
+    const filters = sql.join(
       [
+        sql`en.journey_id = ${scope.journeyId}::uuid`,
+        sql`s.step_id = any(${stepIds}::text[])`,
+        ...(scope.version !== undefined ? [sql`en.journey_version = ${scope.version}`] : []),
         ...(scope.from ? [sql`s.created_at >= ${scope.from}`] : []),
         ...(scope.to ? [sql`s.created_at < ${scope.to}`] : []),
-        sql`true`,
       ],
       sql` and `,
     );
     const { rows } = await sql<{ step_id: string; entered: number }>`
-      select x.step_id, count(distinct x.enrollment_id)::int as entered
-      from (
-        select s.enrollment_id, s.step_id from scheduled_steps s
-        join enrollments en on en.id = s.enrollment_id
-        where en.journey_id = ${scope.journeyId}::uuid and ${version} and ${stepTime}
-        union
-        select t.enrollment_id, t.step_id from touchpoints t
-        where ${this.touchpointScope(scope)} and t.enrollment_id is not null
-      ) x
-      group by x.step_id`.execute(this.db);
+      select s.step_id, count(*)::int as entered
+      from scheduled_steps s join enrollments en on en.id = s.enrollment_id
+      where ${filters}
+      group by s.step_id`.execute(this.db);
     return new Map(rows.map((r) => [r.step_id, r.entered]));
   }
 
@@ -263,11 +283,13 @@ export class AnalyticsRepository {
       ],
       sql` and `,
     );
+    // A hash join of the journey's enrollments with the goal events, not a probe per enrollment.
     const converted = goal
-      ? sql`exists (select 1 from events ev where ev.customer_id = en.customer_id and ev.name = ${goal.event}
-                      and ev.occurred_at > en.enrolled_at
-                      and ev.occurred_at <= en.enrolled_at + ${goal.within}::interval)`
-      : sql`false`;
+      ? sql`select distinct en.id from enrollments en
+            join events ev on ev.customer_id = en.customer_id and ev.name = ${goal.event}
+              and ev.occurred_at > en.enrolled_at and ev.occurred_at <= en.enrolled_at + ${goal.within}::interval
+            where ${filters}`
+      : sql`select null::uuid as id where false`;
     const { rows } = await sql<{
       g: number;
       variant: string | null;
@@ -279,19 +301,21 @@ export class AnalyticsRepository {
       converted: number;
       holdout_converted: number;
     }>`
+      with converted as (${converted})
       select grouping(x.variant) as g, x.variant,
         count(*)::int as enrolled,
         count(*) filter (where x.status = 'active')::int as active,
         count(*) filter (where x.status = 'exited')::int as exited,
         count(*) filter (where x.status = 'completed')::int as completed,
         count(*) filter (where x.status = 'holdout')::int as holdout,
-        count(*) filter (where x.converted and x.status <> 'holdout')::int as converted,
-        count(*) filter (where x.converted and x.status = 'holdout')::int as holdout_converted
+        count(c.id) filter (where x.status <> 'holdout')::int as converted,
+        count(c.id) filter (where x.status = 'holdout')::int as holdout_converted
       from (
-        select en.status, ${converted} as converted,
+        select en.id, en.status,
                case when en.status = 'holdout' then null else coalesce(en.variant, '') end as variant
         from enrollments en where ${filters}
       ) x
+      left join converted c on c.id = x.id
       group by grouping sets ((), (x.variant))`.execute(this.db);
     return rows
       .filter((r) => Number(r.g) === 1 || r.variant !== null)
@@ -328,6 +352,8 @@ export class AnalyticsRepository {
                lead(t.sent_at) over (partition by t.customer_id order by t.sent_at, t.id) as next_sent_at
         from touchpoints t
         where t.journey_id = ${scope.journeyId}::uuid and t.sent_at is not null and t.channel <> 'survey'
+          -- Only customers who ever reached the goal can convert, and they do not affect anyone else.
+          and t.customer_id in (select ev.customer_id from events ev where ev.name = ${goal.event})
       ), attributed as (
         select s.id, s.step_id, s.channel, s.enrollment_id
         from sent s
@@ -386,6 +412,11 @@ export class AnalyticsRepository {
         from touchpoints t
         join journey_versions v on v.journey_id = t.journey_id and v.version = t.journey_version
         where t.sent_at is not null and t.channel <> 'survey' and t.sent_at >= ${from}
+          -- Only customers who reached some goal since the start can convert, and they do not affect anyone else.
+          and t.customer_id in (
+            select ev.customer_id from events ev
+            where ev.occurred_at > ${from}
+              and ev.name in (select v.definition->'goal'->>'event' from journey_versions v))
       ), converted as (
         select distinct s.id
         from sent s
@@ -400,12 +431,13 @@ export class AnalyticsRepository {
         count(*) filter (where t.sent_at is not null
           or ${reached('t', 'sent', 'delivered', 'opened', 'clicked', 'bounced', 'unsubscribed')})::int as sent,
         count(*) filter (where ${reached('t', 'delivered', 'opened', 'clicked')})::int as delivered,
-        count(*) filter (where ${reached('t', 'opened', 'clicked')} or a.id is not null)::int as engaged,
+        count(*) filter (where ${reached('t', 'opened', 'clicked')} or a.survey_of is not null)::int as engaged,
         count(c.id)::int as converted,
         ${npsColumns(sql.ref('a.score'))},
         sum(a.score)::int as score_sum
       from touchpoints t
-      left join touchpoints a on a.survey_of = t.id and a.status = 'answered'
+      left join (select survey_of, score from touchpoints where channel = 'survey' and status = 'answered') a
+        on a.survey_of = t.id
       left join converted c on c.id = t.id
       where t.channel <> 'survey' and t.created_at >= ${from} and t.created_at < ${to}
       group by t.stage, t.channel

@@ -1,7 +1,10 @@
 import { statements } from './statements';
 
-/** Bit of each status in `touchpoints.reached`; the order of TOUCHPOINT_STATUSES, fixed once shipped. */
-const STATUS_BITS = [
+/**
+ * Bit of each status in `touchpoints.reached` (1 << index), fixed once shipped; queries take their masks
+ * from here so they compare with constants.
+ */
+export const REACHED_STATUS_BITS = [
   'scheduled',
   'sending',
   'sent',
@@ -34,7 +37,7 @@ export const analytics = statements([
   `create index touchpoints_status on touchpoints (status, created_at desc, id desc)`,
   `create index touchpoints_stage on touchpoints (stage, created_at desc, id desc)`,
   `create function touchpoint_status_bit(status text) returns int language sql immutable parallel safe as
-     $$ select case status ${STATUS_BITS.map((s, i) => `when '${s}' then ${1 << i}`).join(' ')} else 0 end $$`,
+     $$ select case status ${REACHED_STATUS_BITS.map((s, i) => `when '${s}' then ${1 << i}`).join(' ')} else 0 end $$`,
   `alter table touchpoints add column reached int not null default 0`,
   `create function touchpoints_track_reached() returns trigger language plpgsql as $$
      begin
