@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { DB, type Executor } from '../database/database.tokens';
+
+/** Rows per multi-row insert: well under PostgreSQL's 65,535 parameters a statement. */
+const INSERT_CHUNK = 2_000;
 import type { Database, Enrollment, EnrollmentStatus } from '../database/database.types';
 
 @Injectable()
@@ -29,6 +32,108 @@ export class EnrollmentRepository {
       )
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /**
+   * Several enrollments in one insert, ids chosen by the caller; returns those inserted (a customer already
+   * active in the journey, enrolled by another worker meanwhile, is skipped by the unique index).
+   */
+  async enrollMany(
+    executor: Executor,
+    inputs: {
+      id: string;
+      journeyId: string;
+      version: number;
+      customerId: string;
+      triggerEventId: string;
+      at: Date;
+    }[],
+  ): Promise<Enrollment[]> {
+    const inserted: Enrollment[] = [];
+    for (let i = 0; i < inputs.length; i += INSERT_CHUNK) {
+      inserted.push(
+        ...(await executor
+          .insertInto('enrollments')
+          .values(
+            inputs.slice(i, i + INSERT_CHUNK).map((input) => ({
+              id: input.id,
+              journey_id: input.journeyId,
+              journey_version: input.version,
+              customer_id: input.customerId,
+              status: 'active' as const,
+              trigger_event_id: input.triggerEventId,
+              enrolled_at: input.at,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['journey_id', 'customer_id']).where('status', '=', 'active').doNothing(),
+          )
+          .returningAll()
+          .execute()),
+      );
+    }
+    return inserted;
+  }
+
+  /** Each customer's history in each journey (only pairs with one), for re-entry rules over a batch. */
+  async histories(
+    executor: Executor,
+    journeyIds: string[],
+    customerIds: string[],
+  ): Promise<
+    {
+      journeyId: string;
+      customerId: string;
+      count: number;
+      lastEnteredAt: Date | null;
+      lastEndedAt: Date | null;
+      active: boolean;
+    }[]
+  > {
+    if (journeyIds.length === 0 || customerIds.length === 0) return [];
+    const rows = await executor
+      .selectFrom('enrollments')
+      .select((eb) => [
+        'journey_id',
+        'customer_id',
+        eb.fn.countAll<number>().as('count'),
+        eb.fn.max('ended_at').as('last_ended_at'),
+        eb.fn.max('enrolled_at').as('last_entered_at'),
+        sql<boolean>`bool_or(status = 'active')`.as('active'),
+      ])
+      .where('journey_id', 'in', [...new Set(journeyIds)])
+      .where('customer_id', 'in', [...new Set(customerIds)])
+      .groupBy(['journey_id', 'customer_id'])
+      .execute();
+    return rows.map((row) => ({
+      journeyId: row.journey_id,
+      customerId: row.customer_id,
+      count: Number(row.count),
+      lastEnteredAt: row.last_entered_at ? new Date(row.last_entered_at) : null,
+      lastEndedAt: row.last_ended_at ? new Date(row.last_ended_at) : null,
+      active: row.active === true,
+    }));
+  }
+
+  /** The events that would end each customer's running enrollments (their versions' exitOn), in one query. */
+  async activeExitEvents(executor: Executor, customerIds: string[]): Promise<Map<string, Set<string>>> {
+    const byCustomer = new Map<string, Set<string>>();
+    if (customerIds.length === 0) return byCustomer;
+    const rows = await executor
+      .selectFrom('enrollments as e')
+      .innerJoin('journey_versions as v', (join) =>
+        join.onRef('v.journey_id', '=', 'e.journey_id').onRef('v.version', '=', 'e.journey_version'),
+      )
+      .select(['e.customer_id', 'v.exit_on'])
+      .where('e.customer_id', 'in', [...new Set(customerIds)])
+      .where('e.status', '=', 'active')
+      .execute();
+    for (const r of rows) {
+      const names = byCustomer.get(r.customer_id) ?? new Set<string>();
+      for (const name of r.exit_on) names.add(name);
+      byCustomer.set(r.customer_id, names);
+    }
+    return byCustomer;
   }
 
   /** The customer's history in one journey, for re-entry rules. */
@@ -124,8 +229,46 @@ export class EnrollmentRepository {
     return Number(result.numUpdatedRows);
   }
 
+  /** `end` for many enrollments: one statement per distinct status and reason. */
+  async endMany(
+    executor: Executor,
+    ended: { id: string; status: Exclude<EnrollmentStatus, 'active'>; reason: string }[],
+    at: Date,
+  ): Promise<void> {
+    const groups = new Map<string, typeof ended>();
+    for (const e of ended) {
+      const key = `${e.status}\n${e.reason}`;
+      groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
+    for (const group of groups.values()) {
+      await executor
+        .updateTable('enrollments')
+        .set({ status: group[0].status, ended_at: at, end_reason: group[0].reason })
+        .where(
+          'id',
+          'in',
+          group.map((e) => e.id),
+        )
+        .where('status', '=', 'active')
+        .execute();
+    }
+  }
+
   setVariant(executor: Executor, id: string, variant: string): Promise<unknown> {
     return executor.updateTable('enrollments').set({ variant }).where('id', '=', id).execute();
+  }
+
+  /** Several enrollments row-locked at once; SKIP LOCKED leaves out those another transaction holds. */
+  lockMany(executor: Executor, ids: string[]): Promise<Enrollment[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return executor
+      .selectFrom('enrollments')
+      .selectAll()
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .forUpdate()
+      .skipLocked()
+      .execute();
   }
 
   find(id: string, executor: Executor = this.db): Promise<Enrollment | undefined> {

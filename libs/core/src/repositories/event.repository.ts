@@ -48,6 +48,16 @@ export class EventRepository {
       .execute();
   }
 
+  async findMany(ids: string[], executor: Executor = this.db): Promise<Map<string, StoredEvent>> {
+    if (ids.length === 0) return new Map();
+    const rows = await executor
+      .selectFrom('events')
+      .selectAll()
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   /** Accepted events whose job never ran (enqueue failed, Redis lost it). */
   async listUnprocessed(before: Date, limit: number): Promise<string[]> {
     const rows = await this.db
@@ -59,6 +69,33 @@ export class EventRepository {
       .limit(limit)
       .execute();
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * For each customer and each of `names`, when they last did it among processed events: `happenedSince`
+   * for a whole batch in one query.
+   */
+  async lastOccurrences(
+    executor: Executor,
+    customerIds: string[],
+    names: string[],
+  ): Promise<Map<string, Map<string, Date>>> {
+    const byCustomer = new Map<string, Map<string, Date>>();
+    if (customerIds.length === 0 || names.length === 0) return byCustomer;
+    const rows = await executor
+      .selectFrom('events')
+      .select((eb) => ['customer_id', 'name', eb.fn.max('occurred_at').as('last')])
+      .where('customer_id', 'in', [...new Set(customerIds)])
+      .where('name', 'in', [...new Set(names)])
+      .where('processed_at', 'is not', null)
+      .groupBy(['customer_id', 'name'])
+      .execute();
+    for (const r of rows) {
+      const last = byCustomer.get(r.customer_id) ?? new Map<string, Date>();
+      last.set(r.name, new Date(r.last));
+      byCustomer.set(r.customer_id, last);
+    }
+    return byCustomer;
   }
 
   /** Did the customer already do one of `names` at or after `since`? (An exit that was processed first.) */

@@ -249,6 +249,17 @@ export class JourneyRepository {
     );
   }
 
+  /** The status of each journey, in one query. */
+  async statuses(journeyIds: string[], executor: Executor = this.db): Promise<Map<string, JourneyStatus>> {
+    if (journeyIds.length === 0) return new Map();
+    const rows = await executor
+      .selectFrom('journeys')
+      .select(['id', 'status'])
+      .where('id', 'in', [...new Set(journeyIds)])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
   async status(journeyId: string, executor: Executor = this.db): Promise<JourneyStatus | undefined> {
     const r = await executor
       .selectFrom('journeys')

@@ -57,6 +57,74 @@ export class ScheduledStepRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** Several steps in one insert (the first steps of a batch of enrollments); returns their ids, in order. */
+  async insertMany(
+    executor: Executor,
+    inputs: {
+      enrollmentId: string;
+      stepId: string;
+      dueAt: Date;
+      queued: boolean;
+      at: Date;
+      awaitsEvent?: string;
+    }[],
+  ): Promise<string[]> {
+    const rows = inputs.map((input) => ({
+      id: randomUUID(),
+      enrollment_id: input.enrollmentId,
+      step_id: input.stepId,
+      due_at: input.dueAt,
+      status: input.queued ? ('queued' as const) : ('waiting' as const),
+      queued_at: input.queued ? input.at : null,
+      created_at: input.at,
+      updated_at: input.at,
+      awaits_event: input.awaitsEvent ?? null,
+    }));
+    for (let i = 0; i < rows.length; i += 2_000)
+      await executor
+        .insertInto('scheduled_steps')
+        .values(rows.slice(i, i + 2_000))
+        .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** For each customer, the events their pending wait_for_event steps wait for, in one query. */
+  async awaitedEvents(executor: Executor, customerIds: string[]): Promise<Map<string, Set<string>>> {
+    const byCustomer = new Map<string, Set<string>>();
+    if (customerIds.length === 0) return byCustomer;
+    const rows = await executor
+      .selectFrom('scheduled_steps as s')
+      .innerJoin('enrollments as e', 'e.id', 's.enrollment_id')
+      .select(['e.customer_id', 's.awaits_event'])
+      .where('e.customer_id', 'in', [...new Set(customerIds)])
+      .where('e.status', '=', 'active')
+      .where('s.awaits_event', 'is not', null)
+      .where('s.status', 'in', ['waiting', 'queued'])
+      .execute();
+    for (const r of rows) {
+      const names = byCustomer.get(r.customer_id) ?? new Set<string>();
+      names.add(r.awaits_event!);
+      byCustomer.set(r.customer_id, names);
+    }
+    return byCustomer;
+  }
+
+  /**
+   * Several steps row-locked at once, for deciding them in one transaction. SKIP LOCKED: a step another
+   * worker holds is left out (the caller decides it on its own, waiting for the lock), so a batch never waits.
+   */
+  lockMany(executor: Executor, ids: string[]): Promise<ScheduledStep[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return executor
+      .selectFrom('scheduled_steps')
+      .selectAll()
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .forUpdate()
+      .skipLocked()
+      .execute();
+  }
+
   /** The step and its enrollment, both row-locked: one worker decides a step at a time. */
   async lockWithEnrollment(
     executor: Executor,
@@ -96,6 +164,15 @@ export class ScheduledStepRepository {
       .updateTable('scheduled_steps')
       .set({ status, updated_at: at })
       .where('id', '=', id)
+      .execute();
+  }
+
+  async finishMany(executor: Executor, ids: string[], status: 'done' | 'cancelled', at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await executor
+      .updateTable('scheduled_steps')
+      .set({ status, updated_at: at })
+      .where('id', 'in', ids)
       .execute();
   }
 

@@ -82,6 +82,54 @@ export class TouchpointRepository {
     return id;
   }
 
+  /** Several scheduled touchpoints and their first event, in two inserts. */
+  async createScheduledMany(
+    executor: Executor,
+    inputs: {
+      enrollmentId: string;
+      stepId: string;
+      customerId: string;
+      journeyId: string;
+      journeyVersion: number;
+      stage: string;
+      channel: TouchpointChannel;
+      scheduledFor: Date;
+      at: Date;
+      /** The visit of the step (a loop revisits it); 1 for an enrollment's first steps. */
+      visit?: number;
+    }[],
+  ): Promise<void> {
+    for (let i = 0; i < inputs.length; i += 2_000) {
+      const rows = await executor
+        .insertInto('touchpoints')
+        .values(
+          inputs.slice(i, i + 2_000).map((input) => ({
+            id: randomUUID(),
+            enrollment_id: input.enrollmentId,
+            step_id: input.stepId,
+            customer_id: input.customerId,
+            journey_id: input.journeyId,
+            journey_version: input.journeyVersion,
+            stage: input.stage,
+            channel: input.channel,
+            status: 'scheduled' as const,
+            scheduled_for: input.scheduledFor,
+            created_at: input.at,
+            updated_at: input.at,
+            visit: input.visit ?? 1,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['enrollment_id', 'step_id', 'visit']).doNothing())
+        .returning(['id', 'created_at'])
+        .execute();
+      if (rows.length > 0)
+        await executor
+          .insertInto('touchpoint_events')
+          .values(rows.map((r) => ({ touchpoint_id: r.id, status: 'scheduled' as const, at: r.created_at })))
+          .execute();
+    }
+  }
+
   findForStep(
     executor: Executor,
     enrollmentId: string,
@@ -96,6 +144,31 @@ export class TouchpointRepository {
       .where('visit', '=', visit)
       .forUpdate()
       .executeTakeFirst();
+  }
+
+  /**
+   * The touchpoints of several (enrollment, step, visit), row-locked; SKIP LOCKED leaves out those another
+   * transaction holds, so the caller can tell "none" (not in the result, not skipped) only by asking again.
+   */
+  lockForSteps(
+    executor: Executor,
+    steps: { enrollmentId: string; stepId: string; visit: number }[],
+  ): Promise<Touchpoint[]> {
+    if (steps.length === 0) return Promise.resolve([]);
+    return executor
+      .selectFrom('touchpoints')
+      .selectAll()
+      .where(({ eb, refTuple, tuple }) =>
+        eb(
+          refTuple('enrollment_id', 'step_id', 'visit'),
+          'in',
+          steps.map((s) => tuple(s.enrollmentId, s.stepId, s.visit)),
+        ),
+      )
+      .orderBy('id')
+      .forUpdate()
+      .skipLocked()
+      .execute();
   }
 
   find(id: string, executor: Executor = this.db): Promise<Touchpoint | undefined> {
@@ -201,6 +274,22 @@ export class TouchpointRepository {
       .where('status', '=', 'scheduled')
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** `markReady` for many touchpoints in one statement. */
+  async markReadyMany(
+    executor: Executor,
+    rows: { id: string; to: string; rendered: Record<string, unknown> }[],
+    at: Date,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 2_000) {
+      const chunk = JSON.stringify(rows.slice(i, i + 2_000));
+      await sql`
+        update touchpoints t
+           set "to" = v."to", rendered = v.rendered, queued_at = ${at}, updated_at = ${at}
+          from jsonb_to_recordset(${chunk}::jsonb) as v(id uuid, "to" text, rendered jsonb)
+         where t.id = v.id and t.status = 'scheduled'`.execute(executor);
+    }
   }
 
   async cancelForEnrollments(executor: Executor, enrollmentIds: string[], at: Date): Promise<string[]> {
