@@ -20,7 +20,10 @@ import {
   type DueJob,
   type Enrollment,
   type Executor,
+  type JourneyStatus,
   type ScheduledStep,
+  type StoredEvent,
+  type Touchpoint,
 } from '@touchpoint/core';
 import {
   applyQuietHours,
@@ -39,7 +42,7 @@ import { sql, type Kysely } from 'kysely';
 import { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
 import { FrequencyCaps } from './frequency-caps.service';
 import { JourneyCatalog } from './journey-catalog.service';
-import { StepScheduler } from './step-scheduler.service';
+import { StepScheduler, type DeferredStepWrites } from './step-scheduler.service';
 
 /** Advisory-lock namespace for a customer's send decisions (`pg_advisory_xact_lock(space, hashtext(id))`). */
 const CUSTOMER_SENDS_LOCK = 0x7470_0004;
@@ -66,6 +69,28 @@ interface Work {
   sends: { id: string; channel: Channel }[];
 }
 
+/** A step's rows, read and locked ahead by DueStepBatcher together with the other steps of its batch. */
+export interface PreloadedStep {
+  step: ScheduledStep;
+  enrollment: Enrollment;
+  journeyStatus: JourneyStatus | undefined;
+  customer: Customer | undefined;
+  trigger: StoredEvent | undefined;
+  /** Its send step's touchpoint, locked (null: there is none). */
+  touchpoint: Touchpoint | null;
+}
+
+/** Steps decided in one transaction: their rows preloaded, their jobs added once after the commit. */
+export interface StepBatch {
+  trx: Executor;
+  now: Date;
+  caps: FrequencyCap[];
+  work: Work;
+  rows: ReadonlyMap<string, PreloadedStep>;
+  /** When set, the batch's routine writes wait for its end (see DeferredStepWrites). */
+  writes?: DeferredStepWrites;
+}
+
 /** Decide: when a step comes due, re-check everything under a row lock, then render or re-plan. */
 @Injectable()
 export class DueStepService {
@@ -84,18 +109,20 @@ export class DueStepService {
     private readonly frequencyCaps: FrequencyCaps,
   ) {}
 
-  async run(scheduledStepId: string): Promise<DueStepOutcome> {
-    const now = this.clock.now();
-    const work: Work = { steps: [], sends: [] };
+  /** Decides one step; inside a `batch`, in the batch's transaction with its rows already read. */
+  async run(scheduledStepId: string, batch?: StepBatch): Promise<DueStepOutcome> {
+    const now = batch?.now ?? this.clock.now();
+    const work: Work = batch?.work ?? { steps: [], sends: [] };
     // Read before the transaction: embedded PGlite has one connection.
-    const caps = await this.frequencyCaps.current();
-    const outcome = await this.db.transaction().execute(async (trx) => {
-      const locked = await this.steps.lockWithEnrollment(trx, scheduledStepId);
+    const caps = batch?.caps ?? (await this.frequencyCaps.current());
+    const pre = batch?.rows.get(scheduledStepId);
+    const decide = async (trx: Executor): Promise<DueStepOutcome> => {
+      const locked = pre ?? (await this.steps.lockWithEnrollment(trx, scheduledStepId));
       if (!locked) return 'missing';
       const { step, enrollment } = locked;
       if (step.status === 'done' || step.status === 'cancelled') return 'already_done';
       if (step.due_at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return 'not_due';
-      const journeyStatus = await this.journeys.status(enrollment.journey_id, trx);
+      const journeyStatus = pre ? pre.journeyStatus : await this.journeys.status(enrollment.journey_id, trx);
       if (enrollment.status !== 'active' || journeyStatus === 'archived') {
         await this.steps.finish(trx, step.id, 'cancelled', now);
         await this.touchpoints.cancelForEnrollments(trx, [enrollment.id], now);
@@ -112,16 +139,18 @@ export class DueStepService {
         throw new Error(
           `step ${step.step_id} is not in journey ${enrollment.journey_id}@${enrollment.journey_version}`,
         );
-      const customer = await this.customers.find(enrollment.customer_id, trx);
+      const customer = pre ? pre.customer : await this.customers.find(enrollment.customer_id, trx);
       if (!customer)
         throw new Error(`customer ${enrollment.customer_id} of enrollment ${enrollment.id} is gone`);
-      const trigger = enrollment.trigger_event_id
-        ? await trx
-            .selectFrom('events')
-            .selectAll()
-            .where('id', '=', enrollment.trigger_event_id)
-            .executeTakeFirst()
-        : undefined;
+      const trigger = pre
+        ? pre.trigger
+        : enrollment.trigger_event_id
+          ? await trx
+              .selectFrom('events')
+              .selectAll()
+              .where('id', '=', enrollment.trigger_event_id)
+              .executeTakeFirst()
+          : undefined;
       const ctx: PlanContext = {
         customer: toCustomerLike(customer),
         event: trigger && toEventLike(trigger),
@@ -151,17 +180,22 @@ export class DueStepService {
           now,
           work,
           caps,
+          touchpoint: pre?.touchpoint,
+          writes: batch?.writes,
         });
         if (result === 'held') return result;
       }
-      await this.steps.finish(trx, step.id, 'done', now);
+      if (batch?.writes) batch.writes.finished.push(step.id);
+      else await this.steps.finish(trx, step.id, 'done', now);
       const plan: Plan =
         stepDef.type === 'wait_for_event'
           ? planOnTimeout(definition, stepDef.id, now, ctx)
           : planAfter(definition, stepDef.id, now, ctx);
-      work.steps.push(...(await this.scheduler.apply(trx, enrollment, definition, plan, now)));
+      work.steps.push(...(await this.scheduler.apply(trx, enrollment, definition, plan, now, batch?.writes)));
       return result;
-    });
+    };
+    if (batch) return decide(batch.trx);
+    const outcome = await this.db.transaction().execute(decide);
     await this.queue.addSteps(work.steps);
     await this.queue.addSends(work.sends);
     return outcome;
@@ -183,10 +217,16 @@ export class DueStepService {
       now: Date;
       work: Work;
       caps: FrequencyCap[];
+      /** Preloaded by a batch (null: none); undefined: read it now. */
+      touchpoint?: Touchpoint | null;
+      writes?: DeferredStepWrites;
     },
   ): Promise<DueStepOutcome> {
     const { step, enrollment, definition, stepDef, customer, now, work } = input;
-    const touchpoint = await this.touchpoints.findForStep(trx, enrollment.id, stepDef.id, step.visit);
+    const touchpoint =
+      input.touchpoint !== undefined
+        ? input.touchpoint
+        : await this.touchpoints.findForStep(trx, enrollment.id, stepDef.id, step.visit);
     if (!touchpoint || touchpoint.status !== 'scheduled' || touchpoint.rendered !== null)
       return 'already_done';
 
@@ -252,11 +292,9 @@ export class DueStepService {
       });
       return 'failed';
     }
-    await this.touchpoints.markReady(trx, touchpoint.id, {
-      to: addressOf(channel, customer) ?? '',
-      rendered: { ...rendered },
-      at: now,
-    });
+    const ready = { to: addressOf(channel, customer) ?? '', rendered: { ...rendered } };
+    if (input.writes) input.writes.ready.push({ id: touchpoint.id, ...ready });
+    else await this.touchpoints.markReady(trx, touchpoint.id, { ...ready, at: now });
     work.sends.push({ id: touchpoint.id, channel });
     return 'ready';
   }

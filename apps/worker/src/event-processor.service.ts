@@ -22,7 +22,9 @@ import {
   planOnEvent,
 } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
 import { toCustomerLike, toEventLike } from './customer-context';
+import { EventBatch } from './event-batch';
 import { JourneyCatalog, type ActiveJourney } from './journey-catalog.service';
 import { StepScheduler } from './step-scheduler.service';
 
@@ -72,24 +74,36 @@ export class EventProcessor {
         claimed.map((e) => e.customer_id),
         trx,
       );
+      // What the loop asks about each event, read for the whole batch at once (see EventBatch).
+      const batch = await EventBatch.load(trx, claimed, journeysByTrigger, {
+        enrollments: this.enrollments,
+        steps: this.steps,
+        events: this.events,
+      });
       let enrolled = 0;
       let exited = 0;
       let resumed = 0;
       for (const event of claimed) {
-        const exitedIds = await this.enrollments.exitOnEvent(trx, event.customer_id, event.name, now);
+        const exitedIds = batch.mayExit(event)
+          ? await this.enrollments.exitOnEvent(trx, event.customer_id, event.name, now)
+          : [];
         if (exitedIds.length > 0) {
+          batch.touch(event.customer_id);
           exited += exitedIds.length;
           toRemove.push(...(await this.steps.cancelForEnrollments(trx, exitedIds, now)));
           await this.touchpoints.cancelForEnrollments(trx, exitedIds, now);
         }
         const customer = customers.get(event.customer_id);
         if (!customer) continue;
-        const answered = await this.endWaits(trx, customer, event, now);
+        const answered = batch.mayAnswerWait(event)
+          ? await this.endWaits(trx, customer, event, now)
+          : { add: [], remove: [], count: 0 };
+        if (answered.count > 0) batch.touch(customer.id);
         resumed += answered.count;
         toAdd.push(...answered.add);
         toRemove.push(...answered.remove);
         for (const journey of journeysByTrigger.get(event.name) ?? []) {
-          const jobs = await this.enroll(trx, journey, customer, event, now);
+          const jobs = await this.enroll(trx, journey, customer, event, now, batch);
           if (jobs) {
             enrolled++;
             toAdd.push(...jobs.add);
@@ -97,12 +111,48 @@ export class EventProcessor {
           }
         }
       }
+      const deferred = await this.enrollDeferred(trx, batch, now);
+      enrolled += deferred.enrolled;
+      toAdd.push(...deferred.add);
       return { processed: claimed.length, enrolled, exited, resumed };
     });
     await this.queue.removeSteps(toRemove);
     await this.queue.addSteps(toAdd);
     if (outcome.processed > 0) this.logger.debug(outcome, 'events processed');
     return outcome;
+  }
+
+  /** The enrollments the batch deferred: one multi-row insert, then their first steps in a few more. */
+  private async enrollDeferred(
+    trx: Executor,
+    batch: EventBatch,
+    now: Date,
+  ): Promise<{ enrolled: number; add: DueJob[] }> {
+    if (batch.deferred.length === 0) return { enrolled: 0, add: [] };
+    const wanted = batch.deferred.map((d) => ({ ...d, id: randomUUID() }));
+    const inserted = await this.enrollments.enrollMany(
+      trx,
+      wanted.map((d) => ({
+        id: d.id,
+        journeyId: d.journey.journeyId,
+        version: d.journey.version,
+        customerId: d.customer.id,
+        triggerEventId: d.event.id,
+        at: now,
+      })),
+    );
+    const byId = new Map<string, (typeof wanted)[number]>(wanted.map((d) => [d.id, d]));
+    const items = inserted.map((enrollment) => {
+      const { journey, customer, event } = byId.get(enrollment.id)!;
+      const plan = planFirst(journey.definition, now, {
+        customer: toCustomerLike(customer),
+        event: toEventLike(event),
+        enrollmentId: enrollment.id,
+        journeyId: journey.journeyId,
+      });
+      return { enrollment, definition: journey.definition, plan };
+    });
+    return { enrolled: inserted.length, add: await this.scheduler.applyMany(trx, items, now) };
   }
 
   /**
@@ -156,17 +206,30 @@ export class EventProcessor {
     customer: Customer,
     event: StoredEvent,
     now: Date,
+    batch?: EventBatch,
   ): Promise<Jobs | undefined> {
     const definition = journey.definition;
     const customerLike = toCustomerLike(customer);
     const eventLike = toEventLike(event);
     if (!matchesTrigger(definition, eventLike, customerLike)) return undefined;
-    const history = await this.enrollments.history(trx, journey.journeyId, customer.id);
+    const history =
+      batch?.history(journey.journeyId, customer.id) ??
+      (await this.enrollments.history(trx, journey.journeyId, customer.id));
     const decision = entryDecision(definition, history, now);
     if (!decision.enter) return undefined;
     // An exit event that happened at or after the trigger but was processed first still wins.
-    if (await this.events.happenedSince(trx, customer.id, definition.exitOn, event.occurred_at))
+    if (
+      batch
+        ? batch.happenedSince(customer.id, definition.exitOn, event.occurred_at)
+        : await this.events.happenedSince(trx, customer.id, definition.exitOn, event.occurred_at)
+    )
       return undefined;
+    if (batch && !decision.replacesActive && batch.canDefer(customer.id)) {
+      // Inserted with the batch's other enrollments in enrollDeferred.
+      batch.defer({ journey, customer, event });
+      return undefined;
+    }
+    batch?.touch(customer.id);
     const remove: DueJob[] = [];
     if (decision.replacesActive) {
       // reentry `always`: one enrollment per customer at a time, so the newest trigger replaces the running one.

@@ -3,7 +3,8 @@ import type { Provider } from '@nestjs/common';
 import type { Channel } from '@touchpoint/channels';
 import { CONFIG, QUEUE, type Config, type JobPayloads } from '@touchpoint/core';
 import { type Job, type Queue, Worker, type WorkerOptions } from 'bullmq';
-import { DueStepService, type DueStepOutcome } from './due-step.service';
+import { DueStepBatcher } from './due-step-batcher';
+import { type DueStepOutcome } from './due-step.service';
 import { EventProcessor, type EventsOutcome } from './event-processor.service';
 import { SendService, type SendOutcome } from './send.service';
 
@@ -18,9 +19,10 @@ export class EventsJobProcessor extends WorkerHost {
   }
 }
 
-@Processor(QUEUE.steps, { concurrency: 20 })
+// A steps job mostly waits for its batch (DueStepBatcher): many in hand cost little and make batches.
+@Processor(QUEUE.steps, { concurrency: 250 })
 export class StepsJobProcessor extends WorkerHost {
-  constructor(private readonly steps: DueStepService) {
+  constructor(private readonly steps: DueStepBatcher) {
     super();
   }
   process(job: Job<JobPayloads['step.due']>): Promise<DueStepOutcome> {

@@ -11,6 +11,16 @@ import {
 } from '@touchpoint/core';
 import type { JourneyDefinition, Plan } from '@touchpoint/journeys';
 
+/** Writes a batch of steps makes at its end, one statement each, instead of one round trip per step. */
+export interface DeferredStepWrites {
+  /** Touchpoints rendered and ready to send. */
+  ready: { id: string; to: string; rendered: Record<string, unknown> }[];
+  /** Steps done. */
+  finished: string[];
+  /** Enrollments at their end. */
+  ended: { id: string; status: 'completed' | 'exited' | 'holdout'; reason: string }[];
+}
+
 /**
  * Writes what the planner decided. A step due within the horizon is `queued` and its job is returned
  * for the caller to add after commit; a later one waits in PostgreSQL until the scheduler tick promotes it.
@@ -34,12 +44,14 @@ export class StepScheduler {
     definition: JourneyDefinition,
     plan: Plan,
     now: Date,
+    deferred?: DeferredStepWrites,
   ): Promise<DueJob[]> {
     if (plan.variant) await this.enrollments.setVariant(trx, enrollment.id, plan.variant);
     if (plan.kind === 'end') {
       const status =
         plan.outcome === 'completed' ? 'completed' : plan.outcome === 'exited' ? 'exited' : 'holdout';
-      await this.enrollments.end(trx, enrollment.id, status, plan.outcome, now);
+      if (deferred) deferred.ended.push({ id: enrollment.id, status, reason: plan.outcome });
+      else await this.enrollments.end(trx, enrollment.id, status, plan.outcome, now);
       return [];
     }
     const queued = this.withinHorizon(plan.dueAt, now);
@@ -66,5 +78,64 @@ export class StepScheduler {
       });
     }
     return queued ? [{ scheduledStepId: step.id, dueAt: plan.dueAt }] : [];
+  }
+
+  /**
+   * `apply` for enrollments just made (a batch of events enrolling thousands): their first steps, and the
+   * touchpoints of those that send, in multi-row inserts. First steps only: no earlier visit to reuse. A plan with a variant or an end goes
+   * through `apply` as before: they are few, and it keeps one place that knows them.
+   */
+  async applyMany(
+    trx: Executor,
+    items: {
+      enrollment: Pick<Enrollment, 'id' | 'journey_id' | 'journey_version' | 'customer_id'>;
+      definition: JourneyDefinition;
+      plan: Plan;
+    }[],
+    now: Date,
+  ): Promise<DueJob[]> {
+    const jobs: DueJob[] = [];
+    const plain: { item: (typeof items)[number]; plan: Extract<Plan, { kind: 'due' }> }[] = [];
+    for (const item of items) {
+      const { plan } = item;
+      if (plan.kind === 'end' || plan.variant)
+        jobs.push(...(await this.apply(trx, item.enrollment, item.definition, plan, now)));
+      else plain.push({ item, plan });
+    }
+    const ids = await this.steps.insertMany(
+      trx,
+      plain.map(({ item, plan }) => ({
+        enrollmentId: item.enrollment.id,
+        stepId: plan.stepId,
+        dueAt: plan.dueAt,
+        queued: this.withinHorizon(plan.dueAt, now),
+        at: now,
+        ...(plan.step.type === 'wait_for_event' ? { awaitsEvent: plan.step.event } : {}),
+      })),
+    );
+    await this.touchpoints.createScheduledMany(
+      trx,
+      plain.flatMap(({ item, plan }) =>
+        plan.step.type === 'send'
+          ? [
+              {
+                enrollmentId: item.enrollment.id,
+                stepId: plan.stepId,
+                customerId: item.enrollment.customer_id,
+                journeyId: item.enrollment.journey_id,
+                journeyVersion: item.enrollment.journey_version,
+                stage: item.definition.stage,
+                channel: plan.step.channel,
+                scheduledFor: plan.dueAt,
+                at: now,
+              },
+            ]
+          : [],
+      ),
+    );
+    plain.forEach(({ plan }, i) => {
+      if (this.withinHorizon(plan.dueAt, now)) jobs.push({ scheduledStepId: ids[i], dueAt: plan.dueAt });
+    });
+    return jobs;
   }
 }

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TemplateRenderer } from '@touchpoint/channels';
 import { channelRouterProvider } from './channel-adapters.provider';
+import { DueStepBatcher } from './due-step-batcher';
 import { DueStepService } from './due-step.service';
 import { EventProcessor } from './event-processor.service';
 import { FrequencyCaps } from './frequency-caps.service';
@@ -24,6 +25,7 @@ import { StepScheduler } from './step-scheduler.service';
     StepScheduler,
     EventProcessor,
     DueStepService,
+    DueStepBatcher,
     SendService,
     Reconciler,
     GracefulShutdown,
