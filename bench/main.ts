@@ -6,7 +6,7 @@
 import { Redis } from 'ioredis';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { FakeTwilio } from '../tests/fakes/fake-twilio';
@@ -84,7 +84,10 @@ async function main(): Promise<void> {
     TWILIO_API_BASE_URL: fake.url,
     // The engine is measured, not a long code's 1 message a second: the fake takes whatever it is sent.
     SMS_RATE_PER_SECOND: '1000000',
-    ...pick(env, /^(DB_POOL_SIZE|SCHEDULER_TICK_MS|SCHEDULE_HORIZON_MS|WORKER_.*|SMS_.*|TWILIO_RATE.*)$/),
+    ...pick(
+      env,
+      /^(NODE_OPTIONS|DATABASE_POOL_SIZE|DB_POOL_SIZE|SCHEDULER_TICK_MS|SCHEDULE_HORIZON_MS|WORKER_.*|SMS_.*|TWILIO_RATE.*)$/,
+    ),
   };
   const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
   if (CPU_PROF_DIR) mkdirSync(CPU_PROF_DIR, { recursive: true });
@@ -381,7 +384,8 @@ async function postEvents(
     Array.from({ length: POSTS_IN_FLIGHT }, async () => {
       while (next < bodies.length) {
         const body = bodies[next++];
-        accepted += (await http.post<{ accepted: number }>('/v1/events', body, 202)).accepted;
+        const answer = await http.post<{ accepted: number }>('/v1/events', body, 202);
+        accepted += answer.accepted;
       }
     }),
   );
@@ -434,6 +438,19 @@ async function usedMemory(redis: Redis): Promise<number> {
   return samples.sort((a, b) => a - b)[1];
 }
 
+/** User + system CPU time of a process so far, from /proc (0 when it is gone or this is not Linux). */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** PostgreSQL transactions and rows, Redis commands: how much work one message costs, whatever its speed. */
 class Counters {
   private before?: Record<string, number>;
@@ -449,10 +466,31 @@ class Counters {
     );
     const redis = new Redis(this.redisUrl, { maxRetriesPerRequest: 1 });
     const stats = await redis.info('stats');
+    const commandStats = await redis.info('commandstats');
     await redis.quit();
+    const backends = await this.db.query<{ pid: number }>(
+      `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+    );
+    const scans = await this.db.query<{ relname: string; seq_tup_read: string }>(
+      `select relname, seq_tup_read from pg_stat_user_tables where seq_tup_read > 0`,
+    );
+    const cpu = (pids: (number | undefined)[]) => pids.reduce<number>((ms, pid) => ms + cpuMs(pid), 0);
     return {
       ...Object.fromEntries(Object.entries(pg.rows[0]).map(([k, v]) => [k, Number(v)])),
       redis_commands: Number(/total_commands_processed:(\d+)/.exec(stats)?.[1] ?? 0),
+      ...Object.fromEntries(
+        [...commandStats.matchAll(/cmdstat_(\w+):calls=(\d+)/g)]
+          .filter((m) => Number(m[2]) > 10_000)
+          .map((m) => [`redis_${m[1]}`, Number(m[2])]),
+      ),
+      // Rows read by sequential scans, by table: a hot-path query without its index shows up here.
+      ...Object.fromEntries(scans.rows.map((r) => [`seq_rows_${r.relname}`, Number(r.seq_tup_read)])),
+      // CPU milliseconds by process: the real cost, whatever the other processes on the machine do.
+      cpu_ms_workers: cpu(cleanup.services.filter((s) => s.name.startsWith('worker')).map((s) => s.pid)),
+      cpu_ms_api: cpu(cleanup.services.filter((s) => s.name === 'api').map((s) => s.pid)),
+      cpu_ms_postgres: cpu(backends.rows.map((r) => r.pid)),
+      cpu_ms_redis: cpu([cleanup.redis?.pid]),
+      cpu_ms_bench_and_fake: cpu([process.pid]),
     };
   }
 
@@ -465,7 +503,7 @@ class Counters {
     await sleep(1_000);
     const now = await this.read();
     return Object.entries(now)
-      .map(([k, v]) => `${k} ${((v - (this.before?.[k] ?? 0)) / Math.max(1, messages)).toFixed(1)}`)
+      .map(([k, v]) => `${k} ${((v - (this.before?.[k] ?? 0)) / Math.max(1, messages)).toFixed(2)}`)
       .join(', ');
   }
 }

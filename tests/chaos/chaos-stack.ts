@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { ServiceProcess } from '../support/process-stack';
 import { TouchpointHarness } from '../support/touchpoint-harness';
-import { CHAOS_BUILD_DIR } from './build-apps';
+import { inject } from 'vitest';
 
 export const TWILIO = { accountSid: `AC${'c4a05'.repeat(6)}00`, authToken: 'chaos-auth-token-0123456789' };
 
@@ -47,7 +46,7 @@ export class ChaosStack {
   /** Starts (or restarts) a worker process and waits until it takes jobs. */
   async startWorker(name: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
     const worker = ServiceProcess.spawn('worker', name, {
-      buildDir: path.resolve(CHAOS_BUILD_DIR),
+      buildDir: inject('chaosBuildDir'),
       env: { ...this.workerEnv, ...env },
     });
     this.workers.set(name, worker);
