@@ -352,7 +352,7 @@ export class AnalyticsRepository {
                lead(t.sent_at) over (partition by t.customer_id order by t.sent_at, t.id) as next_sent_at
         from touchpoints t
         where t.journey_id = ${scope.journeyId}::uuid and t.sent_at is not null and t.channel <> 'survey'
-          -- Only customers who ever reached the goal can convert, and they do not affect anyone else.
+          -- Only customers who reached the goal can convert, and they do not affect anyone else.
           and t.customer_id in (select ev.customer_id from events ev where ev.name = ${goal.event})
       ), attributed as (
         select s.id, s.step_id, s.channel, s.enrollment_id
@@ -412,7 +412,7 @@ export class AnalyticsRepository {
         from touchpoints t
         join journey_versions v on v.journey_id = t.journey_id and v.version = t.journey_version
         where t.sent_at is not null and t.channel <> 'survey' and t.sent_at >= ${from}
-          -- Only customers who reached some goal since the start can convert, and they do not affect anyone else.
+          -- Only customers who reached a goal since the start can convert, and they affect no one else.
           and t.customer_id in (
             select ev.customer_id from events ev
             where ev.occurred_at > ${from}
