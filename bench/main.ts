@@ -522,6 +522,13 @@ async function shutdown(): Promise<void> {
   cleanup.redis = undefined;
 }
 
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    progress(`${signal}: stopping the processes and dropping the database`);
+    void shutdown().finally(() => process.exit(130));
+  });
+}
+
 main().catch(async (error: unknown) => {
   progress(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   for (const s of cleanup.services) if (s.output()) progress(`last output of ${s.name}:\n${s.output()}`);

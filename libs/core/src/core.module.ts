@@ -72,7 +72,11 @@ export class CoreModule {
           provide: DATABASE_HANDLE,
           inject: [CONFIG],
           useFactory: async (config: Config) => {
-            const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+            const handle = await openDatabase({
+              databaseUrl: config.DATABASE_URL,
+              dataDir: config.DATA_DIR,
+              poolSize: config.DATABASE_POOL_SIZE,
+            });
             await migrateToLatest(handle.db);
             return handle;
           },

@@ -76,6 +76,11 @@ export const configSchema = z
     SENDING_TIMEOUT_MS: positiveInt(5 * 60_000),
     /** Work overdue by this much without its job running is re-enqueued by the reconciler. */
     RECONCILE_GRACE_MS: positiveInt(10_000),
+    /**
+     * PostgreSQL connections per process. A worker holds one per step batch, events job and send in flight;
+     * budget (api + workers) × this under the server's max_connections (or a pooler's).
+     */
+    DATABASE_POOL_SIZE: positiveInt(10),
     /** On SIGTERM a worker stops taking jobs and waits this long for the ones in hand, then exits anyway. */
     SHUTDOWN_GRACE_MS: positiveInt(10_000),
     LOAD_DEMO_JOURNEYS: flag(false),
