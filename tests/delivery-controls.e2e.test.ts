@@ -100,9 +100,12 @@ describe('delivery controls: quiet hours and frequency caps, end to end', () => 
       clock.shiftTo(tehran('20:59:56'));
       await send('c-quiet', 'evening_offer');
 
+      // The list reads rows, then their events: wait for both sides of the hold, not one.
       const [held] = await waitFor('the touchpoint held until 21:00', async () => {
         const items = await touchpoints('c-quiet');
-        return items[0]?.events.length === 2 && items;
+        return (
+          items[0]?.events.length === 2 && items[0].scheduledFor === tehran('21:00:00').toISOString() && items
+        );
       });
       expect(held).toMatchObject({ status: 'scheduled', scheduledFor: tehran('21:00:00').toISOString() });
       expect(held.events.map((e) => e.status)).toEqual(['scheduled', 'scheduled']);
