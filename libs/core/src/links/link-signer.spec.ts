@@ -19,6 +19,14 @@ describe(LinkSigner.name, () => {
     ).toBe(false);
   });
 
+  it('should refuse another spelling of the same bytes (the last character’s spare bits)', () => {
+    const sig = sut.sign('unsubscribe', 'tp-1');
+    const last = 'AEIMQUYcgkosw048'.indexOf(sig.at(-1)!);
+    const respelled = `${sig.slice(0, -1)}${'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[last * 4 + 1]}`;
+    expect(Buffer.from(respelled, 'base64url')).toEqual(Buffer.from(sig, 'base64url'));
+    expect(sut.verify('unsubscribe', 'tp-1', respelled)).toBe(false);
+  });
+
   it('should refuse missing, malformed and truncated signatures without throwing', () => {
     const sig = sut.sign('unsubscribe', 'tp-1');
     for (const bad of [undefined, '', 'x', sig.slice(0, -1), `${sig}x`, ['a'], 42])
