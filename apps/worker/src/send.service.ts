@@ -103,6 +103,13 @@ export class SendService {
     }
     this.metrics.providerError(claimed.channel, result.provider, result.code, result.kind);
     if (result.kind === 'permanent' || finalAttempt) {
+      // The dead address goes first: once the touchpoint says `failed`, nothing else will send to it.
+      if (customer && result.revoke === 'consent')
+        await this.customers.setConsent(customer.id, claimed.channel, false, now);
+      if (customer && result.revoke === 'subscription') {
+        if (fcmToken) await this.customers.removeFcmToken(customer.id, fcmToken, now);
+        else await this.customers.removePushSubscription(customer.id, claimed.to, now);
+      }
       await this.touchpoints.transition(
         this.db,
         touchpointId,
@@ -112,12 +119,6 @@ export class SendService {
         { provider: result.provider, error: result.code, error_message: result.message },
         { code: result.code },
       );
-      if (customer && result.revoke === 'consent')
-        await this.customers.setConsent(customer.id, claimed.channel, false, now);
-      if (customer && result.revoke === 'subscription') {
-        if (fcmToken) await this.customers.removeFcmToken(customer.id, fcmToken, now);
-        else await this.customers.removePushSubscription(customer.id, claimed.to, now);
-      }
       return { status: 'failed', code: result.code };
     }
     // Transient: the provider did not take it, so hand the claim back for the retry.
