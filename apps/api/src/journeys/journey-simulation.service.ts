@@ -119,7 +119,7 @@ export class JourneySimulationService {
               },
               journey: scopeJourney,
               ...(definition.survey && {
-                survey: { url: `${this.config.PUBLIC_BASE_URL}/surveys/simulated` },
+                survey: { url: `${this.config.PUBLIC_BASE_URL}/s/simulated` },
               }),
             },
           );
