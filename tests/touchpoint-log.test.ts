@@ -94,7 +94,8 @@ describe('the touchpoint log at 100,000 rows: filters, keyset pages, export, mas
     };
 
     it('should export exactly the rows each filter selects, newest first', async () => {
-      for (const [name, params, matches] of cases()) {
+      // The whole log goes out as CSV below; here, every narrower filter as NDJSON.
+      for (const [name, params, matches] of cases().filter(([label]) => label !== 'no filter')) {
         const expected = log.rows
           .filter(matches)
           .sort(newestFirst)
@@ -240,6 +241,7 @@ describe('the touchpoint log at 100,000 rows: filters, keyset pages, export, mas
         string
       >[];
       expect(records.length).toBe(await tp.count('touchpoints'));
+      expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
       expect(Object.keys(records[0])).toEqual(
         expect.arrayContaining(['id', 'createdAt', 'customerId', 'to', 'comment']),
       );
