@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
+import { Coalescer } from '../database/coalescer';
 import { DB, type Executor } from '../database/database.tokens';
 import type { Customer, Database, StoredPushSubscription } from '../database/database.types';
 
@@ -40,6 +41,19 @@ export class CustomerRepository {
   }
 
   find(id: string, executor: Executor = this.db): Promise<Customer | undefined> {
+    // Outside a transaction, the reads made at the same moment (the sends in flight) share one query.
+    return executor === this.db ? this.finds.call(id) : this.findOne(id, executor);
+  }
+
+  private readonly finds = new Coalescer<string, Customer | undefined>(
+    async (ids) => {
+      const found = await this.findMany(ids);
+      return ids.map((id) => found.get(id));
+    },
+    (id) => this.findOne(id, this.db),
+  );
+
+  private findOne(id: string, executor: Executor): Promise<Customer | undefined> {
     return executor.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import { Coalescer } from '../database/coalescer';
 import { DB, type Executor } from '../database/database.tokens';
 import type {
   Database,
@@ -10,6 +11,28 @@ import type {
   TouchpointUpdate,
 } from '../database/database.types';
 import { statusesBefore, type ProviderStatus } from '../touchpoints/touchpoint-progress';
+
+interface TransitionCall {
+  id: string;
+  at: Date;
+  set: TouchpointUpdate;
+  detail?: Record<string, unknown>;
+}
+
+/** The columns a batched transition may set, with their types (jsonb ones arrive as JSON text). */
+const BATCHED_COLUMNS: Partial<Record<keyof TouchpointUpdate, string>> = {
+  to: 'text',
+  provider: 'text',
+  provider_message_id: 'text',
+  rendered: 'jsonb',
+  details: 'jsonb',
+  scheduled_for: 'timestamptz',
+  queued_at: 'timestamptz',
+  sent_at: 'timestamptz',
+  delivered_at: 'timestamptz',
+  error: 'text',
+  error_message: 'text',
+};
 
 export interface TouchpointFilter {
   journeyId?: string;
@@ -40,6 +63,8 @@ const CURSOR_AT = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD
 
 @Injectable()
 export class TouchpointRepository {
+  private readonly transitions = new Map<string, Coalescer<TransitionCall, Touchpoint | undefined>>();
+
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
 
   async createScheduled(
@@ -188,15 +213,96 @@ export class TouchpointRepository {
     set: TouchpointUpdate = {},
     detail?: Record<string, unknown>,
   ): Promise<Touchpoint | undefined> {
-    // One statement: the move and its event commit together (a crash between the two cannot lose the
-    // event), and it is one round trip on the hot path instead of two.
+    const fromList = Array.isArray(from) ? from : [from];
+    const keys = Object.keys(set).sort() as (keyof TouchpointUpdate)[];
+    // Outside a transaction, the same move made at the same moment (the sends in flight claiming their
+    // touchpoints, recording what the provider said) shares one statement: one round trip for many.
+    if (executor !== this.db || !keys.every((k) => k in BATCHED_COLUMNS))
+      return this.transitionOne(executor, id, fromList, to, at, set, detail);
+    const signature = JSON.stringify([fromList, to, keys]);
+    let group = this.transitions.get(signature);
+    if (!group) {
+      group = new Coalescer<TransitionCall, Touchpoint | undefined>(
+        (calls) => this.transitionMany(fromList, to, keys, calls),
+        (call) => this.transitionOne(this.db, call.id, fromList, to, call.at, call.set, call.detail),
+      );
+      this.transitions.set(signature, group);
+    }
+    return group.call({ id, at, set, detail });
+  }
+
+  /**
+   * `transition` for many touchpoints at once, each with its own values and time: one statement, the
+   * same conditional update row by row. A touchpoint asked twice is moved by the first call here and
+   * tried again on its own afterwards, as if the calls had come one after the other.
+   */
+  private async transitionMany(
+    from: TouchpointStatus[],
+    to: TouchpointStatus,
+    keys: (keyof TouchpointUpdate)[],
+    calls: TransitionCall[],
+  ): Promise<(Touchpoint | undefined)[]> {
+    const first = new Map<string, number>();
+    calls.forEach((call, i) => first.has(call.id) || first.set(call.id, i));
+    const rows = [...first.values()].map((i) => {
+      const call = calls[i];
+      const values = keys.map((k) => {
+        const v: unknown = call.set[k];
+        return [k, v instanceof Date ? v.toISOString() : (v ?? null)];
+      });
+      return {
+        id: call.id,
+        at: call.at.toISOString(),
+        detail: call.detail ?? null,
+        ...Object.fromEntries(values),
+      };
+    });
+    const columns = keys.map((k) => `"${k}" text`).join(', ');
+    const assignments = keys.map((k) => `"${k}" = v."${k}"::${BATCHED_COLUMNS[k]}, `).join('');
+    const moved = await sql<Touchpoint>`
+      with v as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as v(id uuid, at timestamptz, detail jsonb${sql.raw(columns ? `, ${columns}` : '')})
+      ), moved as (
+        update touchpoints t set ${sql.raw(assignments)}status = ${to}, updated_at = v.at
+          from v
+         -- the id list too: its length is what the planner needs to pick the primary key, not a status scan
+         where t.id = v.id and t.id = any(${rows.map((r) => r.id)}::uuid[]) and t.status = any(${from}::text[])
+        returning t.*
+      ), logged as (
+        insert into touchpoint_events (touchpoint_id, status, at, detail)
+        select moved.id, ${to}, v.at, v.detail from moved join v on v.id = moved.id
+      )
+      select * from moved`.execute(this.db);
+    const byId = new Map(moved.rows.map((r) => [r.id, r]));
+    const outs: (Touchpoint | undefined)[] = [];
+    for (const [i, call] of calls.entries()) {
+      outs.push(
+        first.get(call.id) === i
+          ? byId.get(call.id)
+          : await this.transitionOne(this.db, call.id, from, to, call.at, call.set, call.detail),
+      );
+    }
+    return outs;
+  }
+
+  /** One statement: the move and its event commit together (a crash between them cannot lose the event). */
+  private transitionOne(
+    executor: Executor,
+    id: string,
+    from: TouchpointStatus[],
+    to: TouchpointStatus,
+    at: Date,
+    set: TouchpointUpdate,
+    detail?: Record<string, unknown>,
+  ): Promise<Touchpoint | undefined> {
     return executor
       .with('moved', (db) =>
         db
           .updateTable('touchpoints')
           .set({ ...set, status: to, updated_at: at })
           .where('id', '=', id)
-          .where('status', 'in', Array.isArray(from) ? from : [from])
+          .where('status', 'in', from)
           .returningAll(),
       )
       .with('logged', (db) =>
@@ -283,12 +389,15 @@ export class TouchpointRepository {
     at: Date,
   ): Promise<void> {
     for (let i = 0; i < rows.length; i += 2_000) {
-      const chunk = JSON.stringify(rows.slice(i, i + 2_000));
+      const chunk = rows.slice(i, i + 2_000);
+      // The id list too: its length is what the planner needs to pick the primary key, not a status scan.
       await sql`
         update touchpoints t
            set "to" = v."to", rendered = v.rendered, queued_at = ${at}, updated_at = ${at}
-          from jsonb_to_recordset(${chunk}::jsonb) as v(id uuid, "to" text, rendered jsonb)
-         where t.id = v.id and t.status = 'scheduled'`.execute(executor);
+          from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(id uuid, "to" text, rendered jsonb)
+         where t.id = v.id and t.id = any(${chunk.map((r) => r.id)}::uuid[]) and t.status = 'scheduled'`.execute(
+        executor,
+      );
     }
   }
 
