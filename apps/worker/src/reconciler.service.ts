@@ -70,11 +70,19 @@ export class Reconciler implements OnApplicationBootstrap {
 
     // A missing sentinel means Redis restarted empty or was flushed: every queued job is gone.
     const redisReset = await this.claimSentinel();
-    const lostSteps = await this.steps.listQueued(redisReset ? horizon : grace, BATCH);
+    // Otherwise only what Redis really lacks: under a backlog most overdue work still has its job.
+    const queuedSteps = await this.steps.listQueued(redisReset ? horizon : grace, BATCH);
+    const lostSteps = redisReset ? queuedSteps : await this.queue.stepsWithoutJob(queuedSteps);
     await this.queue.addSteps(lostSteps);
-    const readySends = await this.touchpoints.listReady(redisReset ? now : grace, BATCH);
+    const ready = await this.touchpoints.listReady(redisReset ? now : grace, BATCH);
+    const readySends = redisReset ? ready : await this.queue.sendsWithoutJob(ready);
     await this.queue.addSends(readySends);
-    const unprocessed = await this.events.listUnprocessed(redisReset ? now : grace, BATCH);
+    // Events jobs are chunked, so their ids cannot be checked one by one: repair them when the events
+    // queue is idle (while it has jobs, the unprocessed events are most likely in them).
+    const unprocessed =
+      redisReset || (await this.queue.eventsBacklog()) === 0
+        ? await this.events.listUnprocessed(redisReset ? now : grace, BATCH)
+        : [];
     await this.queue.addEvents(unprocessed);
 
     const unknown = await this.touchpoints.markStuckUnknown(

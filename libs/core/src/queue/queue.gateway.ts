@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Channel } from '@touchpoint/channels';
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { Clock } from '../clock/clock';
 import { CONFIG, type Config } from '../config/config';
 import { jobId, QUEUE, type JobPayloads } from './queue-contract';
@@ -66,9 +67,7 @@ export class QueueGateway {
   }
 
   async addSends(touchpoints: { id: string; channel: Channel }[]): Promise<void> {
-    const byChannel = new Map<Channel, string[]>();
-    for (const t of touchpoints) byChannel.set(t.channel, [...(byChannel.get(t.channel) ?? []), t.id]);
-    for (const [channel, ids] of byChannel) {
+    for (const [channel, ids] of byChannel(touchpoints)) {
       for (let i = 0; i < ids.length; i += CHUNK) {
         await this.sendQueues[channel].addBulk(
           ids.slice(i, i + CHUNK).map((touchpointId) => ({
@@ -85,4 +84,49 @@ export class QueueGateway {
       }
     }
   }
+
+  /**
+   * Of these steps, those whose job Redis does not hold (one pipelined EXISTS for all). Re-adding a live
+   * job is a no-op, but not a free one: under a backlog the reconciler would re-add thousands each tick.
+   */
+  async stepsWithoutJob<T extends { scheduledStepId: string; dueAt: Date }>(due: T[]): Promise<T[]> {
+    return withoutJob(this.steps, due, (d) => jobId.step(d.scheduledStepId, d.dueAt));
+  }
+
+  /** Of these touchpoints, those whose send job Redis does not hold. */
+  async sendsWithoutJob<T extends { id: string; channel: Channel }>(touchpoints: T[]): Promise<T[]> {
+    const missing: T[] = [];
+    for (const [channel, list] of byChannel(touchpoints, (t) => t))
+      missing.push(...(await withoutJob(this.sendQueues[channel], list, (t) => jobId.send(t.id))));
+    return missing;
+  }
+
+  /** Events jobs waiting or running: while there are some, unprocessed events are not lost, only queued. */
+  async eventsBacklog(): Promise<number> {
+    const counts = await this.events.getJobCounts('wait', 'active', 'prioritized', 'delayed');
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+}
+
+function byChannel<T extends { channel: Channel }, V = string>(
+  items: T[],
+  value: (item: T) => V = (item) => (item as unknown as { id: V }).id,
+): Map<Channel, V[]> {
+  const map = new Map<Channel, V[]>();
+  for (const item of items) {
+    const list = map.get(item.channel) ?? [];
+    list.push(value(item));
+    map.set(item.channel, list);
+  }
+  return map;
+}
+
+async function withoutJob<T>(queue: Queue, items: T[], id: (item: T) => string): Promise<T[]> {
+  if (items.length === 0) return items;
+  // BullMQ types its client loosely; it is an ioredis connection.
+  const client = (await queue.client) as unknown as Redis;
+  const pipeline = client.pipeline();
+  for (const item of items) pipeline.exists(queue.toKey(id(item)));
+  const answers = (await pipeline.exec()) ?? [];
+  return items.filter((_, i) => answers[i]?.[1] !== 1);
 }
