@@ -474,6 +474,9 @@ class Counters {
     const scans = await this.db.query<{ relname: string; seq_tup_read: string }>(
       `select relname, seq_tup_read from pg_stat_user_tables where seq_tup_read > 0`,
     );
+    const indexes = await this.db.query<{ indexrelname: string; idx_tup_read: string }>(
+      `select indexrelname, idx_tup_read from pg_stat_user_indexes where idx_tup_read > 0`,
+    );
     const cpu = (pids: (number | undefined)[]) => pids.reduce<number>((ms, pid) => ms + cpuMs(pid), 0);
     return {
       ...Object.fromEntries(Object.entries(pg.rows[0]).map(([k, v]) => [k, Number(v)])),
@@ -485,6 +488,9 @@ class Counters {
       ),
       // Rows read by sequential scans, by table: a hot-path query without its index shows up here.
       ...Object.fromEntries(scans.rows.map((r) => [`seq_rows_${r.relname}`, Number(r.seq_tup_read)])),
+      ...Object.fromEntries(
+        indexes.rows.map((r) => [`index_rows_${r.indexrelname}`, Number(r.idx_tup_read)]),
+      ),
       // CPU milliseconds by process: the real cost, whatever the other processes on the machine do.
       cpu_ms_workers: cpu(cleanup.services.filter((s) => s.name.startsWith('worker')).map((s) => s.pid)),
       cpu_ms_api: cpu(cleanup.services.filter((s) => s.name === 'api').map((s) => s.pid)),
