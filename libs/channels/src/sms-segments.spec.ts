@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SegmentedMessage } from 'sms-segments-calculator';
 import { countSmsSegments } from './sms-segments';
 
 describe(countSmsSegments.name, () => {
@@ -28,6 +29,19 @@ describe(countSmsSegments.name, () => {
   it('should force UCS-2 for an emoji in otherwise plain text', () => {
     expect(countSmsSegments('Your cart is waiting 🛒')).toMatchObject({ segments: 1, encoding: 'UCS-2' });
     expect(countSmsSegments(`${'a'.repeat(69)}🛒`)).toMatchObject({ segments: 2, encoding: 'UCS-2' });
+  });
+
+  it('should count plain GSM-7 text as the calculator does, at every length', () => {
+    const alphabet = 'abcXYZ019 @£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&\'()*+,-./:;<=>?¡ÄÖÑÜ§¿äöñüà\n\r';
+    for (let length = 1; length <= 480; length++) {
+      const body = Array.from({ length }, (_, i) => alphabet[(i * 7 + length) % alphabet.length]).join('');
+      const calculator = new SegmentedMessage(body);
+      expect(countSmsSegments(body)).toEqual({
+        segments: calculator.segmentsCount,
+        encoding: calculator.encodingName,
+        characters: calculator.numberOfCharacters,
+      });
+    }
   });
 
   it('should count GSM-7 extension characters twice', () => {
