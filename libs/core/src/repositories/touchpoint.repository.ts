@@ -57,6 +57,21 @@ export interface TouchpointWithEvents extends Touchpoint {
 }
 
 /** A row of the log: `cursor_at` is its created_at to the microsecond, for the next page's cursor. */
+/** A touchpoint to create as `scheduled`. */
+export interface ScheduledTouchpoint {
+  enrollmentId: string;
+  stepId: string;
+  customerId: string;
+  journeyId: string;
+  journeyVersion: number;
+  stage: string;
+  channel: TouchpointChannel;
+  scheduledFor: Date;
+  at: Date;
+  /** The visit of the step in the enrollment (a loop revisits it); 1 by default. */
+  visit?: number;
+}
+
 export type LoggedTouchpoint = TouchpointWithEvents & { cursor_at: string };
 
 const CURSOR_AT = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -67,92 +82,61 @@ export class TouchpointRepository {
 
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
 
-  async createScheduled(
-    executor: Executor,
-    input: {
-      enrollmentId: string;
-      stepId: string;
-      customerId: string;
-      journeyId: string;
-      journeyVersion: number;
-      stage: string;
-      channel: TouchpointChannel;
-      scheduledFor: Date;
-      at: Date;
-      /** The visit of the step in the enrollment (a loop revisits it); 1 by default. */
-      visit?: number;
-    },
-  ): Promise<string> {
-    const id = randomUUID();
-    await executor
-      .insertInto('touchpoints')
-      .values({
-        id,
-        enrollment_id: input.enrollmentId,
-        step_id: input.stepId,
-        customer_id: input.customerId,
-        journey_id: input.journeyId,
-        journey_version: input.journeyVersion,
-        stage: input.stage,
-        channel: input.channel,
-        status: 'scheduled',
-        scheduled_for: input.scheduledFor,
-        created_at: input.at,
-        updated_at: input.at,
-        visit: input.visit ?? 1,
-      })
-      .onConflict((oc) => oc.columns(['enrollment_id', 'step_id', 'visit']).doNothing())
-      .execute();
-    await this.recordEvent(executor, id, 'scheduled', input.at);
-    return id;
+  /**
+   * A scheduled touchpoint and its first event; returns its id. Unique on (enrollment, step, visit): when
+   * the row exists already (the same step planned twice), that row's id comes back and nothing is written.
+   */
+  async createScheduled(executor: Executor, input: ScheduledTouchpoint): Promise<string> {
+    const [created] = await this.insertScheduled(executor, [input]);
+    if (created) return created.id;
+    const existing = await executor
+      .selectFrom('touchpoints')
+      .select('id')
+      .where('enrollment_id', '=', input.enrollmentId)
+      .where('step_id', '=', input.stepId)
+      .where('visit', '=', input.visit ?? 1)
+      .executeTakeFirstOrThrow();
+    return existing.id;
   }
 
-  /** Several scheduled touchpoints and their first event, in two inserts. */
-  async createScheduledMany(
+  /** Several scheduled touchpoints and their first event, in two inserts a slice of 2,000. */
+  async createScheduledMany(executor: Executor, inputs: ScheduledTouchpoint[]): Promise<void> {
+    for (let i = 0; i < inputs.length; i += 2_000)
+      await this.insertScheduled(executor, inputs.slice(i, i + 2_000));
+  }
+
+  private async insertScheduled(
     executor: Executor,
-    inputs: {
-      enrollmentId: string;
-      stepId: string;
-      customerId: string;
-      journeyId: string;
-      journeyVersion: number;
-      stage: string;
-      channel: TouchpointChannel;
-      scheduledFor: Date;
-      at: Date;
-      /** The visit of the step (a loop revisits it); 1 for an enrollment's first steps. */
-      visit?: number;
-    }[],
-  ): Promise<void> {
-    for (let i = 0; i < inputs.length; i += 2_000) {
-      const rows = await executor
-        .insertInto('touchpoints')
-        .values(
-          inputs.slice(i, i + 2_000).map((input) => ({
-            id: randomUUID(),
-            enrollment_id: input.enrollmentId,
-            step_id: input.stepId,
-            customer_id: input.customerId,
-            journey_id: input.journeyId,
-            journey_version: input.journeyVersion,
-            stage: input.stage,
-            channel: input.channel,
-            status: 'scheduled' as const,
-            scheduled_for: input.scheduledFor,
-            created_at: input.at,
-            updated_at: input.at,
-            visit: input.visit ?? 1,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['enrollment_id', 'step_id', 'visit']).doNothing())
-        .returning(['id', 'created_at'])
+    inputs: ScheduledTouchpoint[],
+  ): Promise<{ id: string }[]> {
+    const rows = await executor
+      .insertInto('touchpoints')
+      .values(
+        inputs.map((input) => ({
+          id: randomUUID(),
+          enrollment_id: input.enrollmentId,
+          step_id: input.stepId,
+          customer_id: input.customerId,
+          journey_id: input.journeyId,
+          journey_version: input.journeyVersion,
+          stage: input.stage,
+          channel: input.channel,
+          status: 'scheduled' as const,
+          scheduled_for: input.scheduledFor,
+          created_at: input.at,
+          updated_at: input.at,
+          visit: input.visit ?? 1,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['enrollment_id', 'step_id', 'visit']).doNothing())
+      .returning(['id', 'created_at'])
+      .execute();
+    if (rows.length > 0)
+      await executor
+        .insertInto('touchpoint_events')
+        .values(rows.map((r) => ({ touchpoint_id: r.id, status: 'scheduled' as const, at: r.created_at })))
         .execute();
-      if (rows.length > 0)
-        await executor
-          .insertInto('touchpoint_events')
-          .values(rows.map((r) => ({ touchpoint_id: r.id, status: 'scheduled' as const, at: r.created_at })))
-          .execute();
-    }
+    return rows;
   }
 
   findForStep(
