@@ -20,14 +20,8 @@ export function toEventLike(e: StoredEvent): EventLike {
 
 /** What a template sees of the customer: contact details included, since the message goes to them. */
 export function templateCustomer(c: Customer): Record<string, unknown> {
-  return {
-    id: c.id,
-    email: c.email,
-    phone: c.phone,
-    locale: c.locale,
-    timezone: c.timezone,
-    attributes: c.attributes,
-  };
+  const { consent: _consent, ...seen } = toCustomerLike(c);
+  return seen;
 }
 
 export function templateEvent(e: StoredEvent | undefined): Record<string, unknown> | undefined {

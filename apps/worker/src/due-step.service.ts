@@ -9,6 +9,7 @@ import {
 import {
   Clock,
   CustomerRepository,
+  EventRepository,
   DB,
   JourneyRepository,
   QueueGateway,
@@ -100,6 +101,7 @@ export class DueStepService {
     private readonly steps: ScheduledStepRepository,
     private readonly touchpoints: TouchpointRepository,
     private readonly customers: CustomerRepository,
+    private readonly events: EventRepository,
     private readonly journeys: JourneyRepository,
     private readonly catalog: JourneyCatalog,
     private readonly scheduler: StepScheduler,
@@ -142,15 +144,7 @@ export class DueStepService {
       const customer = pre ? pre.customer : await this.customers.find(enrollment.customer_id, trx);
       if (!customer)
         throw new Error(`customer ${enrollment.customer_id} of enrollment ${enrollment.id} is gone`);
-      const trigger = pre
-        ? pre.trigger
-        : enrollment.trigger_event_id
-          ? await trx
-              .selectFrom('events')
-              .selectAll()
-              .where('id', '=', enrollment.trigger_event_id)
-              .executeTakeFirst()
-          : undefined;
+      const trigger = pre ? pre.trigger : await this.events.find(enrollment.trigger_event_id, trx);
       const ctx: PlanContext = {
         customer: toCustomerLike(customer),
         event: trigger && toEventLike(trigger),

@@ -173,13 +173,7 @@ export class EventProcessor {
       const { step, enrollment } = locked;
       if (step.status === 'done' || step.status === 'cancelled' || enrollment.status !== 'active') continue;
       if (event.occurred_at.getTime() > step.due_at.getTime()) continue;
-      const trigger = enrollment.trigger_event_id
-        ? await trx
-            .selectFrom('events')
-            .selectAll()
-            .where('id', '=', enrollment.trigger_event_id)
-            .executeTakeFirst()
-        : undefined;
+      const trigger = await this.events.find(enrollment.trigger_event_id, trx);
       if (trigger && event.occurred_at.getTime() < trigger.occurred_at.getTime()) continue;
       const definition = await this.catalog.version(enrollment.journey_id, enrollment.journey_version, trx);
       const stepDef = definition.steps.find((s) => s.id === step.step_id);

@@ -36,6 +36,12 @@ export class EventRepository {
     return rows.map((r) => r.id);
   }
 
+  /** One stored event, or undefined (an enrollment's trigger, say; `undefined` for no id). */
+  find(id: string | null | undefined, executor: Executor = this.db): Promise<StoredEvent | undefined> {
+    if (!id) return Promise.resolve(undefined);
+    return executor.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   /** Marks the events processed and returns those this caller won: each event is processed once. */
   claim(executor: Executor, ids: string[], at: Date): Promise<StoredEvent[]> {
     if (ids.length === 0) return Promise.resolve([]);
