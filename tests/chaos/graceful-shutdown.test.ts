@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/process-stack';
 import { waitFor } from '../support/wait-for';
 import { ChaosStack } from './chaos-stack';
 
@@ -80,5 +81,54 @@ describe('a worker told to stop (SIGTERM)', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(stack.smsPerCustomer(next).get(ids[0])).toBe(1);
+  });
+  it('should serve /health and /metrics on WORKER_HTTP_PORT, and answer 503 stopping while it drains', async () => {
+    // Alone, so every send of this test goes through the worker observed.
+    await Promise.all([...stack.workers.values()].map((w) => w.stop(20_000)));
+    const port = await freePort();
+    const worker = await stack.startWorker('observed', {
+      WORKER_HTTP_PORT: String(port),
+      SHUTDOWN_GRACE_MS: '10000',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', redis: 'up', database: 'up' });
+
+    stack.fake.latencyMs = 0;
+    await sendsInFlight(3);
+    await waitFor(
+      "the send latency of the three SMS on the worker's /metrics",
+      async () => {
+        const text = await (await fetch(`${base}/metrics`)).text();
+        const count =
+          /^touchpoint_send_latency_seconds_count\{channel="sms",provider="twilio"\} (\d+)$/m.exec(text);
+        return Number(count?.[1] ?? 0) >= 3 && text.includes('touchpoint_process_resident_memory_bytes ');
+      },
+      { timeoutMs: 20_000 },
+    );
+
+    // A slow send in hand: the worker drains it, and says so to whoever checks its health meanwhile.
+    stack.fake.latencyMs = 3_000;
+    const before = stack.fake.messages.length;
+    const ids = await stack.seedCustomers(1, next);
+    next += 1;
+    await stack.tp.request('POST', '/v1/events', {
+      events: [{ id: `evt-${ids[0]}`, customerId: ids[0], name: 'cart_abandoned' }],
+    });
+    await waitFor('the slow SMS at the provider', async () => stack.fake.messages.length >= before + 1, {
+      timeoutMs: 20_000,
+    });
+    worker.child.kill('SIGTERM');
+    await waitFor(
+      '/health answering 503 stopping',
+      async () => {
+        const res = await fetch(`${base}/health`);
+        return res.status === 503 && ((await res.json()) as { status: string }).status === 'stopping';
+      },
+      { timeoutMs: 5_000 },
+    );
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+    expect(await statuses(ids)).toEqual(['sent']);
   });
 });

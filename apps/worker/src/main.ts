@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@touchpoint/core';
 import { Logger } from 'nestjs-pino';
 import { GracefulShutdown } from './graceful-shutdown';
+import { startWorkerHttp, type WorkerHttp } from './worker-http';
 import { WorkerAppModule } from './worker-app.module';
 
 /** `npm run start:worker`: run as many as you like against one PostgreSQL and one Redis. */
@@ -17,15 +18,28 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  let http: WorkerHttp | undefined;
+  if (config.WORKER_HTTP_PORT !== undefined) {
+    try {
+      http = await startWorkerHttp(app, config.WORKER_HTTP_PORT);
+    } catch (error) {
+      await app.close();
+      throw new Error(
+        `WORKER_HTTP_PORT ${config.WORKER_HTTP_PORT}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+  }
   // Our own signal handling instead of Nest's shutdown hooks: the drain is bounded, the exit code says how it went.
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     console.log(`Touchpoint worker stopping (${signal}): finishing the jobs in hand`);
+    http?.stopping();
     const drained = await app.get(GracefulShutdown).drain();
     const closed = await Promise.race([
-      app.close().then(() => true),
+      Promise.all([app.close(), http?.close()]).then(() => true),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000).unref()),
     ]);
     console.log(
@@ -35,7 +49,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', (signal) => void stop(signal));
   process.once('SIGINT', (signal) => void stop(signal));
-  console.log('Touchpoint worker running');
+  console.log(
+    http
+      ? `Touchpoint worker running; /health and /metrics on port ${http.port}`
+      : 'Touchpoint worker running',
+  );
 }
 
 main().catch((error: unknown) => {

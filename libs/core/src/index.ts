@@ -8,6 +8,7 @@ export * from './database/migrations';
 export * from './links/link-signer';
 export * from './links/survey-links';
 export * from './metrics/send-metrics';
+export * from './health/dependency-health';
 export * from './queue/queue-contract';
 export * from './queue/queue.gateway';
 export * from './queue/queue.module';

@@ -15,7 +15,7 @@ export class MetricsController {
 
   constructor(touchpoints: TouchpointRepository, queue: QueueGateway, metrics: SendMetrics) {
     this.registry = metrics.registry;
-    collectDefaultMetrics({ register: this.registry, prefix: 'touchpoint_process_' });
+    collectDefaultMetrics({ register: this.registry, prefix: 'touchpoint_' });
     new Gauge({
       name: 'touchpoint_touchpoints',
       help: 'Touchpoints by channel and status',

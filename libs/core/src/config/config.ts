@@ -22,6 +22,11 @@ export const configSchema = z
   .object({
     NODE_ENV: z.string().default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /**
+     * `npm run start:worker` only: serves `/health` and `/metrics` of the worker on this port. Unset: no
+     * HTTP (several workers on one machine need a port each). 0: a free port, printed at start.
+     */
+    WORKER_HTTP_PORT: optional.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
     REDIS_URL: url('REDIS_URL').default('redis://127.0.0.1:6379'),
     DATABASE_URL: optional.refine((v) => v === undefined || URL.canParse(v), {
       message: 'DATABASE_URL must be a postgres:// URL',
