@@ -63,7 +63,7 @@ const cartJourney = {
         locales: {
           fa: {
             subject: 'سبد خرید شما منتظر است',
-            html: '<p>{{ customer.attributes.firstName }}، سبد خرید شما منتظر است 🛒</p>',
+            html: '<p>{{ customer.attributes.firstName }}، سبد خرید شما منتظر است 🛒</p><p><a href="{{ unsubscribe.url }}">لغو اشتراک</a></p>',
           },
         },
       },
@@ -253,6 +253,8 @@ describe('real channels end to end: Twilio, SendGrid, Web Push and FCM through t
       expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
       const link = /^<(.+)>$/.exec(String(mail.headers['List-Unsubscribe']))![1];
       expect(link).toMatch(new RegExp(`^${tp.url}/unsubscribe/${email.id}\\?sig=[\\w-]{43}$`));
+      // The same link in the footer, for readers whose mail client shows no unsubscribe button.
+      expect(mail.html).toContain(`<a href="${link}">لغو اشتراک</a>`);
 
       const page = await fetch(link);
       expect(page.status).toBe(200);

@@ -10,7 +10,7 @@ import {
   type Channel,
   type ChannelAdapter,
 } from '@touchpoint/channels';
-import { CONFIG, Clock, LinkSigner, SandboxMessageRepository, type Config } from '@touchpoint/core';
+import { CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks, type Config } from '@touchpoint/core';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
@@ -20,7 +20,7 @@ export function buildChannelAdapters(
   config: Config,
   clock: Clock,
   sandbox: SandboxMessageRepository,
-  links: LinkSigner,
+  unsubscribe: UnsubscribeLinks,
 ): ChannelAdapter[] {
   const outbox = {
     record: (entry: Parameters<SandboxMessageRepository['record']>[0]) => sandbox.record(entry),
@@ -44,7 +44,7 @@ export function buildChannelAdapters(
           apiKey: config.SENDGRID_API_KEY,
           from: config.SENDGRID_FROM,
           apiBaseUrl: config.SENDGRID_API_BASE_URL,
-          unsubscribeUrl: (touchpointId) => unsubscribeUrl(base, links, touchpointId),
+          unsubscribeUrl: (touchpointId) => unsubscribe.url(touchpointId),
         })
       : sandboxFor('email');
   const webPush =
@@ -68,11 +68,6 @@ export function buildChannelAdapters(
   return [sms, email, new PushRouter({ webPush, fcm })];
 }
 
-/** The signed one-click unsubscribe link of an email (`List-Unsubscribe`, RFC 8058). */
-export function unsubscribeUrl(base: string, links: LinkSigner, touchpointId: string): string {
-  return `${base}/unsubscribe/${touchpointId}?sig=${links.sign('unsubscribe', touchpointId)}`;
-}
-
 /** The public roots plus the CAs in a PEM file: a self-hosted push service (or a test's) is trusted too. */
 function trusting(caFile: string): Agent {
   return new Agent({ ca: [...rootCertificates, readFileSync(caFile, 'utf8')] });
@@ -80,7 +75,11 @@ function trusting(caFile: string): Agent {
 
 export const channelRouterProvider: Provider = {
   provide: ChannelRouter,
-  inject: [CONFIG, Clock, SandboxMessageRepository, LinkSigner],
-  useFactory: (config: Config, clock: Clock, sandbox: SandboxMessageRepository, links: LinkSigner) =>
-    new ChannelRouter(buildChannelAdapters(config, clock, sandbox, links)),
+  inject: [CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks],
+  useFactory: (
+    config: Config,
+    clock: Clock,
+    sandbox: SandboxMessageRepository,
+    unsubscribe: UnsubscribeLinks,
+  ) => new ChannelRouter(buildChannelAdapters(config, clock, sandbox, unsubscribe)),
 };

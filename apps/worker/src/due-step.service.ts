@@ -15,6 +15,7 @@ import {
   QueueGateway,
   ScheduledStepRepository,
   SurveyLinks,
+  UnsubscribeLinks,
   TouchpointRepository,
   type Customer,
   type Database,
@@ -107,6 +108,7 @@ export class DueStepService {
     private readonly scheduler: StepScheduler,
     private readonly renderer: TemplateRenderer,
     private readonly surveyLinks: SurveyLinks,
+    private readonly unsubscribeLinks: UnsubscribeLinks,
     private readonly queue: QueueGateway,
     private readonly frequencyCaps: FrequencyCaps,
   ) {}
@@ -273,10 +275,12 @@ export class DueStepService {
         stepDef.template as ChannelTemplate,
         channel,
         customer.locale,
-        // The link is derived from the touchpoint id, so it exists before the message does.
-        definition.survey
-          ? { ...input.scope, survey: { url: this.surveyLinks.url(touchpoint.id) } }
-          : input.scope,
+        // The links are derived from the touchpoint id, so they exist before the message does.
+        {
+          ...input.scope,
+          unsubscribe: { url: this.unsubscribeLinks.url(touchpoint.id) },
+          ...(definition.survey && { survey: { url: this.surveyLinks.url(touchpoint.id) } }),
+        },
       );
     } catch (error) {
       if (!(error instanceof TemplateRenderError)) throw error;

@@ -144,6 +144,15 @@ describe(TemplateRenderer.name, () => {
       );
     });
 
+    it('should render the unsubscribe link in an email footer, and refuse to render without one', async () => {
+      const template = { subject: 'News', html: '<a href="{{ unsubscribe.url }}">Unsubscribe</a>' };
+      const link = 'https://t.example/unsubscribe/0b6f?sig=abc';
+      const result = await sut.render(template, 'email', null, { ...scope(), unsubscribe: { url: link } });
+      expect(result).toMatchObject({ html: `<a href="${link}">Unsubscribe</a>` });
+      await expect(sut.render(template, 'email', null, scope())).rejects.toThrow(/no unsubscribe link/);
+      expect(sut.check('{{ unsubscribe.url }}')).toBeNull();
+    });
+
     it('should render the survey link when present', async () => {
       const result = await sut.render({ body: 'Rate us: {{ survey.url }}' }, 'sms', null, {
         ...scope(),

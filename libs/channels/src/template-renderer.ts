@@ -10,9 +10,11 @@ export interface RenderScope {
   event?: Record<string, unknown>;
   journey: Record<string, unknown>;
   survey?: { url: string };
+  /** The message's signed unsubscribe link (the footer of a marketing email); the worker always sets it. */
+  unsubscribe?: { url: string };
 }
 
-export const TEMPLATE_SCOPE_ROOTS = ['customer', 'event', 'journey', 'survey'] as const;
+export const TEMPLATE_SCOPE_ROOTS = ['customer', 'event', 'journey', 'survey', 'unsubscribe'] as const;
 
 export interface TemplateFieldProblem {
   /** Path inside the template object: `body`, `locales.fa.subject`. */
@@ -174,12 +176,16 @@ export class TemplateRenderer {
     if (parsed.roots.includes('survey') && !scope.survey) {
       throw new TemplateRenderError(field, 'uses "survey" but the journey has no survey');
     }
+    if (parsed.roots.includes('unsubscribe') && !scope.unsubscribe) {
+      throw new TemplateRenderError(field, 'uses "unsubscribe" but no unsubscribe link was given');
+    }
     try {
       const rendered: unknown = await (html ? this.htmlLiquid : this.liquid).render(parsed.templates, {
         customer: scope.customer,
         event: scope.event,
         journey: scope.journey,
         survey: scope.survey,
+        unsubscribe: scope.unsubscribe,
       });
       return String(rendered);
     } catch (error) {

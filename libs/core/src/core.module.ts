@@ -6,6 +6,7 @@ import { DATABASE_HANDLE, DB } from './database/database.tokens';
 import { migrateToLatest } from './database/migrations';
 import { LinkSigner, linkSignerProvider } from './links/link-signer';
 import { SurveyLinks } from './links/survey-links';
+import { UnsubscribeLinks } from './links/unsubscribe-links';
 import { SendMetrics } from './metrics/send-metrics';
 import { QueueModule } from './queue/queue.module';
 import { REDIS, RedisCloser, redisProvider } from './queue/redis.provider';
@@ -42,6 +43,7 @@ const insights = [
   CustomerErasureRepository,
   SurveyAnswerRepository,
   SurveyLinks,
+  UnsubscribeLinks,
   SendMetrics,
 ];
 

@@ -7,6 +7,7 @@ export * from './database/database.types';
 export * from './database/migrations';
 export * from './links/link-signer';
 export * from './links/survey-links';
+export * from './links/unsubscribe-links';
 export * from './metrics/send-metrics';
 export * from './health/dependency-health';
 export * from './queue/queue-contract';

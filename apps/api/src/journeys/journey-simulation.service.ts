@@ -118,6 +118,7 @@ export class JourneySimulationService {
                 occurredAt: trigger.at.toISOString(),
               },
               journey: scopeJourney,
+              unsubscribe: { url: `${this.config.PUBLIC_BASE_URL}/unsubscribe/simulated` },
               ...(definition.survey && {
                 survey: { url: `${this.config.PUBLIC_BASE_URL}/s/simulated` },
               }),
