@@ -9,7 +9,9 @@ describe('a Redis that loses everything', () => {
   let tp: TouchpointHarness;
 
   beforeAll(async () => {
-    tp = await TouchpointHarness.start({ redisDb: REDIS_DB });
+    // Only the test ticks the reconciler: the scheduler's own tick (every 250 ms in the other suites) would
+    // race it to the reset, and the report of whichever came second would say nothing was lost.
+    tp = await TouchpointHarness.start({ redisDb: REDIS_DB, env: { SCHEDULER_TICK_MS: '3600000' } });
     const res = await tp.request('POST', '/v1/journeys', {
       name: 'Cart SMS',
       stage: 'decision',
@@ -41,8 +43,9 @@ describe('a Redis that loses everything', () => {
     await redis.quit();
     expect(await tp.stepJob(step.id, step.due_at)).toBeUndefined();
 
-    // The job is gone: only the reconciler (this tick, or the scheduler's every 250 ms) can bring the SMS now.
-    await tp.reconciler().tick();
+    const report = await tp.reconciler().tick();
+    expect(report).toMatchObject({ redisReset: true, requeuedSteps: 1 });
+    expect(await tp.stepJob(step.id, step.due_at)).toBeDefined();
 
     const messages = await waitFor('the SMS after the flush', async () => {
       const res = await tp.request<{ items: { to: string }[] }>('GET', '/v1/sandbox/messages?channel=sms');
@@ -70,8 +73,8 @@ describe('a Redis that loses everything', () => {
     await redis.flushdb();
     await redis.quit();
 
-    // No job holds the event now: only the reconciler (this tick or the scheduler's) can bring it back.
-    await tp.reconciler().tick();
+    const report = await tp.reconciler().tick();
+    expect(report.requeuedEvents).toBe(1);
     await waitFor('the enrollment from the recovered event', () =>
       tp.db
         .selectFrom('enrollments')
