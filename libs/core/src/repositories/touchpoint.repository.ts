@@ -74,6 +74,16 @@ export interface ScheduledTouchpoint {
 
 export type LoggedTouchpoint = TouchpointWithEvents & { cursor_at: string };
 
+/**
+ * `status = any(from)` for statements that find their rows by primary key, written so the planner can only
+ * check it on the rows the key found. As a plain condition the planner may also scan `touchpoints_status`
+ * and AND the two: on a busy table that index holds an entry for every version of every row until vacuum
+ * (a status change is never a HOT update), and young tables' statistics call any status rare, so each
+ * `sending → sent` read thousands of dead entries (4,420 index rows per message in the bench).
+ */
+const statusAmong = (from: readonly TouchpointStatus[], table?: 't') =>
+  sql<boolean>`(${sql.ref(table ? `${table}.status` : 'status')} = any(${[...from]}::text[])) is true`;
+
 const CURSOR_AT = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 @Injectable()
@@ -251,7 +261,7 @@ export class TouchpointRepository {
         update touchpoints t set ${sql.raw(assignments)}status = ${to}, updated_at = v.at
           from v
          -- the id list too: its length is what the planner needs to pick the primary key, not a status scan
-         where t.id = v.id and t.id = any(${rows.map((r) => r.id)}::uuid[]) and t.status = any(${from}::text[])
+         where t.id = v.id and t.id = any(${rows.map((r) => r.id)}::uuid[]) and ${statusAmong(from, 't')}
         returning t.*
       ), logged as (
         insert into touchpoint_events (touchpoint_id, status, at, detail)
@@ -286,7 +296,7 @@ export class TouchpointRepository {
           .updateTable('touchpoints')
           .set({ ...set, status: to, updated_at: at })
           .where('id', '=', id)
-          .where('status', 'in', from)
+          .where(statusAmong(from))
           .returningAll(),
       )
       .with('logged', (db) =>
@@ -361,7 +371,7 @@ export class TouchpointRepository {
         updated_at: input.at,
       })
       .where('id', '=', id)
-      .where('status', '=', 'scheduled')
+      .where(statusAmong(['scheduled']))
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
@@ -379,7 +389,7 @@ export class TouchpointRepository {
         update touchpoints t
            set "to" = v."to", rendered = v.rendered, queued_at = ${at}, updated_at = ${at}
           from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(id uuid, "to" text, rendered jsonb)
-         where t.id = v.id and t.id = any(${chunk.map((r) => r.id)}::uuid[]) and t.status = 'scheduled'`.execute(
+         where t.id = v.id and t.id = any(${chunk.map((r) => r.id)}::uuid[]) and ${statusAmong(['scheduled'], 't')}`.execute(
         executor,
       );
     }
