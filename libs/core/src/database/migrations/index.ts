@@ -4,6 +4,7 @@ import { channels } from './0002_channels';
 import { engine } from './0003_engine';
 import { analytics } from './0004_analytics';
 import { stepVisits } from './0005_step_visits';
+import { coveringIndexes } from './0006_covering_indexes';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_engine': engine,
   '0004_analytics': analytics,
   '0005_step_visits': stepVisits,
+  '0006_covering_indexes': coveringIndexes,
 };
