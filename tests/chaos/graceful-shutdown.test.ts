@@ -82,6 +82,7 @@ describe('a worker told to stop (SIGTERM)', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(stack.smsPerCustomer(next).get(ids[0])).toBe(1);
   });
+
   it('should serve /health and /metrics on WORKER_HTTP_PORT, and answer 503 stopping while it drains', async () => {
     // Alone, so every send of this test goes through the worker observed.
     await Promise.all([...stack.workers.values()].map((w) => w.stop(20_000)));

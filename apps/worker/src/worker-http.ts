@@ -4,7 +4,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { checkDependencies, DB, REDIS, SendMetrics, type Database } from '@touchpoint/core';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
-import { collectDefaultMetrics } from 'prom-client';
 
 export interface WorkerHttp {
   readonly port: number;
@@ -23,7 +22,6 @@ export async function startWorkerHttp(app: INestApplicationContext, port: number
   const db = app.get<Kysely<Database>>(DB);
   const redis = app.get<Redis>(REDIS);
   const registry = app.get(SendMetrics).registry;
-  collectDefaultMetrics({ register: registry, prefix: 'touchpoint_' });
   let stopping = false;
 
   const server: Server = createServer((req, res) => {

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { QueueGateway, SendMetrics, TouchpointRepository } from '@touchpoint/core';
-import { collectDefaultMetrics, Gauge, type Registry } from 'prom-client';
+import { Gauge, type Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 
 /**
@@ -15,7 +15,6 @@ export class MetricsController {
 
   constructor(touchpoints: TouchpointRepository, queue: QueueGateway, metrics: SendMetrics) {
     this.registry = metrics.registry;
-    collectDefaultMetrics({ register: this.registry, prefix: 'touchpoint_' });
     new Gauge({
       name: 'touchpoint_touchpoints',
       help: 'Touchpoints by channel and status',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /**
  * The Prometheus registry of this process, and the figures only the sending code can observe: how long a
@@ -24,6 +24,11 @@ export class SendMetrics {
     labelNames: ['channel', 'provider', 'code', 'kind'] as const,
     registers: [this.registry],
   });
+
+  constructor() {
+    // Node's own figures (CPU, memory, event loop lag, GC) as `touchpoint_process_*` and `touchpoint_nodejs_*`.
+    collectDefaultMetrics({ register: this.registry, prefix: 'touchpoint_' });
+  }
 
   /** A message the provider accepted at `acceptedAt`, due at `dueAt` (its scheduled time, after any quiet-hours hold). */
   accepted(channel: string, provider: string, dueAt: Date | null, acceptedAt: Date): void {

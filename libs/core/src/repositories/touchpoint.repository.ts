@@ -56,7 +56,6 @@ export interface TouchpointWithEvents extends Touchpoint {
   events: { status: TouchpointStatus; at: Date }[];
 }
 
-/** A row of the log: `cursor_at` is its created_at to the microsecond, for the next page's cursor. */
 /** A touchpoint to create as `scheduled`. */
 export interface ScheduledTouchpoint {
   enrollmentId: string;
@@ -72,6 +71,7 @@ export interface ScheduledTouchpoint {
   visit?: number;
 }
 
+/** A row of the log: `cursor_at` is its created_at to the microsecond, for the next page's cursor. */
 export type LoggedTouchpoint = TouchpointWithEvents & { cursor_at: string };
 
 /**
@@ -99,13 +99,9 @@ export class TouchpointRepository {
   async createScheduled(executor: Executor, input: ScheduledTouchpoint): Promise<string> {
     const [created] = await this.insertScheduled(executor, [input]);
     if (created) return created.id;
-    const existing = await executor
-      .selectFrom('touchpoints')
-      .select('id')
-      .where('enrollment_id', '=', input.enrollmentId)
-      .where('step_id', '=', input.stepId)
-      .where('visit', '=', input.visit ?? 1)
-      .executeTakeFirstOrThrow();
+    const existing = await this.findForStep(executor, input.enrollmentId, input.stepId, input.visit);
+    if (!existing)
+      throw new Error(`touchpoint of ${input.enrollmentId}/${input.stepId} neither inserted nor found`);
     return existing.id;
   }
 
