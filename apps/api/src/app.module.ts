@@ -31,6 +31,8 @@ import { JourneyService } from './journeys/journey.service';
 import { JourneysController } from './journeys/journeys.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { SandboxController } from './sandbox/sandbox.controller';
+import { ConsoleSessionService } from './session/console-session.service';
+import { SessionController } from './session/session.controller';
 import { SettingsController } from './settings/settings.controller';
 import { TouchpointsController } from './touchpoints/touchpoints.controller';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -92,6 +94,7 @@ export class AppModule implements NestModule {
         TouchpointsController,
         SandboxController,
         SettingsController,
+        SessionController,
         HealthController,
         MetricsController,
       ],
@@ -99,6 +102,7 @@ export class AppModule implements NestModule {
         { provide: TemplateRenderer, useValue: new TemplateRenderer() },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         ApiKeyGuard,
+        ConsoleSessionService,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         EventIngestService,

@@ -1,14 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule, type AppOptions } from './app.module';
+import { consoleStatic, defaultConsoleDir } from './console/console-static';
 
 /** Builds the HTTP app (and, with `withWorker`, the worker inside it). Used by main.ts and the tests. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
+  const trustProxy = options.config.TRUST_PROXY;
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxyValue(trustProxy));
+  // Before the API's routes: the console's files and its client routes, never an API path.
+  app.use(consoleStatic(options.config.CONSOLE_DIR ?? defaultConsoleDir()));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -23,4 +32,10 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   );
   SwaggerModule.setup('docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** `true`, a hop count, or Express's names and CIDRs (`loopback`, `10.0.0.0/8, 127.0.0.1`). */
+function trustProxyValue(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -12,6 +12,7 @@ import { QueueModule } from './queue/queue.module';
 import { REDIS, RedisCloser, redisProvider } from './queue/redis.provider';
 import { AnalyticsRepository } from './repositories/analytics.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
+import { ConsoleSessionRepository } from './repositories/console-session.repository';
 import { CustomerErasureRepository } from './repositories/customer-erasure.repository';
 import { CustomerRepository } from './repositories/customer.repository';
 import { EnrollmentRepository } from './repositories/enrollment.repository';
@@ -26,6 +27,7 @@ import { WebhookReceiptRepository } from './repositories/webhook-receipt.reposit
 
 const repositories = [
   ApiKeyRepository,
+  ConsoleSessionRepository,
   CustomerRepository,
   EnrollmentRepository,
   EventRepository,

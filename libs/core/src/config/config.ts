@@ -88,6 +88,15 @@ export const configSchema = z
     DATABASE_POOL_SIZE: positiveInt(10),
     /** On SIGTERM a worker stops taking jobs and waits this long for the ones in hand, then exits anyway. */
     SHUTDOWN_GRACE_MS: positiveInt(10_000),
+    /** Where the built console is served from (`dist/console` of the repository when unset). */
+    CONSOLE_DIR: optional,
+    /** A console session ends after this many minutes without a request. */
+    SESSION_IDLE_MINUTES: positiveInt(60),
+    /**
+     * Express's `trust proxy`: which proxies' X-Forwarded-* headers to believe (`loopback`, `1`, a CIDR).
+     * Behind a TLS-terminating proxy it makes the session cookie `Secure`. Unset: none trusted.
+     */
+    TRUST_PROXY: optional,
     LOAD_DEMO_JOURNEYS: flag(false),
     EVENTS_BATCH_MAX: positiveInt(1_000),
     BODY_LIMIT: z.string().default('1mb'),

@@ -66,6 +66,8 @@ export interface JourneyVersionTable {
   exit_on: string[];
   created_at: Timestamp;
   created_by: string;
+  /** The API key that made the version (0008_console; null before it). */
+  created_by_key_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface JourneyChangeTable {
@@ -75,6 +77,8 @@ export interface JourneyChangeTable {
   action: string;
   actor: string;
   at: Timestamp;
+  /** The API key that made the change (0008_console; null before it). */
+  actor_key_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type EnrollmentStatus = 'active' | 'completed' | 'exited' | 'holdout';
@@ -177,7 +181,44 @@ export interface SandboxMessageTable {
   subject: string | null;
   body: string;
   html: string | null;
-  touchpoint_id: string;
+  /** Null for a test send (0008_console), which is no touchpoint. */
+  touchpoint_id: string | null;
+  at: Timestamp;
+  test_send_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A console sign-in: the cookie's id hashed, the key it acts as, its CSRF token, its idle expiry (0008). */
+export interface ConsoleSessionTable {
+  id_hash: string;
+  key_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** One work-in-progress definition per journey, possibly invalid (0008_console). */
+export interface JourneyDraftTable {
+  journey_id: string;
+  definition: Json<unknown>;
+  base_version: number;
+  updated_at: Timestamp;
+  updated_by: string;
+  updated_by_key_id: string | null;
+}
+
+/** A "send me a test" from the console: recorded here, never as a touchpoint (0008_console). */
+export interface TestSendTable {
+  id: string;
+  channel: string;
+  to: string;
+  mode: 'live' | 'sandbox';
+  provider: string;
+  provider_message_id: string | null;
+  status: 'sent' | 'failed';
+  error: string | null;
+  rendered: Json<Record<string, unknown>>;
+  key_id: string | null;
   at: Timestamp;
 }
 
@@ -208,6 +249,9 @@ export interface Database {
   sandbox_messages: SandboxMessageTable;
   settings: SettingTable;
   webhook_receipts: WebhookReceiptTable;
+  console_sessions: ConsoleSessionTable;
+  journey_drafts: JourneyDraftTable;
+  test_sends: TestSendTable;
 }
 
 export type Customer = Selectable<CustomerTable>;

@@ -9,8 +9,11 @@ export interface SandboxMessage {
   subject?: string | null;
   body: string;
   html?: string | null;
-  touchpointId: string;
+  /** Null for a test send from the console, which is no touchpoint. */
+  touchpointId: string | null;
   at: Date;
+  /** A "send me a test" from the console (0008_console). */
+  test?: boolean;
 }
 
 /** Where the sandbox adapters "send": the stored, rendered message. */
@@ -46,6 +49,7 @@ export class SandboxMessageRepository {
       html: r.html,
       touchpointId: r.touchpoint_id,
       at: r.at,
+      test: r.test_send_id !== null,
     }));
   }
 }

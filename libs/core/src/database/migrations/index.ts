@@ -5,6 +5,7 @@ import { engine } from './0003_engine';
 import { analytics } from './0004_analytics';
 import { stepVisits } from './0005_step_visits';
 import { coveringIndexes } from './0006_covering_indexes';
+import { consoleTables } from './0008_console';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_analytics': analytics,
   '0005_step_visits': stepVisits,
   '0006_covering_indexes': coveringIndexes,
+  '0008_console': consoleTables,
 };
