@@ -14,6 +14,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     db,
     provider: new InCodeMigrations(),
     migrationTableName: 'schema_migrations',
+    // Parallel work lands migrations out of number order (0008 before 0007): a database that ran the
+    // later one still takes the earlier one when it arrives, instead of refusing to start.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
