@@ -1,11 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule, type AppOptions } from './app.module';
 import { consoleStatic, defaultConsoleDir } from './console/console-static';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the HTTP app (and, with `withWorker`, the worker inside it). Used by main.ts and the tests. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
@@ -19,18 +19,9 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   // Before the API's routes: the console's files and its client routes, never an API path.
   app.use(consoleStatic(options.config.CONSOLE_DIR ?? defaultConsoleDir()));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Touchpoint')
-      .setDescription(
-        'Omnichannel touchpoint orchestration: journeys, events, customers and the touchpoint log.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, options.config), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
   return app;
 }
 

@@ -83,6 +83,9 @@ export const conditionSchema: z.ZodType<Condition> = z
       z.strictObject({ not: conditionSchema }),
     ]),
   )
-  .describe(
-    'A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`.',
-  );
+  // A named schema: OpenAPI documents the recursion as a component that refers to itself.
+  .meta({
+    id: 'Condition',
+    description:
+      'A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`.',
+  });

@@ -3,6 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { Roles } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
+import { journeyStatsSchema, npsSeriesSchema, stageAnalyticsSchema } from './analytics.schema';
 import { journeyStatsQuerySchema, npsQuerySchema, stageQuerySchema } from './analytics-query.schema';
 import { JourneyStatsService } from './journey-stats.service';
 import { StageAnalyticsService } from './stage-analytics.service';
@@ -23,6 +26,8 @@ export class JourneyStatsController {
     summary:
       'Funnel, per channel, step and variant; conversions attributed to the last touchpoint with the holdout beside them; NPS',
   })
+  @ApiJsonResponse(200, 'JourneyStats', journeyStatsSchema, 'The journey’s figures')
+  @ApiProblems(400, [404, 'The journey, or the version asked for, was not found'])
   get(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('The journey') }))
     id: string,
@@ -42,6 +47,8 @@ export class AnalyticsController {
   @ApiOperation({
     summary: 'Per stage and channel: sent, delivered, engaged, converted and survey scores',
   })
+  @ApiJsonResponse(200, 'StageAnalytics', stageAnalyticsSchema, 'Figures per stage and channel')
+  @ApiProblems(400)
   byStage(@Query() query: StageQueryDto) {
     return this.stages.stages(query);
   }
@@ -49,6 +56,8 @@ export class AnalyticsController {
   @Get('nps')
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: 'NPS per day, week or month, optionally for one journey or stage' })
+  @ApiJsonResponse(200, 'NpsSeries', npsSeriesSchema, 'NPS per period')
+  @ApiProblems(400)
   nps(@Query() query: NpsQueryDto) {
     return this.stages.nps(query);
   }

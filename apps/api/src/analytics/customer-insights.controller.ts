@@ -1,10 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Clock, CustomerErasureRepository, QueueGateway } from '@touchpoint/core';
 import { z } from 'zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
 import { customerIdSchema } from '../customers/customer.schema';
 import { ProblemException } from '../http/problem';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
+import { journeyMapSchema } from './analytics.schema';
 import { JourneyMapService } from './journey-map.service';
 
 const limitSchema = z.coerce.number().int().min(1).max(2000).default(1000);
@@ -32,6 +35,13 @@ export class CustomerInsightsController {
     summary:
       "The customer's touchpoints and events in order, grouped by stage, with each touchpoint's outcome",
   })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 2000, default: 1000 },
+  })
+  @ApiJsonResponse(200, 'JourneyMap', journeyMapSchema, 'The map, stage by stage, and the timeline')
+  @ApiProblems(400, 404)
   journeyMap(
     @Param('customerId') id: string,
     @Query('limit') limit: string | undefined,
@@ -52,6 +62,7 @@ export class CustomerInsightsController {
       'Erase a customer: contact details and personal attributes everywhere; anonymous touchpoint counts stay',
   })
   @ApiNoContentResponse({ description: 'Erased' })
+  @ApiProblems(400, 404)
   async erase(@Param('customerId') id: string): Promise<void> {
     const erased = await this.erasure.erase(parse(customerIdSchema, id, 'customerId'), this.clock.now());
     if (!erased) throw ProblemException.notFound('The customer');

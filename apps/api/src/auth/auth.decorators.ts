@@ -1,7 +1,8 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Role } from '@touchpoint/core';
 import type { Request } from 'express';
+import { ApiProblems } from '../openapi/api-problems.decorator';
 
 export const ROLES_KEY = 'touchpoint:roles';
 export const PUBLIC_KEY = 'touchpoint:public';
@@ -17,13 +18,13 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing or unknown API key' }),
-    ApiForbiddenResponse({
-      description: `Allowed roles: admin${roles
+    ApiProblems(401, [
+      403,
+      `Allowed roles: admin${roles
         .filter((r) => r !== 'admin')
         .map((r) => `, ${r}`)
         .join('')}`,
-    }),
+    ]),
   );
 
 /** No API key: health, metrics, docs, provider webhooks (which check their own signatures). */

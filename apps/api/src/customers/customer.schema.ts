@@ -70,3 +70,27 @@ export const customerBodySchema = z.object({
     .optional(),
 });
 export type CustomerBody = z.output<typeof customerBodySchema>;
+
+/** A customer as the API writes it (customerView); contact details masked for analysts. */
+export const customerViewSchema = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  pushSubscriptions: z.array(
+    z.object({
+      endpoint: z.string(),
+      keys: z.object({ p256dh: z.string(), auth: z.string() }).optional().describe('Absent when masked'),
+    }),
+  ),
+  fcmTokens: z.array(z.string()),
+  locale: z.string().nullable(),
+  timezone: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  consent: z.object({
+    sms: z.boolean().optional(),
+    email: z.boolean().optional(),
+    push: z.boolean().optional(),
+  }),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});

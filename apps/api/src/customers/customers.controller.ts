@@ -1,12 +1,15 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Clock, CustomerRepository, TouchpointRepository } from '@touchpoint/core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
+import { ApiJsonBodyProblems, ApiProblems } from '../openapi/api-problems.decorator';
+import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 import { touchpointView } from '../touchpoints/touchpoint.view';
-import { customerBodySchema, customerIdSchema } from './customer.schema';
+import { touchpointListSchema } from '../touchpoints/touchpoint.schema';
+import { customerBodySchema, customerIdSchema, customerViewSchema } from './customer.schema';
 import { customerView } from './customer.view';
 
 class CustomerBodyDto extends createZodDto(customerBodySchema) {}
@@ -31,6 +34,8 @@ export class CustomersController {
   @Put(':customerId')
   @Roles('marketer', 'ingest')
   @ApiOperation({ summary: 'Create or replace a customer' })
+  @ApiJsonResponse(200, 'Customer', customerViewSchema, 'The stored customer')
+  @ApiJsonBodyProblems()
   async put(@Param('customerId') id: string, @Body() body: CustomerBodyDto, @CurrentCaller() caller: Caller) {
     const row = await this.customers.replace(parseCustomerId(id), body, this.clock.now());
     return customerView(row, caller.role);
@@ -39,6 +44,8 @@ export class CustomersController {
   @Get(':customerId')
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: 'Read a customer (contact details masked for analysts)' })
+  @ApiJsonResponse(200, 'Customer', customerViewSchema, 'The customer')
+  @ApiProblems(400, 404)
   async get(@Param('customerId') id: string, @CurrentCaller() caller: Caller) {
     const row = await this.customers.find(parseCustomerId(id));
     if (!row) throw ProblemException.notFound('The customer');
@@ -48,6 +55,13 @@ export class CustomersController {
   @Get(':customerId/touchpoints')
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: "The customer's touchpoints, oldest first: their journey map" })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 500 },
+  })
+  @ApiJsonResponse(200, 'TouchpointList', touchpointListSchema, 'The touchpoints, oldest first')
+  @ApiProblems(400, 404)
   async touchpointsOf(
     @Param('customerId') id: string,
     @Query('limit') limit: string | undefined,

@@ -4,8 +4,17 @@ import { CONFIG, type Config } from '@touchpoint/core';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators';
 import { dottedPath, ProblemException } from '../http/problem';
+import { ApiJsonBodyProblems } from '../openapi/api-problems.decorator';
+import { ApiJsonResponse, zodComponent } from '../openapi/api-json-response.decorator';
 import { EventIngestService } from './event-ingest.service';
 import { eventBatchSchema, eventSchema, eventsBodySchema, type EventBody } from './event.schema';
+
+// Documents the body only: the controller parses it, a batch or one event.
+const EventsBody = zodComponent('EventsBody', eventsBodySchema, 'input');
+const eventsAcceptedSchema = z.object({
+  accepted: z.number().int().min(0),
+  duplicates: z.number().int().min(0).describe('Events whose id was already accepted: no further effect'),
+});
 
 @ApiTags('events')
 @Controller('v1/events')
@@ -19,7 +28,14 @@ export class EventsController {
   @HttpCode(202)
   @Roles('marketer', 'ingest')
   @ApiOperation({ summary: 'Ingest one event or a batch; 202 once stored durably' })
-  @ApiBody({ schema: z.toJSONSchema(eventsBodySchema, { io: 'input', unrepresentable: 'any' }) as object })
+  @ApiBody({ type: EventsBody })
+  @ApiJsonResponse(
+    202,
+    'EventsAccepted',
+    eventsAcceptedSchema,
+    'Stored durably; duplicates counted and dropped',
+  )
+  @ApiJsonBodyProblems()
   async post(@Body() body: unknown) {
     return this.ingest.ingest(this.parse(body));
   }

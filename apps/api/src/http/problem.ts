@@ -1,18 +1,21 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { z } from 'zod';
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+export const fieldProblemSchema = z.object({
+  path: z.string().describe('The field, dotted as the body spells it: `steps.1.duration`'),
+  message: z.string(),
+});
+export type FieldProblem = z.infer<typeof fieldProblemSchema>;
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldProblem[];
-  [extra: string]: unknown;
-}
+/** RFC 9457 problem details; extension members may follow (hence loose). */
+export const problemSchema = z.looseObject({
+  type: z.string().describe('A URI naming the kind of problem'),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(fieldProblemSchema).optional().describe('Each invalid field, when the input was at fault'),
+});
+export type ProblemBody = z.infer<typeof problemSchema>;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -17,19 +17,28 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
+import { ApiJsonBodyProblems, ApiProblems } from '../openapi/api-problems.decorator';
+import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 import { JourneySimulationService, simulationBodySchema } from './journey-simulation.service';
 import { journeyView, JourneyService } from './journey.service';
+import {
+  journeyHistorySchema,
+  journeyListSchema,
+  journeyValidSchema,
+  journeyViewSchema,
+  simulationResultSchema,
+} from './journey.schema';
 
 class SimulationBodyDto extends createZodDto(simulationBodySchema) {}
 
-const journeyBody = z.toJSONSchema(journeyDefinitionSchema, {
-  io: 'input',
-  unrepresentable: 'any',
-}) as object;
-const listQuery = z.object({
+// Documents the body only: JourneyService validates it, so its problems carry the journey's own codes.
+class JourneyDefinitionDto extends createZodDto(journeyDefinitionSchema) {}
+const journeyListQuerySchema = z.object({
   status: z.enum(['active', 'paused', 'archived']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+class JourneyListQueryDto extends createZodDto(journeyListQuerySchema) {}
+
 function journeyIdPipe() {
   return new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('The journey') });
 }
@@ -46,7 +55,10 @@ export class JourneysController {
   @Post()
   @Roles('marketer')
   @ApiOperation({ summary: 'Create a journey (version 1, active)' })
-  @ApiBody({ schema: journeyBody })
+  @ApiBody({ type: JourneyDefinitionDto })
+  @ApiJsonResponse(201, 'Journey', journeyViewSchema, 'The journey, active at version 1')
+  @ApiJsonBodyProblems()
+  @ApiProblems([409, 'Another live journey has this name'])
   create(@Body() body: unknown, @CurrentCaller() caller: Caller) {
     return this.service.create(body, caller.name);
   }
@@ -55,7 +67,9 @@ export class JourneysController {
   @HttpCode(200)
   @Roles('marketer')
   @ApiOperation({ summary: 'Validate a journey without saving it' })
-  @ApiBody({ schema: journeyBody })
+  @ApiBody({ type: JourneyDefinitionDto })
+  @ApiJsonResponse(200, 'JourneyValid', journeyValidSchema, 'The journey could be saved as it is')
+  @ApiJsonBodyProblems()
   validate(@Body() body: unknown) {
     this.service.validate(body);
     return { valid: true };
@@ -64,19 +78,17 @@ export class JourneysController {
   @Get()
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: 'List journeys, newest first' })
-  async list(@Query() query: Record<string, string>) {
-    const parsed = listQuery.safeParse(query);
-    if (!parsed.success) {
-      throw ProblemException.validation(
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      );
-    }
-    return { items: (await this.journeys.list(parsed.data)).map(journeyView) };
+  @ApiJsonResponse(200, 'JourneyList', journeyListSchema, 'The journeys')
+  @ApiProblems(400)
+  async list(@Query() query: JourneyListQueryDto) {
+    return { items: (await this.journeys.list(query)).map(journeyView) };
   }
 
   @Get(':id')
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: 'Read a journey at its current version' })
+  @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The journey')
+  @ApiProblems(404)
   get(@Param('id', journeyIdPipe()) id: string) {
     return this.service.get(id);
   }
@@ -84,7 +96,10 @@ export class JourneysController {
   @Put(':id')
   @Roles('marketer')
   @ApiOperation({ summary: 'Publish a new version; running enrollments finish on the version they started' })
-  @ApiBody({ schema: journeyBody })
+  @ApiBody({ type: JourneyDefinitionDto })
+  @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The journey at its new version')
+  @ApiJsonBodyProblems()
+  @ApiProblems(404, [409, 'Another live journey has this name, or the journey is archived'])
   update(@Param('id', journeyIdPipe()) id: string, @Body() body: unknown, @CurrentCaller() caller: Caller) {
     return this.service.update(id, body, caller.name);
   }
@@ -93,6 +108,8 @@ export class JourneysController {
   @HttpCode(200)
   @Roles('marketer')
   @ApiOperation({ summary: 'Pause: no new enrollments, steps that come due are held until resume' })
+  @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The paused journey')
+  @ApiProblems(404, [409, 'The journey is archived'])
   pause(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
     return this.service.pause(id, caller.name);
   }
@@ -103,6 +120,8 @@ export class JourneysController {
   @ApiOperation({
     summary: 'Resume a paused journey: what came due meanwhile goes out now (409 when archived)',
   })
+  @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The active journey')
+  @ApiProblems(404, [409, 'The journey is archived'])
   resume(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
     return this.service.resume(id, caller.name);
   }
@@ -110,6 +129,8 @@ export class JourneysController {
   @Delete(':id')
   @Roles('marketer')
   @ApiOperation({ summary: 'Archive: no new enrollments, running ones end, unsent messages are cancelled' })
+  @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The archived journey')
+  @ApiProblems(404, [409, 'The journey is already archived'])
   archive(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
     return this.service.archive(id, caller.name);
   }
@@ -117,6 +138,8 @@ export class JourneysController {
   @Get(':id/history')
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: 'Every change to the journey: what, by which API key, and when' })
+  @ApiJsonResponse(200, 'JourneyHistory', journeyHistorySchema, 'The changes, oldest first')
+  @ApiProblems(404)
   history(@Param('id', journeyIdPipe()) id: string) {
     return this.service.history(id);
   }
@@ -127,6 +150,9 @@ export class JourneysController {
   @ApiOperation({
     summary: 'What the journey would do for a customer and a timeline of events; sends and stores nothing',
   })
+  @ApiJsonResponse(200, 'Simulation', simulationResultSchema, 'What would happen, step by step')
+  @ApiJsonBodyProblems()
+  @ApiProblems(404)
   simulate(@Param('id', journeyIdPipe()) id: string, @Body() body: SimulationBodyDto) {
     return this.simulation.simulate(id, body);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { QueueGateway, SendMetrics, TouchpointRepository } from '@touchpoint/core';
 import { Gauge, type Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
@@ -8,7 +8,7 @@ import { Public } from '../auth/auth.decorators';
  * Prometheus text. Figures come from PostgreSQL and BullMQ at scrape time, so every process reports the same;
  * send latency and provider errors are observed by the sending code in this process (SendMetrics' registry).
  */
-@ApiExcludeController()
+@ApiTags('health')
 @Controller('metrics')
 export class MetricsController {
   private readonly registry: Registry;
@@ -52,6 +52,12 @@ export class MetricsController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Prometheus metrics: touchpoints, queues, sends, the process' })
+  @ApiResponse({
+    status: 200,
+    description: 'The Prometheus text exposition format',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   metrics(): Promise<string> {
     return this.registry.metrics();

@@ -4,6 +4,8 @@ import { SandboxMessageRepository } from '@touchpoint/core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 
 const sandboxQuerySchema = z.object({
   channel: z.enum(['sms', 'email', 'push']).optional(),
@@ -11,6 +13,19 @@ const sandboxQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 class SandboxQueryDto extends createZodDto(sandboxQuerySchema) {}
+const sandboxMessagesSchema = z.object({
+  items: z.array(
+    z.object({
+      channel: z.string(),
+      to: z.string(),
+      subject: z.string().nullable(),
+      body: z.string().nullable(),
+      html: z.string().nullable(),
+      touchpointId: z.uuid().nullable(),
+      at: z.iso.datetime(),
+    }),
+  ),
+});
 
 @ApiTags('sandbox')
 @Controller('v1/sandbox')
@@ -20,6 +35,8 @@ export class SandboxController {
   @Get('messages')
   @Roles('admin')
   @ApiOperation({ summary: 'What the sandbox adapters "sent", newest first' })
+  @ApiJsonResponse(200, 'SandboxMessages', sandboxMessagesSchema, 'The messages, newest first')
+  @ApiProblems(400)
   async list(@Query() query: SandboxQueryDto) {
     return { items: await this.messages.list(query) };
   }

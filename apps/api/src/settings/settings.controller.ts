@@ -5,6 +5,8 @@ import { frequencyCapsSchema, type FrequencyCap } from '@touchpoint/journeys';
 import { createZodDto } from 'nestjs-zod';
 import { FrequencyCaps } from '../../../worker/src/frequency-caps.service';
 import { Roles } from '../auth/auth.decorators';
+import { ApiJsonBodyProblems } from '../openapi/api-problems.decorator';
+import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 
 class FrequencyCapsDto extends createZodDto(frequencyCapsSchema) {}
 
@@ -22,6 +24,7 @@ export class SettingsController {
   @Get('frequency-caps')
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: 'The frequency caps (none by default)' })
+  @ApiJsonResponse(200, 'FrequencyCaps', frequencyCapsSchema, 'The caps')
   async getFrequencyCaps(): Promise<{ caps: FrequencyCap[] }> {
     return (await this.settings.get<{ caps: FrequencyCap[] }>(SETTING_KEYS.frequencyCaps)) ?? { caps: [] };
   }
@@ -29,6 +32,8 @@ export class SettingsController {
   @Put('frequency-caps')
   @Roles('marketer')
   @ApiOperation({ summary: 'Replace the frequency caps, counted per customer in their timezone' })
+  @ApiJsonResponse(200, 'FrequencyCaps', frequencyCapsSchema, 'The caps now in force')
+  @ApiJsonBodyProblems()
   async putFrequencyCaps(@Body() body: FrequencyCapsDto): Promise<{ caps: FrequencyCap[] }> {
     const value = { caps: body.caps };
     await this.settings.put(SETTING_KEYS.frequencyCaps, value, this.clock.now());

@@ -1,9 +1,11 @@
 import { Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { dottedPath, ProblemException } from '../http/problem';
+import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 import { surveyFormPage, surveyMessagePage, type SurveyMessage } from './survey-page';
 import { SurveyService, type SurveyLookup } from './survey.service';
 
@@ -16,6 +18,16 @@ export const surveyAnswerSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
 });
+
+class SurveyAnswerDto extends createZodDto(surveyAnswerSchema) {}
+const surveyAnsweredSchema = z.object({
+  id: z.uuid().describe('The answer’s touchpoint'),
+  score: z.number().int(),
+  comment: z.string().nullable(),
+});
+
+const html = { 'text/html': { schema: { type: 'string' } } };
+const problemOrPage = { 'application/problem+json': { schema: { $ref: getSchemaPath('Problem') } }, ...html };
 
 const STATUS: Record<Exclude<SurveyLookup['kind'], 'open'>, number> = {
   invalid: 403,
@@ -61,6 +73,10 @@ export class SurveyController {
 
   @Get(':token')
   @ApiOperation({ summary: 'The survey page (HTML, in the customer’s language and direction)' })
+  @ApiResponse({ status: 200, description: 'The 0–10 scale as a form', content: html })
+  @ApiResponse({ status: 403, description: 'The link is not valid', content: html })
+  @ApiResponse({ status: 404, description: 'The survey is gone', content: html })
+  @ApiResponse({ status: 409, description: 'Already answered', content: html })
   async show(
     @Param('token') token: string,
     @Headers('accept-language') acceptLanguage: string | undefined,
@@ -82,7 +98,18 @@ export class SurveyController {
   @Post(':token')
   @HttpCode(201)
   @ApiOperation({ summary: 'Answer the survey once: JSON `{ score, comment }` or the page’s form' })
-  @ApiBody({ schema: z.toJSONSchema(surveyAnswerSchema, { io: 'input' }) as object })
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiBody({ type: SurveyAnswerDto })
+  @ApiJsonResponse(201, 'SurveyAnswered', surveyAnsweredSchema, 'Recorded (a JSON post)')
+  @ApiResponse({ status: 200, description: 'Recorded (a form post): a thank-you page', content: html })
+  @ApiResponse({
+    status: 400,
+    description: 'Invalid score or comment; nothing recorded',
+    content: problemOrPage,
+  })
+  @ApiResponse({ status: 403, description: 'The link is not valid', content: problemOrPage })
+  @ApiResponse({ status: 404, description: 'The survey is gone', content: problemOrPage })
+  @ApiResponse({ status: 409, description: 'Already answered', content: problemOrPage })
   async answer(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const json = Boolean(req.is(['application/json', 'application/*+json']));
     const parsed = surveyAnswerSchema.safeParse(req.body ?? {});

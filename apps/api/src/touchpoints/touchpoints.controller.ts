@@ -1,10 +1,13 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { TouchpointRepository } from '@touchpoint/core';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
+import { touchpointPageSchema } from './touchpoint.schema';
 import { TouchpointExportService } from './touchpoint-export.service';
 import {
   decodeCursor,
@@ -28,6 +31,8 @@ export class TouchpointsController {
   @Get()
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: 'The touchpoint log, newest first, with keyset pagination' })
+  @ApiJsonResponse(200, 'TouchpointPage', touchpointPageSchema, 'One page of the log')
+  @ApiProblems(400)
   async list(@Query() query: TouchpointQueryDto, @CurrentCaller() caller: Caller) {
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !cursor) {
@@ -49,7 +54,15 @@ export class TouchpointsController {
   @ApiOperation({
     summary: 'Every matching touchpoint, newest first, streamed as CSV or NDJSON (masked for analysts)',
   })
-  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiResponse({
+    status: 200,
+    description: 'The rows, streamed: CSV with a header line, or one JSON touchpoint a line',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/x-ndjson': { schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems(400)
   export(
     @Query() query: TouchpointExportQueryDto,
     @CurrentCaller() caller: Caller,

@@ -1,11 +1,20 @@
 import { Body, Controller, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { smsConsentReply, twilioDeliveryStatus } from '@touchpoint/channels';
 import { Clock } from '@touchpoint/core';
 import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
+import { ApiProblems } from '../openapi/api-problems.decorator';
 import { DeliveryFeedbackService } from './delivery-feedback.service';
 import { TwilioSignatureGuard } from './webhook-signature.guards';
 
@@ -28,6 +37,16 @@ const inboundSchema = z.object({
 });
 class TwilioInboundDto extends createZodDto(inboundSchema) {}
 
+const TWILIO_SIGNATURE = ApiHeader({
+  name: 'X-Twilio-Signature',
+  required: true,
+  description: 'HMAC-SHA1 of PUBLIC_BASE_URL + path and query + the sorted form fields, with the auth token',
+});
+const TWILIO_PROBLEMS = ApiProblems(
+  [400, 'A required field is missing'],
+  [403, 'The signature is missing or wrong, or TWILIO_AUTH_TOKEN is not set'],
+);
+
 /** Twilio's delivery feedback and incoming replies; no API key, `X-Twilio-Signature` instead. */
 @ApiTags('webhooks')
 @Controller('webhooks/twilio')
@@ -43,6 +62,14 @@ export class TwilioWebhooksController {
   @HttpCode(204)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiOperation({ summary: 'Twilio status callback: moves the SMS touchpoint forward (signed by Twilio)' })
+  @ApiQuery({
+    name: 'touchpointId',
+    required: false,
+    description: 'Set in the callback URL the worker gives Twilio',
+  })
+  @TWILIO_SIGNATURE
+  @ApiNoContentResponse({ description: 'Applied, or ignored when the status means nothing here' })
+  @TWILIO_PROBLEMS
   async status(
     @Body() body: TwilioStatusCallbackDto,
     @Query('touchpointId') touchpointId?: string,
@@ -68,6 +95,13 @@ export class TwilioWebhooksController {
   @ApiOperation({
     summary: 'Incoming SMS: STOP and the other opt-out words revoke SMS consent, START restores it',
   })
+  @TWILIO_SIGNATURE
+  @ApiResponse({
+    status: 200,
+    description: 'Empty TwiML: Twilio answers the keywords itself',
+    content: { 'text/xml': { schema: { type: 'string' } } },
+  })
+  @TWILIO_PROBLEMS
   async inbound(@Body() body: TwilioInboundDto): Promise<string> {
     const reply = smsConsentReply(body.Body, body.OptOutType);
     const phone = e164(body.From);

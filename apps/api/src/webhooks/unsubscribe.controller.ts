@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { LinkSigner } from '@touchpoint/core';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
@@ -14,6 +14,14 @@ const PAGE_HEADERS = {
   'X-Robots-Tag': 'noindex',
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
 };
+
+const html = { 'text/html': { schema: { type: 'string' } } };
+/** The link's signature, and the pages it answers with: a page even on error, since a person reads it. */
+const PAGE_RESPONSES = applyDecorators(
+  ApiQuery({ name: 'sig', required: true, description: 'The link’s signature', schema: { type: 'string' } }),
+  ApiResponse({ status: 403, description: 'The signature does not match: an error page', content: html }),
+  ApiResponse({ status: 404, description: 'No such touchpoint: an error page', content: html }),
+);
 
 /**
  * The signed unsubscribe link in every email (`/unsubscribe/{touchpointId}?sig=…`). GET shows a page with
@@ -31,6 +39,8 @@ export class UnsubscribeController {
 
   @Get(':touchpointId')
   @ApiOperation({ summary: 'The unsubscribe confirmation page (signed link)' })
+  @ApiResponse({ status: 200, description: 'A page with one button', content: html })
+  @PAGE_RESPONSES
   async page(
     @Param('touchpointId') touchpointId: string,
     @Query('sig') sig: unknown,
@@ -55,6 +65,8 @@ export class UnsubscribeController {
   @Post(':touchpointId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unsubscribe: one-click (RFC 8058) or the page’s button (signed link)' })
+  @ApiResponse({ status: 200, description: 'Email consent revoked: a page saying so', content: html })
+  @PAGE_RESPONSES
   async unsubscribe(
     @Param('touchpointId') touchpointId: string,
     @Query('sig') sig: unknown,

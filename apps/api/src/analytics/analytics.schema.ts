@@ -1,0 +1,193 @@
+import { TOUCHPOINT_STATUSES } from '@touchpoint/core';
+import { journeyDefinitionSchema, STAGES } from '@touchpoint/journeys';
+import { z } from 'zod';
+
+const timestamp = z.iso.datetime();
+const count = z.number().int().min(0);
+const rate = z
+  .number()
+  .nullable()
+  .describe('A fraction from 0 to 1; null when there is nothing to divide by');
+
+const npsSchema = z.object({
+  responses: count,
+  promoters: count,
+  passives: count,
+  detractors: count,
+  score: z.number().nullable().describe('-100 to 100; null without responses'),
+});
+
+const funnelSchema = z.object({
+  scheduled: count,
+  pending: count,
+  sent: count,
+  delivered: count,
+  opened: count,
+  clicked: count,
+  failed: count,
+  bounced: count,
+  unsubscribed: count,
+  suppressed: count,
+  cancelled: count,
+  unknown: count,
+  answered: count,
+  suppressedBy: z.record(z.string(), count).describe('Suppressed touchpoints by reason'),
+});
+
+const attributedSchema = z.object({
+  conversions: count.describe('Goal events attributed'),
+  converted: count.describe('Touchpoints that converted'),
+});
+
+const rateOfSchema = z.object({ enrolled: count, converted: count, rate });
+
+/** `GET /v1/journeys/{id}/stats`. */
+export const journeyStatsSchema = z.object({
+  journeyId: z.uuid(),
+  name: z.string(),
+  version: z.number().int().nullable(),
+  from: timestamp.nullable(),
+  to: timestamp.nullable(),
+  enrolled: count,
+  active: count,
+  exited: count,
+  completed: count,
+  holdout: count,
+  touchpoints: funnelSchema,
+  byChannel: z.record(z.string(), funnelSchema.extend(attributedSchema.shape)),
+  steps: z.array(
+    z.union([
+      z.object({
+        stepId: z.string(),
+        type: z.literal('send'),
+        entered: count,
+        channel: z.enum(['sms', 'email', 'push']),
+        ...funnelSchema.shape,
+        ...attributedSchema.shape,
+        conversionRate: rate,
+      }),
+      z.object({
+        stepId: z.string(),
+        type: z.enum(['wait', 'wait_for_event', 'branch', 'split', 'exit']),
+        entered: count,
+      }),
+    ]),
+  ),
+  variants: z.array(
+    z.object({
+      variant: z.string(),
+      enrolled: count,
+      active: count,
+      exited: count,
+      completed: count,
+      converted: count,
+      conversionRate: rate,
+      touchpoints: funnelSchema,
+      attributed: attributedSchema,
+    }),
+  ),
+  conversions: z.union([
+    z.object({
+      goal: journeyDefinitionSchema.shape.goal.unwrap(),
+      attributed: count,
+      touchpointsConverted: count,
+      treated: rateOfSchema,
+      holdout: rateOfSchema,
+      lift: z.object({ absolute: z.number(), relative: z.number().nullable() }).nullable(),
+    }),
+    z.object({ goal: z.null() }),
+  ]),
+  nps: npsSchema,
+});
+
+const figuresSchema = z.object({
+  touchpoints: count,
+  sent: count,
+  delivered: count,
+  engaged: count,
+  converted: count,
+  deliveryRate: rate,
+  engagementRate: rate,
+  conversionRate: rate,
+  survey: npsSchema.extend({ average: z.number().nullable() }),
+});
+
+/** `GET /v1/analytics/stages`. */
+export const stageAnalyticsSchema = z.object({
+  from: timestamp,
+  to: timestamp,
+  stages: z.array(
+    figuresSchema.extend({
+      stage: z.enum(STAGES).nullable(),
+      channels: z.array(figuresSchema.extend({ channel: z.string() })),
+    }),
+  ),
+});
+
+/** `GET /v1/analytics/nps`. */
+export const npsSeriesSchema = z.object({
+  from: timestamp,
+  to: timestamp,
+  interval: z.enum(['day', 'week', 'month']),
+  items: z.array(npsSchema.extend({ period: timestamp })),
+});
+
+const mapTouchpointSchema = z.object({
+  type: z.literal('touchpoint'),
+  at: timestamp,
+  stage: z.enum(STAGES).nullable(),
+  id: z.uuid(),
+  journeyId: z.uuid().nullable(),
+  journeyName: z.string().nullable(),
+  journeyVersion: z.number().int().nullable(),
+  stepId: z.string().nullable(),
+  channel: z.enum(['sms', 'email', 'push', 'survey']),
+  to: z.string().nullable(),
+  status: z.enum(TOUCHPOINT_STATUSES),
+  outcome: z.string().describe('How far it got: clicked, opened, delivered, sent, or its own status'),
+  error: z.string().nullable(),
+  scheduledFor: timestamp.nullable(),
+  sentAt: timestamp.nullable(),
+  deliveredAt: timestamp.nullable(),
+  events: z.array(z.object({ status: z.enum(TOUCHPOINT_STATUSES), at: timestamp })),
+  survey: z
+    .object({ score: z.number().int().nullable(), comment: z.string().nullable(), at: timestamp })
+    .nullable(),
+  conversion: z.object({ eventId: z.string(), name: z.string(), at: timestamp }).nullable(),
+});
+
+const mapEventSchema = z.object({
+  type: z.literal('event'),
+  at: timestamp,
+  stage: z.enum(STAGES).nullable(),
+  id: z.string(),
+  name: z.string(),
+  properties: z.record(z.string(), z.unknown()),
+  triggered: z.object({ journeyId: z.uuid(), journeyName: z.string().nullable() }).nullable(),
+  converted: z.array(z.object({ touchpointId: z.uuid(), journeyId: z.uuid() })),
+});
+
+/** `GET /v1/customers/{customerId}/journey-map`. */
+export const journeyMapSchema = z.object({
+  customerId: z.string(),
+  stages: z.array(
+    z.object({
+      stage: z.enum(STAGES).nullable(),
+      firstAt: timestamp,
+      lastAt: timestamp,
+      touchpoints: count,
+      events: count,
+      outcomes: z.record(z.string(), count),
+      converted: count,
+      items: z.array(z.discriminatedUnion('type', [mapTouchpointSchema, mapEventSchema])),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      type: z.enum(['touchpoint', 'event']),
+      id: z.string(),
+      at: timestamp,
+      stage: z.enum(STAGES).nullable(),
+    }),
+  ),
+});
