@@ -1,0 +1,3944 @@
+export interface paths {
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API keys (never the keys themselves) */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /** Create an API key; the key is shown once and stored hashed */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a customer (contact details masked for analysts) */
+        get: operations["CustomersController_get"];
+        /** Create or replace a customer */
+        put: operations["CustomersController_put"];
+        post?: never;
+        /** Erase a customer: contact details and personal attributes everywhere; anonymous touchpoint counts stay */
+        delete: operations["CustomerInsightsController_erase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/touchpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's touchpoints, oldest first: their journey map */
+        get: operations["CustomersController_touchpointsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest one event or a batch; 202 once stored durably */
+        post: operations["EventsController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List journeys, newest first */
+        get: operations["JourneysController_list"];
+        put?: never;
+        /** Create a journey (version 1, active) */
+        post: operations["JourneysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a journey without saving it */
+        post: operations["JourneysController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a journey at its current version */
+        get: operations["JourneysController_get"];
+        /** Publish a new version; running enrollments finish on the version they started */
+        put: operations["JourneysController_update"];
+        post?: never;
+        /** Archive: no new enrollments, running ones end, unsent messages are cancelled */
+        delete: operations["JourneysController_archive"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause: no new enrollments, steps that come due are held until resume */
+        post: operations["JourneysController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused journey: what came due meanwhile goes out now (409 when archived) */
+        post: operations["JourneysController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change to the journey: what, by which API key, and when */
+        get: operations["JourneysController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the journey would do for a customer and a timeline of events; sends and stores nothing */
+        post: operations["JourneysController_simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/touchpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The touchpoint log, newest first, with keyset pagination */
+        get: operations["TouchpointsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/touchpoints/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every matching touchpoint, newest first, streamed as CSV or NDJSON (masked for analysts) */
+        get: operations["TouchpointsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the sandbox adapters "sent", newest first */
+        get: operations["SandboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings/frequency-caps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frequency caps (none by default) */
+        get: operations["SettingsController_getFrequencyCaps"];
+        /** Replace the frequency caps, counted per customer in their timezone */
+        put: operations["SettingsController_putFrequencyCaps"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redis and database reachability; 503 when either is down */
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics: touchpoints, queues, sends, the process */
+        get: operations["MetricsController_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio status callback: moves the SMS touchpoint forward (signed by Twilio) */
+        post: operations["TwilioWebhooksController_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Incoming SMS: STOP and the other opt-out words revoke SMS consent, START restores it */
+        post: operations["TwilioWebhooksController_inbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/sendgrid/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** SendGrid Event Webhook: delivered, bounce, open, click, unsubscribe… (signed) */
+        post: operations["SendGridWebhooksController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unsubscribe/{touchpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unsubscribe confirmation page (signed link) */
+        get: operations["UnsubscribeController_page"];
+        put?: never;
+        /** Unsubscribe: one-click (RFC 8058) or the page’s button (signed link) */
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funnel, per channel, step and variant; conversions attributed to the last touchpoint with the holdout beside them; NPS */
+        get: operations["JourneyStatsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per stage and channel: sent, delivered, engaged, converted and survey scores */
+        get: operations["AnalyticsController_byStage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NPS per day, week or month, optionally for one journey or stage */
+        get: operations["AnalyticsController_nps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/journey-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's touchpoints and events in order, grouped by stage, with each touchpoint's outcome */
+        get: operations["CustomerInsightsController_journeyMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey page (HTML, in the customer’s language and direction) */
+        get: operations["SurveyController_show"];
+        put?: never;
+        /** Answer the survey once: JSON `{ score, comment }` or the page’s form */
+        post: operations["SurveyController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Problem: {
+            /** @description A URI naming the kind of problem */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            /** @description Each invalid field, when the input was at fault */
+            errors?: {
+                /** @description The field, dotted as the body spells it: `steps.1.duration` */
+                path: string;
+                message: string;
+            }[];
+        };
+        CreateApiKeyDto: {
+            /** @description Who or what uses the key; shown in journey history */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "marketer" | "analyst" | "ingest";
+        };
+        CreatedApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "marketer" | "analyst" | "ingest";
+            /** @description The key itself: shown this once, stored only hashed */
+            key: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApiKeyList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "admin" | "marketer" | "analyst" | "ingest";
+                /** Format: date-time */
+                createdAt: string;
+                revokedAt: string | null;
+            }[];
+        };
+        CustomerBodyDto: {
+            email?: string | null;
+            /** @description E.164 */
+            phone?: string | null;
+            pushSubscriptions?: {
+                /**
+                 * Format: uri
+                 * @description The push service URL from PushSubscription.endpoint
+                 */
+                endpoint: string;
+                keys: {
+                    p256dh: string;
+                    auth: string;
+                };
+            }[];
+            /** @description FCM registration tokens of the customer's mobile app installs; push goes to the last one, before any browser subscription */
+            fcmTokens?: string[];
+            locale?: string | null;
+            timezone?: string | null;
+            attributes?: {
+                [key: string]: unknown;
+            };
+            consent?: {
+                sms?: boolean;
+                email?: boolean;
+                push?: boolean;
+            };
+        };
+        Customer: {
+            id: string;
+            email: string[];
+            phone: string[];
+            pushSubscriptions: {
+                endpoint: string;
+                /** @description Absent when masked */
+                keys?: {
+                    p256dh: string;
+                    auth: string;
+                };
+            }[];
+            fcmTokens: string[];
+            locale: string[];
+            timezone: string[];
+            attributes: {
+                [key: string]: unknown;
+            };
+            consent: {
+                sms?: boolean;
+                email?: boolean;
+                push?: boolean;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TouchpointList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                customerId: string;
+                journeyId: string | null;
+                journeyVersion: number | null;
+                stepId: string | null;
+                stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                /** @enum {string} */
+                channel: "sms" | "email" | "push" | "survey";
+                /** @enum {string} */
+                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                /** @description The address it went to; masked for analysts */
+                to: string | null;
+                provider: string | null;
+                providerMessageId: string | null;
+                scheduledFor: string | null;
+                sentAt: string | null;
+                deliveredAt: string | null;
+                /** @description A stable code: no_consent, frequency_cap, the provider’s error code… */
+                error: string | null;
+                errorMessage: string | null;
+                details: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description A survey answer’s 0–10 score */
+                score: number | null;
+                comment: string | null;
+                /** @description A survey answer’s touchpoint: the one that carried the link */
+                surveyOf: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                events: {
+                    /** @enum {string} */
+                    status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                    /** Format: date-time */
+                    at: string;
+                }[];
+            }[];
+        };
+        EventsBody: {
+            /** @description Idempotency key: an id already accepted is counted as a duplicate and has no effect */
+            id?: string;
+            customerId: string;
+            name: string;
+            /** @default {} */
+            properties: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description ISO-8601; defaults to the time received
+             */
+            occurredAt?: string;
+        } | {
+            events: {
+                /** @description Idempotency key: an id already accepted is counted as a duplicate and has no effect */
+                id?: string;
+                customerId: string;
+                name: string;
+                /** @default {} */
+                properties: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * Format: date-time
+                 * @description ISO-8601; defaults to the time received
+                 */
+                occurredAt?: string;
+            }[];
+        };
+        EventsAccepted: {
+            accepted: number;
+            /** @description Events whose id was already accepted: no further effect */
+            duplicates: number;
+        };
+        /** @description A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`. */
+        Condition: {
+            /** @description Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`. */
+            path: string;
+            /**
+             * @description Comparison operator.
+             * @enum {string}
+             */
+            op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "contains" | "exists";
+            /** @description Value to compare with; an array for `in`; omitted for `exists` (or `false` for "does not exist"). */
+            value?: unknown;
+        } | {
+            /** @description True when every condition is true. */
+            all: components["schemas"]["Condition"][];
+        } | {
+            /** @description True when at least one condition is true. */
+            any: components["schemas"]["Condition"][];
+        } | {
+            not: components["schemas"]["Condition"];
+        };
+        /** @description A journey: a trigger, steps, and the rules around them. */
+        JourneyDefinitionDto: {
+            /** @description Name shown to marketers. */
+            name: string;
+            /** @description Free text. */
+            description?: string;
+            /**
+             * @description Lifecycle stage; every touchpoint of the journey carries it.
+             * @enum {string}
+             */
+            stage: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
+            /** @description What enrolls a customer. */
+            trigger: {
+                /** @description Event name that enrolls the customer. */
+                event: string;
+                /** @description Condition that narrows which events enroll. */
+                where?: components["schemas"]["Condition"];
+            };
+            /**
+             * @description Whether a customer may enroll again: never, after_exit (once the previous enrollment ended) or always (on every trigger; a customer runs a journey once at a time, so a new entry ends the running one with reason `reentered`).
+             * @default never
+             * @enum {string}
+             */
+            reentry: "never" | "after_exit" | "always";
+            /** @description Minimum time before a customer may enroll again, ISO-8601: counted from the end of the previous enrollment under after_exit, from its start under always. */
+            reentryGap?: string;
+            /** @description Maximum number of enrollments per customer. */
+            entryLimit?: number;
+            /**
+             * @description Events that end the enrollment and cancel what it has not sent yet.
+             * @default []
+             */
+            exitOn: string[];
+            /** @description Conversion goal, attributed to the last touchpoint. */
+            goal?: {
+                /** @description Conversion event name. */
+                event: string;
+                /** @description Attribution window after a touchpoint, ISO-8601. */
+                within: string;
+            };
+            /**
+             * @description Exempt from frequency caps.
+             * @default false
+             */
+            transactional: boolean;
+            /** @description A daily window in the customer's timezone (UTC when unknown); a step due inside it is sent when it ends. */
+            quietHours?: {
+                /** @description Start of the quiet window, local HH:MM, e.g. 21:00. */
+                start: string;
+                /** @description End of the quiet window, local HH:MM, e.g. 09:00; may be earlier than start (wraps midnight). */
+                end: string;
+            };
+            /** @description NPS survey; templates then have `survey.url`. */
+            survey?: {
+                /** @description Question shown on the survey page. */
+                question: string;
+                /**
+                 * @description Answer scale: nps (0 to 10).
+                 * @constant
+                 */
+                scale: "nps";
+            };
+            /** @description Steps, run in array order unless a step names its successor. */
+            steps: ({
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait";
+                /** @description How long to wait, ISO-8601 (`P3D`, `PT2H`); added in the customer timezone. */
+                duration?: string;
+                /** @description Wait until a local time or a date instead of a duration. */
+                until?: {
+                    /** @description Local time in the customer timezone, HH:MM. */
+                    time: string;
+                    /** @description Allowed weekdays; any day when omitted. */
+                    days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                } | {
+                    /** @description Path to a date (`customer.attributes.birthday`, `event.properties.departsAt`) or an ISO date; a MM-DD value recurs yearly. */
+                    date: string;
+                    /** @description Added to the date, may be negative: `-P3D`. */
+                    offset?: string;
+                    /** @description Local time on that day, HH:MM; by default the time of the date itself (midnight for a plain date). */
+                    time?: string;
+                };
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | ({
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "sms";
+                /** @description SMS template. */
+                template: {
+                    /** @description Message text (Liquid; customer, event and journey in scope). */
+                    body: string;
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Message text (Liquid; customer, event and journey in scope). */
+                            body: string;
+                        };
+                    };
+                };
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "email";
+                /** @description Email template. */
+                template: {
+                    /** @description Subject line (Liquid; customer, event and journey in scope). */
+                    subject: string;
+                    /** @description HTML body (Liquid; customer, event and journey in scope). */
+                    html: string;
+                    /** @description Plain-text body; derived from the HTML when omitted (Liquid; customer, event and journey in scope). */
+                    text?: string;
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Subject line (Liquid; customer, event and journey in scope). */
+                            subject: string;
+                            /** @description HTML body (Liquid; customer, event and journey in scope). */
+                            html: string;
+                            /** @description Plain-text body; derived from the HTML when omitted (Liquid; customer, event and journey in scope). */
+                            text?: string;
+                        };
+                    };
+                };
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "push";
+                /** @description Web Push template. */
+                template: {
+                    /** @description Notification title (Liquid; customer, event and journey in scope). */
+                    title: string;
+                    /** @description Notification text (Liquid; customer, event and journey in scope). */
+                    body: string;
+                    /** @description URL opened on click (Liquid; customer, event and journey in scope). */
+                    url?: string;
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Notification title (Liquid; customer, event and journey in scope). */
+                            title: string;
+                            /** @description Notification text (Liquid; customer, event and journey in scope). */
+                            body: string;
+                            /** @description URL opened on click (Liquid; customer, event and journey in scope). */
+                            url?: string;
+                        };
+                    };
+                };
+            }) | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait_for_event";
+                /** @description Name of the awaited event. */
+                event: string;
+                /** @description Narrows which events count. */
+                where?: components["schemas"]["Condition"];
+                /** @description How long to wait for the event, ISO-8601. */
+                timeout: string;
+                /** @description Step to continue with when the event arrives. */
+                onEvent: string;
+                /** @description Step to continue with when the timeout passes. */
+                onTimeout: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "branch";
+                if: components["schemas"]["Condition"];
+                /** @description Step to continue with when the condition is true. */
+                then: string;
+                /** @description Step to continue with when the condition is false. */
+                else: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "split";
+                /** @description Variants, chosen deterministically per customer in proportion to their weights. */
+                variants: {
+                    /** @description Variant name, reported on its touchpoints. */
+                    name: string;
+                    /** @description Relative weight. */
+                    weight: number;
+                    /** @description First step of this variant. */
+                    next: string;
+                }[];
+                /** @description Percentage of customers who receive nothing from here on (the control group). */
+                holdout?: number;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "exit";
+            })[];
+        };
+        /** @description A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`. */
+        Condition_Output: {
+            /** @description Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`. */
+            path: string;
+            /**
+             * @description Comparison operator.
+             * @enum {string}
+             */
+            op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "contains" | "exists";
+            /** @description Value to compare with; an array for `in`; omitted for `exists` (or `false` for "does not exist"). */
+            value?: unknown;
+        } | {
+            /** @description True when every condition is true. */
+            all: components["schemas"]["Condition_Output"][];
+        } | {
+            /** @description True when at least one condition is true. */
+            any: components["schemas"]["Condition_Output"][];
+        } | {
+            not: components["schemas"]["Condition_Output"];
+        };
+        Journey: {
+            /** @description Name shown to marketers. */
+            name: string;
+            /** @description Free text. */
+            description?: string;
+            /**
+             * @description Lifecycle stage; every touchpoint of the journey carries it.
+             * @enum {string}
+             */
+            stage: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
+            /** @description What enrolls a customer. */
+            trigger: {
+                /** @description Event name that enrolls the customer. */
+                event: string;
+                /** @description Condition that narrows which events enroll. */
+                where?: components["schemas"]["Condition_Output"];
+            };
+            /**
+             * @description Whether a customer may enroll again: never, after_exit (once the previous enrollment ended) or always (on every trigger; a customer runs a journey once at a time, so a new entry ends the running one with reason `reentered`).
+             * @default never
+             * @enum {string}
+             */
+            reentry: "never" | "after_exit" | "always";
+            /** @description Minimum time before a customer may enroll again, ISO-8601: counted from the end of the previous enrollment under after_exit, from its start under always. */
+            reentryGap?: string;
+            /** @description Maximum number of enrollments per customer. */
+            entryLimit?: number;
+            /**
+             * @description Events that end the enrollment and cancel what it has not sent yet.
+             * @default []
+             */
+            exitOn: string[];
+            /** @description Conversion goal, attributed to the last touchpoint. */
+            goal?: {
+                /** @description Conversion event name. */
+                event: string;
+                /** @description Attribution window after a touchpoint, ISO-8601. */
+                within: string;
+            };
+            /**
+             * @description Exempt from frequency caps.
+             * @default false
+             */
+            transactional: boolean;
+            /** @description A daily window in the customer's timezone (UTC when unknown); a step due inside it is sent when it ends. */
+            quietHours?: {
+                /** @description Start of the quiet window, local HH:MM, e.g. 21:00. */
+                start: string;
+                /** @description End of the quiet window, local HH:MM, e.g. 09:00; may be earlier than start (wraps midnight). */
+                end: string;
+            };
+            /** @description NPS survey; templates then have `survey.url`. */
+            survey?: {
+                /** @description Question shown on the survey page. */
+                question: string;
+                /**
+                 * @description Answer scale: nps (0 to 10).
+                 * @constant
+                 */
+                scale: "nps";
+            };
+            /** @description Steps, run in array order unless a step names its successor. */
+            steps: ({
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait";
+                /** @description How long to wait, ISO-8601 (`P3D`, `PT2H`); added in the customer timezone. */
+                duration?: string;
+                /** @description Wait until a local time or a date instead of a duration. */
+                until?: {
+                    /** @description Local time in the customer timezone, HH:MM. */
+                    time: string;
+                    /** @description Allowed weekdays; any day when omitted. */
+                    days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                } | {
+                    /** @description Path to a date (`customer.attributes.birthday`, `event.properties.departsAt`) or an ISO date; a MM-DD value recurs yearly. */
+                    date: string;
+                    /** @description Added to the date, may be negative: `-P3D`. */
+                    offset?: string;
+                    /** @description Local time on that day, HH:MM; by default the time of the date itself (midnight for a plain date). */
+                    time?: string;
+                };
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | ({
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "sms";
+                /** @description SMS template. */
+                template: {
+                    /** @description Message text (Liquid; customer, event and journey in scope). */
+                    body: string;
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Message text (Liquid; customer, event and journey in scope). */
+                            body: string;
+                        };
+                    };
+                };
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "email";
+                /** @description Email template. */
+                template: {
+                    /** @description Subject line (Liquid; customer, event and journey in scope). */
+                    subject: string;
+                    /** @description HTML body (Liquid; customer, event and journey in scope). */
+                    html: string;
+                    /** @description Plain-text body; derived from the HTML when omitted (Liquid; customer, event and journey in scope). */
+                    text?: string;
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Subject line (Liquid; customer, event and journey in scope). */
+                            subject: string;
+                            /** @description HTML body (Liquid; customer, event and journey in scope). */
+                            html: string;
+                            /** @description Plain-text body; derived from the HTML when omitted (Liquid; customer, event and journey in scope). */
+                            text?: string;
+                        };
+                    };
+                };
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "push";
+                /** @description Web Push template. */
+                template: {
+                    /** @description Notification title (Liquid; customer, event and journey in scope). */
+                    title: string;
+                    /** @description Notification text (Liquid; customer, event and journey in scope). */
+                    body: string;
+                    /** @description URL opened on click (Liquid; customer, event and journey in scope). */
+                    url?: string;
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Notification title (Liquid; customer, event and journey in scope). */
+                            title: string;
+                            /** @description Notification text (Liquid; customer, event and journey in scope). */
+                            body: string;
+                            /** @description URL opened on click (Liquid; customer, event and journey in scope). */
+                            url?: string;
+                        };
+                    };
+                };
+            }) | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait_for_event";
+                /** @description Name of the awaited event. */
+                event: string;
+                /** @description Narrows which events count. */
+                where?: components["schemas"]["Condition_Output"];
+                /** @description How long to wait for the event, ISO-8601. */
+                timeout: string;
+                /** @description Step to continue with when the event arrives. */
+                onEvent: string;
+                /** @description Step to continue with when the timeout passes. */
+                onTimeout: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "branch";
+                if: components["schemas"]["Condition_Output"];
+                /** @description Step to continue with when the condition is true. */
+                then: string;
+                /** @description Step to continue with when the condition is false. */
+                else: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "split";
+                /** @description Variants, chosen deterministically per customer in proportion to their weights. */
+                variants: {
+                    /** @description Variant name, reported on its touchpoints. */
+                    name: string;
+                    /** @description Relative weight. */
+                    weight: number;
+                    /** @description First step of this variant. */
+                    next: string;
+                }[];
+                /** @description Percentage of customers who receive nothing from here on (the control group). */
+                holdout?: number;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "exit";
+            })[];
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** @enum {string} */
+            status: "active" | "paused" | "archived";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JourneyValid: {
+            /** @constant */
+            valid: true;
+        };
+        JourneyList: {
+            items: {
+                /** @description Name shown to marketers. */
+                name: string;
+                /** @description Free text. */
+                description?: string;
+                /**
+                 * @description Lifecycle stage; every touchpoint of the journey carries it.
+                 * @enum {string}
+                 */
+                stage: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
+                /** @description What enrolls a customer. */
+                trigger: {
+                    /** @description Event name that enrolls the customer. */
+                    event: string;
+                    /** @description Condition that narrows which events enroll. */
+                    where?: components["schemas"]["Condition_Output"];
+                };
+                /**
+                 * @description Whether a customer may enroll again: never, after_exit (once the previous enrollment ended) or always (on every trigger; a customer runs a journey once at a time, so a new entry ends the running one with reason `reentered`).
+                 * @default never
+                 * @enum {string}
+                 */
+                reentry: "never" | "after_exit" | "always";
+                /** @description Minimum time before a customer may enroll again, ISO-8601: counted from the end of the previous enrollment under after_exit, from its start under always. */
+                reentryGap?: string;
+                /** @description Maximum number of enrollments per customer. */
+                entryLimit?: number;
+                /**
+                 * @description Events that end the enrollment and cancel what it has not sent yet.
+                 * @default []
+                 */
+                exitOn: string[];
+                /** @description Conversion goal, attributed to the last touchpoint. */
+                goal?: {
+                    /** @description Conversion event name. */
+                    event: string;
+                    /** @description Attribution window after a touchpoint, ISO-8601. */
+                    within: string;
+                };
+                /**
+                 * @description Exempt from frequency caps.
+                 * @default false
+                 */
+                transactional: boolean;
+                /** @description A daily window in the customer's timezone (UTC when unknown); a step due inside it is sent when it ends. */
+                quietHours?: {
+                    /** @description Start of the quiet window, local HH:MM, e.g. 21:00. */
+                    start: string;
+                    /** @description End of the quiet window, local HH:MM, e.g. 09:00; may be earlier than start (wraps midnight). */
+                    end: string;
+                };
+                /** @description NPS survey; templates then have `survey.url`. */
+                survey?: {
+                    /** @description Question shown on the survey page. */
+                    question: string;
+                    /**
+                     * @description Answer scale: nps (0 to 10).
+                     * @constant
+                     */
+                    scale: "nps";
+                };
+                /** @description Steps, run in array order unless a step names its successor. */
+                steps: ({
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "wait";
+                    /** @description How long to wait, ISO-8601 (`P3D`, `PT2H`); added in the customer timezone. */
+                    duration?: string;
+                    /** @description Wait until a local time or a date instead of a duration. */
+                    until?: {
+                        /** @description Local time in the customer timezone, HH:MM. */
+                        time: string;
+                        /** @description Allowed weekdays; any day when omitted. */
+                        days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                    } | {
+                        /** @description Path to a date (`customer.attributes.birthday`, `event.properties.departsAt`) or an ISO date; a MM-DD value recurs yearly. */
+                        date: string;
+                        /** @description Added to the date, may be negative: `-P3D`. */
+                        offset?: string;
+                        /** @description Local time on that day, HH:MM; by default the time of the date itself (midnight for a plain date). */
+                        time?: string;
+                    };
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                } | ({
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "send";
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                    /**
+                     * @description Channel.
+                     * @constant
+                     */
+                    channel: "sms";
+                    /** @description SMS template. */
+                    template: {
+                        /** @description Message text (Liquid; customer, event and journey in scope). */
+                        body: string;
+                        /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                        locales?: {
+                            [key: string]: {
+                                /** @description Message text (Liquid; customer, event and journey in scope). */
+                                body: string;
+                            };
+                        };
+                    };
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "send";
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                    /**
+                     * @description Channel.
+                     * @constant
+                     */
+                    channel: "email";
+                    /** @description Email template. */
+                    template: {
+                        /** @description Subject line (Liquid; customer, event and journey in scope). */
+                        subject: string;
+                        /** @description HTML body (Liquid; customer, event and journey in scope). */
+                        html: string;
+                        /** @description Plain-text body; derived from the HTML when omitted (Liquid; customer, event and journey in scope). */
+                        text?: string;
+                        /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                        locales?: {
+                            [key: string]: {
+                                /** @description Subject line (Liquid; customer, event and journey in scope). */
+                                subject: string;
+                                /** @description HTML body (Liquid; customer, event and journey in scope). */
+                                html: string;
+                                /** @description Plain-text body; derived from the HTML when omitted (Liquid; customer, event and journey in scope). */
+                                text?: string;
+                            };
+                        };
+                    };
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "send";
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                    /**
+                     * @description Channel.
+                     * @constant
+                     */
+                    channel: "push";
+                    /** @description Web Push template. */
+                    template: {
+                        /** @description Notification title (Liquid; customer, event and journey in scope). */
+                        title: string;
+                        /** @description Notification text (Liquid; customer, event and journey in scope). */
+                        body: string;
+                        /** @description URL opened on click (Liquid; customer, event and journey in scope). */
+                        url?: string;
+                        /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                        locales?: {
+                            [key: string]: {
+                                /** @description Notification title (Liquid; customer, event and journey in scope). */
+                                title: string;
+                                /** @description Notification text (Liquid; customer, event and journey in scope). */
+                                body: string;
+                                /** @description URL opened on click (Liquid; customer, event and journey in scope). */
+                                url?: string;
+                            };
+                        };
+                    };
+                }) | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "wait_for_event";
+                    /** @description Name of the awaited event. */
+                    event: string;
+                    /** @description Narrows which events count. */
+                    where?: components["schemas"]["Condition_Output"];
+                    /** @description How long to wait for the event, ISO-8601. */
+                    timeout: string;
+                    /** @description Step to continue with when the event arrives. */
+                    onEvent: string;
+                    /** @description Step to continue with when the timeout passes. */
+                    onTimeout: string;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "branch";
+                    if: components["schemas"]["Condition_Output"];
+                    /** @description Step to continue with when the condition is true. */
+                    then: string;
+                    /** @description Step to continue with when the condition is false. */
+                    else: string;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "split";
+                    /** @description Variants, chosen deterministically per customer in proportion to their weights. */
+                    variants: {
+                        /** @description Variant name, reported on its touchpoints. */
+                        name: string;
+                        /** @description Relative weight. */
+                        weight: number;
+                        /** @description First step of this variant. */
+                        next: string;
+                    }[];
+                    /** @description Percentage of customers who receive nothing from here on (the control group). */
+                    holdout?: number;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "exit";
+                })[];
+                /** Format: uuid */
+                id: string;
+                version: number;
+                /** @enum {string} */
+                status: "active" | "paused" | "archived";
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+        };
+        JourneyHistory: {
+            items: {
+                version: number;
+                /** @description created, updated, paused, resumed or archived */
+                action: string;
+                /** @description The name of the API key that did it */
+                actor: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
+        /** @description What a journey would do for one customer and a timeline of events. */
+        SimulationBodyDto: {
+            /** @description A stored customer (`{ "id" }`) or one written inline, as `PUT /v1/customers` takes it. */
+            customer: {
+                /** @description A stored customer, with their sending history. */
+                id: string;
+            } | {
+                email?: string | null;
+                /** @description E.164 */
+                phone?: string | null;
+                pushSubscriptions?: {
+                    /**
+                     * Format: uri
+                     * @description The push service URL from PushSubscription.endpoint
+                     */
+                    endpoint: string;
+                    keys: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                }[];
+                /** @description FCM registration tokens of the customer's mobile app installs; push goes to the last one, before any browser subscription */
+                fcmTokens?: string[];
+                locale?: string | null;
+                timezone?: string | null;
+                attributes?: {
+                    [key: string]: unknown;
+                };
+                consent?: {
+                    sms?: boolean;
+                    email?: boolean;
+                    push?: boolean;
+                };
+                /** @description Decides split variants; `simulated` when omitted. */
+                id?: string;
+            };
+            /** @description The timeline: the first event that matches the trigger enrolls. */
+            events: {
+                name: string;
+                /** @default {} */
+                properties: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * Format: date-time
+                 * @description When it happens; now when omitted.
+                 */
+                at?: string;
+            }[];
+        };
+        Simulation: {
+            version: number;
+            enrolled: boolean;
+            timezone: string;
+            variant: string[];
+            /** @description Why the customer would not enter, or why the walk stopped early */
+            reason: string[];
+            steps: {
+                stepId: string;
+                /** @enum {string} */
+                action: "wait" | "send" | "hold" | "suppress" | "branch" | "exit";
+                /** Format: date-time */
+                at: string;
+                /** @description `at` in the customer’s timezone, ISO-8601 with its offset */
+                localTime: string;
+                channel: ("sms" | "email" | "push") | null;
+                rendered: {
+                    [key: string]: unknown;
+                } | null;
+                reason: string | null;
+            }[];
+        };
+        TouchpointPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                customerId: string;
+                journeyId: string | null;
+                journeyVersion: number | null;
+                stepId: string | null;
+                stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                /** @enum {string} */
+                channel: "sms" | "email" | "push" | "survey";
+                /** @enum {string} */
+                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                /** @description The address it went to; masked for analysts */
+                to: string | null;
+                provider: string | null;
+                providerMessageId: string | null;
+                scheduledFor: string | null;
+                sentAt: string | null;
+                deliveredAt: string | null;
+                /** @description A stable code: no_consent, frequency_cap, the provider’s error code… */
+                error: string | null;
+                errorMessage: string | null;
+                details: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description A survey answer’s 0–10 score */
+                score: number | null;
+                comment: string | null;
+                /** @description A survey answer’s touchpoint: the one that carried the link */
+                surveyOf: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                events: {
+                    /** @enum {string} */
+                    status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                    /** Format: date-time */
+                    at: string;
+                }[];
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string[];
+        };
+        SandboxMessages: {
+            items: {
+                channel: string;
+                to: string;
+                subject: string | null;
+                body: string | null;
+                html: string | null;
+                touchpointId: string | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
+        /** @description Frequency caps. */
+        FrequencyCaps: {
+            /** @description Caps; none by default. */
+            caps: {
+                /**
+                 * @description The channel capped, or `any` for all channels together.
+                 * @enum {string}
+                 */
+                channel: "sms" | "email" | "push" | "any";
+                /** @description How many messages the window allows. */
+                max: number;
+                /** @description `day` or `week` (calendar, in the customer timezone; weeks start on Monday) or a rolling duration such as `PT6H`. */
+                per: ("day" | "week") | string;
+            }[];
+        };
+        /** @description Frequency caps. */
+        FrequencyCapsDto: {
+            /** @description Caps; none by default. */
+            caps: {
+                /**
+                 * @description The channel capped, or `any` for all channels together.
+                 * @enum {string}
+                 */
+                channel: "sms" | "email" | "push" | "any";
+                /** @description How many messages the window allows. */
+                max: number;
+                /** @description `day` or `week` (calendar, in the customer timezone; weeks start on Monday) or a rolling duration such as `PT6H`. */
+                per: ("day" | "week") | string;
+            }[];
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @enum {string} */
+            redis: "up" | "down";
+            /** @enum {string} */
+            database: "up" | "down";
+        };
+        TwilioStatusCallbackDto: {
+            MessageSid: string;
+            MessageStatus: string;
+            ErrorCode?: string;
+            ErrorMessage?: string;
+        };
+        TwilioInboundDto: {
+            From: string;
+            Body?: string;
+            OptOutType?: string;
+        };
+        SendGridEventsReport: {
+            /** @description Moved a touchpoint forward */
+            applied: number;
+            /** @description Kept in its history without changing its status */
+            recorded: number;
+            stale: number;
+            duplicate: number;
+            unknown_touchpoint: number;
+            /** @description Malformed, or an event type that means nothing here */
+            ignored: number;
+        };
+        JourneyStats: {
+            /** Format: uuid */
+            journeyId: string;
+            name: string;
+            version: number | null;
+            from: string | null;
+            to: string | null;
+            enrolled: number;
+            active: number;
+            exited: number;
+            completed: number;
+            holdout: number;
+            touchpoints: {
+                scheduled: number;
+                pending: number;
+                sent: number;
+                delivered: number;
+                opened: number;
+                clicked: number;
+                failed: number;
+                bounced: number;
+                unsubscribed: number;
+                suppressed: number;
+                cancelled: number;
+                unknown: number;
+                answered: number;
+                /** @description Suppressed touchpoints by reason */
+                suppressedBy: {
+                    [key: string]: number;
+                };
+            };
+            byChannel: {
+                [key: string]: {
+                    scheduled: number;
+                    pending: number;
+                    sent: number;
+                    delivered: number;
+                    opened: number;
+                    clicked: number;
+                    failed: number;
+                    bounced: number;
+                    unsubscribed: number;
+                    suppressed: number;
+                    cancelled: number;
+                    unknown: number;
+                    answered: number;
+                    /** @description Suppressed touchpoints by reason */
+                    suppressedBy: {
+                        [key: string]: number;
+                    };
+                    /** @description Goal events attributed */
+                    conversions: number;
+                    /** @description Touchpoints that converted */
+                    converted: number;
+                };
+            };
+            steps: ({
+                stepId: string;
+                /** @constant */
+                type: "send";
+                entered: number;
+                /** @enum {string} */
+                channel: "sms" | "email" | "push";
+                scheduled: number;
+                pending: number;
+                sent: number;
+                delivered: number;
+                opened: number;
+                clicked: number;
+                failed: number;
+                bounced: number;
+                unsubscribed: number;
+                suppressed: number;
+                cancelled: number;
+                unknown: number;
+                answered: number;
+                /** @description Suppressed touchpoints by reason */
+                suppressedBy: {
+                    [key: string]: number;
+                };
+                /** @description Goal events attributed */
+                conversions: number;
+                /** @description Touchpoints that converted */
+                converted: number;
+                /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                conversionRate: number | null;
+            } | {
+                stepId: string;
+                /** @enum {string} */
+                type: "wait" | "wait_for_event" | "branch" | "split" | "exit";
+                entered: number;
+            })[];
+            variants: {
+                variant: string;
+                enrolled: number;
+                active: number;
+                exited: number;
+                completed: number;
+                converted: number;
+                /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                conversionRate: number | null;
+                touchpoints: {
+                    scheduled: number;
+                    pending: number;
+                    sent: number;
+                    delivered: number;
+                    opened: number;
+                    clicked: number;
+                    failed: number;
+                    bounced: number;
+                    unsubscribed: number;
+                    suppressed: number;
+                    cancelled: number;
+                    unknown: number;
+                    answered: number;
+                    /** @description Suppressed touchpoints by reason */
+                    suppressedBy: {
+                        [key: string]: number;
+                    };
+                };
+                attributed: {
+                    /** @description Goal events attributed */
+                    conversions: number;
+                    /** @description Touchpoints that converted */
+                    converted: number;
+                };
+            }[];
+            conversions: {
+                goal: {
+                    /** @description Conversion event name. */
+                    event: string;
+                    /** @description Attribution window after a touchpoint, ISO-8601. */
+                    within: string;
+                };
+                attributed: number;
+                touchpointsConverted: number;
+                treated: {
+                    enrolled: number;
+                    converted: number;
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    rate: number | null;
+                };
+                holdout: {
+                    enrolled: number;
+                    converted: number;
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    rate: number | null;
+                };
+                lift: {
+                    absolute: number;
+                    relative: number | null;
+                } | null;
+            } | {
+                goal: null;
+            };
+            nps: {
+                responses: number;
+                promoters: number;
+                passives: number;
+                detractors: number;
+                /** @description -100 to 100; null without responses */
+                score: number | null;
+            };
+        };
+        StageAnalytics: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            stages: {
+                touchpoints: number;
+                sent: number;
+                delivered: number;
+                engaged: number;
+                converted: number;
+                /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                deliveryRate: number | null;
+                /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                engagementRate: number | null;
+                /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                conversionRate: number | null;
+                survey: {
+                    responses: number;
+                    promoters: number;
+                    passives: number;
+                    detractors: number;
+                    /** @description -100 to 100; null without responses */
+                    score: number | null;
+                    average: number | null;
+                };
+                stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                channels: {
+                    touchpoints: number;
+                    sent: number;
+                    delivered: number;
+                    engaged: number;
+                    converted: number;
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    deliveryRate: number | null;
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    engagementRate: number | null;
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    conversionRate: number | null;
+                    survey: {
+                        responses: number;
+                        promoters: number;
+                        passives: number;
+                        detractors: number;
+                        /** @description -100 to 100; null without responses */
+                        score: number | null;
+                        average: number | null;
+                    };
+                    channel: string;
+                }[];
+            }[];
+        };
+        NpsSeries: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            items: {
+                responses: number;
+                promoters: number;
+                passives: number;
+                detractors: number;
+                /** @description -100 to 100; null without responses */
+                score: number | null;
+                /** Format: date-time */
+                period: string;
+            }[];
+        };
+        JourneyMap: {
+            customerId: string;
+            stages: {
+                stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                /** Format: date-time */
+                firstAt: string;
+                /** Format: date-time */
+                lastAt: string;
+                touchpoints: number;
+                events: number;
+                outcomes: {
+                    [key: string]: number;
+                };
+                converted: number;
+                items: ({
+                    /** @constant */
+                    type: "touchpoint";
+                    /** Format: date-time */
+                    at: string;
+                    stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                    /** Format: uuid */
+                    id: string;
+                    journeyId: string | null;
+                    journeyName: string | null;
+                    journeyVersion: number | null;
+                    stepId: string | null;
+                    /** @enum {string} */
+                    channel: "sms" | "email" | "push" | "survey";
+                    to: string | null;
+                    /** @enum {string} */
+                    status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                    /** @description How far it got: clicked, opened, delivered, sent, or its own status */
+                    outcome: string;
+                    error: string | null;
+                    scheduledFor: string | null;
+                    sentAt: string | null;
+                    deliveredAt: string | null;
+                    events: {
+                        /** @enum {string} */
+                        status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                        /** Format: date-time */
+                        at: string;
+                    }[];
+                    survey: {
+                        score: number | null;
+                        comment: string | null;
+                        /** Format: date-time */
+                        at: string;
+                    } | null;
+                    conversion: {
+                        eventId: string;
+                        name: string;
+                        /** Format: date-time */
+                        at: string;
+                    } | null;
+                } | {
+                    /** @constant */
+                    type: "event";
+                    /** Format: date-time */
+                    at: string;
+                    stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                    id: string;
+                    name: string;
+                    properties: {
+                        [key: string]: unknown;
+                    };
+                    triggered: {
+                        /** Format: uuid */
+                        journeyId: string;
+                        journeyName: string | null;
+                    } | null;
+                    converted: {
+                        /** Format: uuid */
+                        touchpointId: string;
+                        /** Format: uuid */
+                        journeyId: string;
+                    }[];
+                })[];
+            }[];
+            timeline: {
+                /** @enum {string} */
+                type: "touchpoint" | "event";
+                id: string;
+                /** Format: date-time */
+                at: string;
+                stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+            }[];
+        };
+        SurveyAnswerDto: {
+            /** @description 0 (not at all likely) to 10 (extremely likely) */
+            score: number;
+            comment?: string;
+        };
+        SurveyAnswered: {
+            /**
+             * Format: uuid
+             * @description The answer’s touchpoint
+             */
+            id: string;
+            score: number;
+            comment: string[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    ApiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys, revoked ones included */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description The key, shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CustomersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CustomersController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerBodyDto"];
+            };
+        };
+        responses: {
+            /** @description The stored customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, ingest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CustomerInsightsController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CustomersController_touchpointsOf: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The touchpoints, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventsBody"];
+            };
+        };
+        responses: {
+            /** @description Stored durably; duplicates counted and dropped */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventsAccepted"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, ingest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_list: {
+        parameters: {
+            query?: {
+                status?: "active" | "paused" | "archived";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journeys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyList"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyDefinitionDto"];
+            };
+        };
+        responses: {
+            /** @description The journey, active at version 1 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another live journey has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyDefinitionDto"];
+            };
+        };
+        responses: {
+            /** @description The journey could be saved as it is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyValid"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyDefinitionDto"];
+            };
+        };
+        responses: {
+            /** @description The journey at its new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another live journey has this name, or the journey is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived journey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey is already archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paused journey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active journey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyHistory"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneysController_simulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulationBodyDto"];
+            };
+        };
+        responses: {
+            /** @description What would happen, step by step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Simulation"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TouchpointsController_list: {
+        parameters: {
+            query?: {
+                journeyId?: string;
+                /** @description Needs journeyId: versions are numbered per journey. */
+                journeyVersion?: number;
+                /** @description Needs journeyId: step ids are named per journey. */
+                stepId?: string;
+                customerId?: string;
+                channel?: "sms" | "email" | "push" | "survey";
+                status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
+                /** @description Created at or after (ISO-8601). */
+                from?: string;
+                /** @description Created before (ISO-8601). */
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointPage"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TouchpointsController_export: {
+        parameters: {
+            query?: {
+                journeyId?: string;
+                /** @description Needs journeyId: versions are numbered per journey. */
+                journeyVersion?: number;
+                /** @description Needs journeyId: step ids are named per journey. */
+                stepId?: string;
+                customerId?: string;
+                channel?: "sms" | "email" | "push" | "survey";
+                status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
+                /** @description Created at or after (ISO-8601). */
+                from?: string;
+                /** @description Created before (ISO-8601). */
+                to?: string;
+                format?: "csv" | "ndjson";
+                /** @description Start the CSV with a UTF-8 byte order mark, for spreadsheet programs. */
+                bom?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, streamed: CSV with a header line, or one JSON touchpoint a line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SandboxController_list: {
+        parameters: {
+            query?: {
+                channel?: "sms" | "email" | "push";
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxMessages"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SettingsController_getFrequencyCaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrequencyCaps"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SettingsController_putFrequencyCaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrequencyCapsDto"];
+            };
+        };
+        responses: {
+            /** @description The caps now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrequencyCaps"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Both are up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description One is down: `status` is `degraded` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    MetricsController_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Prometheus text exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    TwilioWebhooksController_status: {
+        parameters: {
+            query?: {
+                /** @description Set in the callback URL the worker gives Twilio */
+                touchpointId?: string;
+            };
+            header: {
+                /** @description HMAC-SHA1 of PUBLIC_BASE_URL + path and query + the sorted form fields, with the auth token */
+                "X-Twilio-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TwilioStatusCallbackDto"];
+            };
+        };
+        responses: {
+            /** @description Applied, or ignored when the status means nothing here */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A required field is missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signature is missing or wrong, or TWILIO_AUTH_TOKEN is not set */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TwilioWebhooksController_inbound: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description HMAC-SHA1 of PUBLIC_BASE_URL + path and query + the sorted form fields, with the auth token */
+                "X-Twilio-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TwilioInboundDto"];
+            };
+        };
+        responses: {
+            /** @description Empty TwiML: Twilio answers the keywords itself */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description A required field is missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signature is missing or wrong, or TWILIO_AUTH_TOKEN is not set */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SendGridWebhooksController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix time of the post; refused outside a 10-minute window */
+                "x-twilio-email-event-webhook-timestamp": string;
+                /** @description Base64 ECDSA P-256 signature over the timestamp and the raw body */
+                "x-twilio-email-event-webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description SendGrid’s event objects */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>[];
+            };
+        };
+        responses: {
+            /** @description What each event did */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendGridEventsReport"];
+                };
+            };
+            /** @description Not a JSON array */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signature is missing, wrong or outside the window */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_page: {
+        parameters: {
+            query: {
+                /** @description The link’s signature */
+                sig: string;
+            };
+            header?: never;
+            path: {
+                touchpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page with one button */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The signature does not match: an error page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such touchpoint: an error page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The link’s signature */
+                sig: string;
+            };
+            header?: never;
+            path: {
+                touchpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Email consent revoked: a page saying so */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The signature does not match: an error page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such touchpoint: an error page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    JourneyStatsController_get: {
+        parameters: {
+            query?: {
+                /** @description Only this version of the journey. */
+                version?: number;
+                /** @description Touchpoints created, and enrollments made, at or after (ISO-8601). */
+                from?: string;
+                /** @description … and before (ISO-8601). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey’s figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyStats"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey, or the version asked for, was not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_byStage: {
+        parameters: {
+            query?: {
+                /** @description Touchpoints created at or after (ISO-8601); default 30 days before `to`. */
+                from?: string;
+                /** @description Touchpoints created before (ISO-8601); default now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Figures per stage and channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageAnalytics"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_nps: {
+        parameters: {
+            query?: {
+                /** @description Answers at or after (ISO-8601); default 90 days before `to`. */
+                from?: string;
+                /** @description Answers before (ISO-8601); default now. */
+                to?: string;
+                /** @description Period length (UTC). */
+                interval?: "day" | "week" | "month";
+                journeyId?: string;
+                stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description NPS per period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NpsSeries"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CustomerInsightsController_journeyMap: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The map, stage by stage, and the timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyMap"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveyController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The 0–10 scale as a form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not valid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The survey is gone */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Already answered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SurveyController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswerDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["SurveyAnswerDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded (a form post): a thank-you page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Recorded (a JSON post) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswered"];
+                };
+            };
+            /** @description Invalid score or comment; nothing recorded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not valid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description The survey is gone */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Already answered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+}
