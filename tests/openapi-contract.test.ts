@@ -82,15 +82,17 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('should be OpenAPI 3.1 with a bearer key on every /v1 operation and `security: []` on the public ones', () => {
+  it('should be OpenAPI 3.1 with a bearer key or the session cookie on every /v1 operation and `security: []` on the public ones', () => {
     expect(served.openapi).toBe('3.1.0');
     const ops = operations(served);
     for (const { id, operation } of ops) {
-      expect(operation.security, id).toEqual(id.includes(' /v1/') ? [{ bearer: [] }] : []);
+      expect(operation.security, id).toEqual(
+        id.includes(' /v1/') && id !== 'POST /v1/session' ? [{ bearer: [] }, { session: [] }] : [],
+      );
     }
     expect(
       ops
-        .filter((o) => !o.id.includes(' /v1/'))
+        .filter((o) => o.operation.security?.length === 0)
         .map((o) => o.id)
         .sort(),
     ).toEqual([
@@ -100,6 +102,7 @@ describe('the OpenAPI document', () => {
       'GET /unsubscribe/{touchpointId}',
       'POST /s/{token}',
       'POST /unsubscribe/{touchpointId}',
+      'POST /v1/session',
       'POST /webhooks/sendgrid/events',
       'POST /webhooks/twilio/inbound',
       'POST /webhooks/twilio/status',

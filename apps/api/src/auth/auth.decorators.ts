@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import type { Role } from '@touchpoint/core';
 import type { Request } from 'express';
 import { ApiProblems } from '../openapi/api-problems.decorator';
@@ -17,7 +17,9 @@ export interface Caller {
 export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
+    // Either one: a Bearer key, or the console's session cookie.
     ApiBearerAuth(),
+    ApiCookieAuth('session'),
     ApiProblems(401, [
       403,
       `Allowed roles: admin${roles

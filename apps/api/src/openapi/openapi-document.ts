@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Config } from '@touchpoint/core';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { SESSION_COOKIE } from '../session/session-cookie';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
@@ -30,6 +31,17 @@ export function buildOpenApiDocument(
         scheme: 'bearer',
         description: 'An API key: `Authorization: Bearer <key>`',
       })
+      .addCookieAuth(
+        SESSION_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            'The console’s session (`POST /v1/session`); a change made with it also needs its `X-CSRF-Token` header',
+        },
+        'session',
+      )
       .build(),
   );
   const document = cleanupOpenApiDoc(generated, { version: '3.1' });

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '@touchpoint/core';
 import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Public, Roles } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
+import { ApiJsonBodyProblems, ApiProblems } from '../openapi/api-problems.decorator';
 import { ConsoleSessionService } from './console-session.service';
 import { clearedSessionCookie, sessionCookie } from './session-cookie';
 
@@ -38,6 +39,8 @@ export class SessionController {
   @ApiOperation({
     summary: 'Sign in to the console with an API key: 401 unknown key, 403 an ingest key',
   })
+  @ApiJsonBodyProblems()
+  @ApiProblems([401, 'The key is unknown or revoked'], [403, 'An ingest key cannot sign in'])
   async signIn(@Body() body: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { id, session } = await this.sessions.signIn(body.key);
     res.append('Set-Cookie', sessionCookie(id, req));
@@ -61,6 +64,7 @@ export class SessionController {
   @HttpCode(204)
   @Roles(...PEOPLE)
   @ApiOperation({ summary: 'Sign out: the session ends server-side and the cookie is cleared' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   async signOut(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     if (req.consoleSession) await this.sessions.signOut(req.consoleSession.id);
     res.append('Set-Cookie', clearedSessionCookie(req));
