@@ -1,6 +1,7 @@
 // Makes sure the Redis and PostgreSQL servers the test suite talks to answer before Vitest starts:
 // installs (as root, from Debian's packages) and starts whichever is missing, then waits for both.
 // With REDIS_URL / TEST_DATABASE_URL set it only checks those servers and never starts anything.
+// The tools the suites run (promtool, from Debian's prometheus package) are installed the same way.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   accessSync,
@@ -206,6 +207,14 @@ function missingPackages(needed) {
   return missing;
 }
 
+/** Command-line tools the suites run, by the Debian package that has them. */
+export const TOOLS = [{ bin: 'promtool', pkg: 'prometheus' }];
+
+/** Packages of the tools that are not on PATH (installed whether or not a server had to be started). */
+function missingTools() {
+  return TOOLS.filter((t) => !which(t.bin)).map((t) => t.pkg);
+}
+
 async function start(name, probe) {
   if (name === 'redis') {
     for (const dir of ['/var/lib/redis', '/var/log/redis']) mkdirSync(dir, { recursive: true });
@@ -300,7 +309,7 @@ async function main() {
     );
   }
 
-  const missing = missingPackages(toStart.map((s) => s.name));
+  const missing = [...missingPackages(toStart.map((s) => s.name)), ...missingTools()];
   if (missing.length > 0 && !isRoot()) {
     console.error(`[services] ${missing.join(' and ')} not installed and this is not root; run:`);
     console.error(`sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
