@@ -11,6 +11,7 @@ import { GracefulShutdown } from './graceful-shutdown';
 import { JourneyCatalog } from './journey-catalog.service';
 import { EventsJobProcessor, sendProcessorProvider, StepsJobProcessor } from './processors';
 import { Reconciler } from './reconciler.service';
+import { RollupFolder } from './rollup-folder.service';
 import { SendService } from './send.service';
 import { StepScheduler } from './step-scheduler.service';
 
@@ -28,6 +29,7 @@ import { StepScheduler } from './step-scheduler.service';
     DueStepBatcher,
     SendService,
     Reconciler,
+    RollupFolder,
     GracefulShutdown,
     EventsJobProcessor,
     StepsJobProcessor,

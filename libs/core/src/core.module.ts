@@ -18,6 +18,7 @@ import { CustomerRepository } from './repositories/customer.repository';
 import { EnrollmentRepository } from './repositories/enrollment.repository';
 import { EventRepository } from './repositories/event.repository';
 import { JourneyRepository } from './repositories/journey.repository';
+import { RollupRepository } from './repositories/rollup.repository';
 import { SandboxMessageRepository } from './repositories/sandbox-message.repository';
 import { ScheduledStepRepository } from './repositories/scheduled-step.repository';
 import { SettingRepository } from './repositories/setting.repository';
@@ -42,6 +43,7 @@ const repositories = [
 /** Analytics, surveys and privacy (issue 5): queries for analysts, survey links, erasure, send metrics. */
 const insights = [
   AnalyticsRepository,
+  RollupRepository,
   CustomerErasureRepository,
   SurveyAnswerRepository,
   SurveyLinks,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { DB } from '../database/database.tokens';
-import type { Database, TouchpointStatus } from '../database/database.types';
-import { REACHED_STATUS_BITS } from '../database/migrations/0004_analytics';
+import type { Database } from '../database/database.types';
+import { reached, rolledFunnelColumns, rolledNpsColumns, rollupSource } from './rollup-source';
 
 /** How far a journey's touchpoints got: each figure counts touchpoints that reached that status at any time. */
 export interface FunnelCounts {
@@ -115,40 +115,6 @@ export interface MapEvent {
   converted: { touchpointId: string; journeyId: string; stage: string | null }[];
 }
 
-/** `(t.reached & <mask>) <> 0`: did the touchpoint ever reach one of `statuses`. The mask is a constant. */
-function reached(alias: string, ...statuses: TouchpointStatus[]): RawBuilder<boolean> {
-  const mask = statuses.reduce((m, s) => {
-    const bit = REACHED_STATUS_BITS.indexOf(s);
-    if (bit < 0) throw new Error(`status ${s} has no bit in touchpoints.reached`);
-    return m | (1 << bit);
-  }, 0);
-  return sql<boolean>`((${sql.ref(`${alias}.reached`)} & ${sql.lit(mask)}) <> 0)`;
-}
-
-/** The funnel figures over touchpoints `t`, as SQL select items (all but `answered`). */
-function funnelColumns() {
-  return sql`
-    count(*)::int as scheduled,
-    count(*) filter (where t.status in ('scheduled', 'sending'))::int as pending,
-    count(*) filter (where t.sent_at is not null
-      or ${reached('t', 'sent', 'delivered', 'opened', 'clicked', 'bounced', 'unsubscribed')})::int as sent,
-    count(*) filter (where ${reached('t', 'delivered', 'opened', 'clicked')})::int as delivered,
-    count(*) filter (where ${reached('t', 'opened', 'clicked')})::int as opened,
-    count(*) filter (where ${reached('t', 'clicked')})::int as clicked,
-    count(*) filter (where ${reached('t', 'failed')})::int as failed,
-    count(*) filter (where ${reached('t', 'bounced')})::int as bounced,
-    count(*) filter (where ${reached('t', 'unsubscribed')})::int as unsubscribed,
-    count(*) filter (where ${reached('t', 'suppressed')})::int as suppressed,
-    count(*) filter (where ${reached('t', 'cancelled')})::int as cancelled,
-    count(*) filter (where ${reached('t', 'unknown')})::int as unknown`;
-}
-
-const npsColumns = (score: RawBuilder<unknown>) => sql`
-  count(${score})::int as responses,
-  count(*) filter (where ${score} >= 9)::int as promoters,
-  count(*) filter (where ${score} between 7 and 8)::int as passives,
-  count(*) filter (where ${score} <= 6)::int as detractors`;
-
 /** Which grouping set a row came from, from GROUPING() bits (step_id, channel, variant). */
 function groupingOf(bits: number): FunnelRow['by'] {
   // bit 2: step_id aggregated, bit 1: channel aggregated, bit 0: variant aggregated (1 = rolled up).
@@ -181,59 +147,43 @@ export class AnalyticsRepository {
     );
   }
 
+  /** The journey's touchpoints in `scope`, counted from the rollups (rollup-source). */
+  private rolled(scope: StatsScope) {
+    return rollupSource(
+      { from: scope.from, to: scope.to },
+      { journeyId: scope.journeyId, journeyVersion: scope.version },
+    );
+  }
+
   /**
-   * The funnel for the whole journey, per channel, per step (and channel), per variant. Four small
-   * queries rather than one: only the variant needs the enrollments, only `answered` the answers, and
-   * they run side by side on the pool.
+   * The funnel for the whole journey, per channel, per step (and channel), per variant, and suppressions
+   * by reason in the same groupings: sums of rollup rows, so the cost is periods × keys, not touchpoints.
    */
   async funnel(scope: StatsScope): Promise<{ rows: FunnelRow[]; suppressions: SuppressionRow[] }> {
-    type Counts = Omit<FunnelCounts, 'answered'>;
     type Keyed = { g: number; step_id: string | null; channel: string | null; variant: string | null };
-    const journeyEnrollments = sql`en.id = t.enrollment_id and en.journey_id = ${scope.journeyId}::uuid`;
-    const [byStep, byVariant, answered, suppressed] = await Promise.all([
-      sql<Counts & Keyed>`
-        select (grouping(t.step_id, t.channel) << 1) | 1 as g, t.step_id, t.channel, null as variant, ${funnelColumns()}
-        from touchpoints t
-        where ${this.touchpointScope(scope)}
-        group by grouping sets ((), (t.channel), (t.step_id, t.channel))`.execute(this.db),
-      sql<Counts & Keyed>`
-        select 6 as g, null as step_id, null as channel, en.variant, ${funnelColumns()}
-        from touchpoints t join enrollments en on ${journeyEnrollments}
-        where ${this.touchpointScope(scope)} and en.variant is not null
-        group by en.variant`.execute(this.db),
-      sql<Keyed & { n: number }>`
-        select grouping(t.step_id, t.channel, en.variant) as g, t.step_id, t.channel, en.variant,
-               count(*)::int as n
-        from touchpoints a
-        join touchpoints t on t.id = a.survey_of
-        left join enrollments en on ${journeyEnrollments}
-        where a.journey_id = ${scope.journeyId}::uuid and a.channel = 'survey' and ${this.touchpointScope(scope)}
-        group by grouping sets ((), (t.channel), (t.step_id, t.channel), (en.variant))`.execute(this.db),
+    const [counts, suppressed] = await Promise.all([
+      sql<FunnelCounts & Keyed>`
+        select grouping(r.step_id, r.channel, r.variant) as g, r.step_id, r.channel, r.variant, ${rolledFunnelColumns()}
+        from (${this.rolled(scope)}) r
+        where r.channel <> 'survey'
+        group by grouping sets ((), (r.channel), (r.step_id, r.channel), (r.variant))`.execute(this.db),
       sql<Keyed & { reason: string | null; n: number }>`
-        select grouping(t.step_id, t.channel, en.variant) as g, t.step_id, t.channel, en.variant,
-               t.error as reason, count(*)::int as n
-        from touchpoints t
-        left join enrollments en on ${journeyEnrollments}
-        where ${this.touchpointScope(scope)} and t.status = 'suppressed'
+        select grouping(r.step_id, r.channel, r.variant) as g, r.step_id, r.channel, r.variant,
+               r.error as reason, sum(r.n)::int as n
+        from (${this.rolled(scope)}) r
+        where r.channel <> 'survey' and r.status = 'suppressed'
         group by grouping sets
-          ((t.error), (t.channel, t.error), (t.step_id, t.channel, t.error), (en.variant, t.error))`.execute(
-        this.db,
-      ),
+          ((r.error), (r.channel, r.error), (r.step_id, r.channel, r.error), (r.variant, r.error))
+        having sum(r.n) <> 0`.execute(this.db),
     ]);
-    const key = (r: Keyed) => `${Number(r.g)}|${r.step_id ?? ''}|${r.channel ?? ''}|${r.variant ?? ''}`;
-    const answers = new Map(answered.rows.map((r) => [key(r), r.n]));
     return {
-      rows: [...byStep.rows, ...byVariant.rows].map((r) => {
-        const { g, step_id, channel, variant, ...counts } = r;
-        return {
-          by: groupingOf(Number(g)),
-          stepId: step_id,
-          channel,
-          variant,
-          ...counts,
-          answered: answers.get(key(r)) ?? 0,
-        };
-      }),
+      rows: counts.rows
+        // A touchpoint outside any split has no variant: the variant grouping leaves it out.
+        .filter((r) => groupingOf(Number(r.g)) !== 'variant' || r.variant !== null)
+        .map((r) => {
+          const { g, step_id, channel, variant, ...figures } = r;
+          return { by: groupingOf(Number(g)), stepId: step_id, channel, variant, ...figures };
+        }),
       suppressions: suppressed.rows.map((r) => ({
         by: groupingOf(Number(r.g)),
         stepId: r.step_id,
@@ -379,19 +329,9 @@ export class AnalyticsRepository {
 
   /** Survey answers to the journey's touchpoints, bucketed the NPS way. */
   async nps(scope: StatsScope): Promise<NpsCounts> {
-    const filters = sql.join(
-      [
-        sql`t.journey_id = ${scope.journeyId}::uuid`,
-        sql`t.channel = 'survey'`,
-        sql`t.status = 'answered'`,
-        ...(scope.version !== undefined ? [sql`t.journey_version = ${scope.version}`] : []),
-        ...(scope.from ? [sql`t.created_at >= ${scope.from}`] : []),
-        ...(scope.to ? [sql`t.created_at < ${scope.to}`] : []),
-      ],
-      sql` and `,
-    );
     const { rows } = await sql<NpsCounts>`
-      select ${npsColumns(sql.ref('t.score'))} from touchpoints t where ${filters}`.execute(this.db);
+      select ${rolledNpsColumns()} from (${this.rolled(scope)}) r
+      where r.channel = 'survey' and r.status = 'answered'`.execute(this.db);
     return rows[0];
   }
 
@@ -401,60 +341,64 @@ export class AnalyticsRepository {
    * answers collected through that stage and channel.
    */
   async stages(from: Date, to: Date): Promise<StageRow[]> {
-    const { rows } = await sql<
-      Omit<StageRow, 'scoreSum'> & { score_sum: number | null } & Record<string, unknown>
-    >`
-      with sent as (
-        select t.id, t.customer_id, t.sent_at,
-               v.definition->'goal'->>'event' as goal_event,
-               (v.definition->'goal'->>'within')::interval as goal_within,
-               lead(t.sent_at) over (partition by t.journey_id, t.customer_id order by t.sent_at, t.id) as next_sent_at
-        from touchpoints t
-        join journey_versions v on v.journey_id = t.journey_id and v.version = t.journey_version
-        where t.sent_at is not null and t.channel <> 'survey' and t.sent_at >= ${from}
-          -- Only customers who reached a goal since the start can convert, and they affect no one else.
-          and t.customer_id in (
-            select ev.customer_id from events ev
-            where ev.occurred_at > ${from}
-              and ev.name in (select v.definition->'goal'->>'event' from journey_versions v))
-      ), converted as (
-        select distinct s.id
-        from sent s
-        join events ev on ev.customer_id = s.customer_id and ev.name = s.goal_event
-          and ev.occurred_at > s.sent_at
-          and ev.occurred_at <= s.sent_at + s.goal_within
-          and (s.next_sent_at is null or ev.occurred_at <= s.next_sent_at)
-        where s.goal_event is not null
-      )
-      select t.stage, t.channel,
-        count(*)::int as touchpoints,
-        count(*) filter (where t.sent_at is not null
-          or ${reached('t', 'sent', 'delivered', 'opened', 'clicked', 'bounced', 'unsubscribed')})::int as sent,
-        count(*) filter (where ${reached('t', 'delivered', 'opened', 'clicked')})::int as delivered,
-        count(*) filter (where ${reached('t', 'opened', 'clicked')} or a.survey_of is not null)::int as engaged,
-        count(c.id)::int as converted,
-        ${npsColumns(sql.ref('a.score'))},
-        sum(a.score)::int as score_sum
-      from touchpoints t
-      left join (select survey_of, score from touchpoints where channel = 'survey' and status = 'answered') a
-        on a.survey_of = t.id
-      left join converted c on c.id = t.id
-      where t.channel <> 'survey' and t.created_at >= ${from} and t.created_at < ${to}
-      group by t.stage, t.channel
-      order by t.stage, t.channel`.execute(this.db);
-    return rows.map((r) => ({
+    type Figures = Omit<StageRow, 'converted' | 'scoreSum'> & { score_sum: number };
+    const [figures, converted] = await Promise.all([
+      sql<Figures>`
+        select r.stage, r.channel,
+          coalesce(sum(r.n), 0)::int as touchpoints,
+          coalesce(sum(r.n) filter (where r.sent
+            or ${reached('r', 'sent', 'delivered', 'opened', 'clicked', 'bounced', 'unsubscribed')}), 0)::int as sent,
+          coalesce(sum(r.n) filter (where ${reached('r', 'delivered', 'opened', 'clicked')}), 0)::int as delivered,
+          coalesce(sum(r.n) filter (where ${reached('r', 'opened', 'clicked')} or r.score is not null), 0)::int as engaged,
+          ${rolledNpsColumns()},
+          coalesce(sum(r.score * r.n), 0)::int as score_sum
+        from (${rollupSource({ from, to })}) r
+        where r.channel <> 'survey'
+        group by r.stage, r.channel
+        having sum(r.n) <> 0
+        order by r.stage, r.channel`.execute(this.db),
+      sql<{ stage: string | null; channel: string; converted: number }>`
+        with sent as (
+          select t.id, t.customer_id, t.sent_at,
+                 v.definition->'goal'->>'event' as goal_event,
+                 (v.definition->'goal'->>'within')::interval as goal_within,
+                 lead(t.sent_at) over (partition by t.journey_id, t.customer_id order by t.sent_at, t.id) as next_sent_at
+          from touchpoints t
+          join journey_versions v on v.journey_id = t.journey_id and v.version = t.journey_version
+          where t.sent_at is not null and t.channel <> 'survey' and t.sent_at >= ${from}
+            -- Only customers who reached a goal since the start can convert, and they affect no one else.
+            and t.customer_id in (
+              select ev.customer_id from events ev
+              where ev.occurred_at > ${from}
+                and ev.name in (select v.definition->'goal'->>'event' from journey_versions v))
+        ), converted as (
+          select distinct s.id
+          from sent s
+          join events ev on ev.customer_id = s.customer_id and ev.name = s.goal_event
+            and ev.occurred_at > s.sent_at
+            and ev.occurred_at <= s.sent_at + s.goal_within
+            and (s.next_sent_at is null or ev.occurred_at <= s.next_sent_at)
+          where s.goal_event is not null
+        )
+        select t.stage, t.channel, count(*)::int as converted
+        from converted c join touchpoints t on t.id = c.id
+        where t.created_at >= ${from} and t.created_at < ${to}
+        group by t.stage, t.channel`.execute(this.db),
+    ]);
+    const conversions = new Map(converted.rows.map((r) => [`${r.stage}|${r.channel}`, r.converted]));
+    return figures.rows.map((r) => ({
       stage: r.stage,
       channel: r.channel,
       touchpoints: r.touchpoints,
       sent: r.sent,
       delivered: r.delivered,
       engaged: r.engaged,
-      converted: r.converted,
+      converted: conversions.get(`${r.stage}|${r.channel}`) ?? 0,
       responses: r.responses,
       promoters: r.promoters,
       passives: r.passives,
       detractors: r.detractors,
-      scoreSum: r.score_sum ?? 0,
+      scoreSum: r.score_sum,
     }));
   }
 
@@ -466,22 +410,15 @@ export class AnalyticsRepository {
     journeyId?: string;
     stage?: string;
   }): Promise<NpsPeriodRow[]> {
-    const filters = sql.join(
-      [
-        sql`t.channel = 'survey'`,
-        sql`t.status = 'answered'`,
-        sql`t.created_at >= ${input.from}`,
-        sql`t.created_at < ${input.to}`,
-        ...(input.journeyId ? [sql`t.journey_id = ${input.journeyId}::uuid`] : []),
-        ...(input.stage ? [sql`t.stage = ${input.stage}`] : []),
-      ],
-      sql` and `,
+    const source = rollupSource(
+      { from: input.from, to: input.to },
+      { journeyId: input.journeyId, stage: input.stage },
     );
     const { rows } = await sql<NpsCounts & { period: Date }>`
-      select (date_trunc(${input.interval}, t.created_at at time zone 'UTC') at time zone 'UTC') as period,
-             ${npsColumns(sql.ref('t.score'))}
-      from touchpoints t where ${filters}
-      group by 1 order by 1`.execute(this.db);
+      select (date_trunc(${input.interval}, r.bucket at time zone 'UTC') at time zone 'UTC') as period,
+             ${rolledNpsColumns()}
+      from (${source}) r where r.channel = 'survey' and r.status = 'answered'
+      group by 1 having sum(r.n) filter (where r.score is not null) <> 0 order by 1`.execute(this.db);
     return rows.map((r) => ({ ...r, period: new Date(r.period) }));
   }
 

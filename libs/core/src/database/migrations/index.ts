@@ -6,6 +6,7 @@ import { analytics } from './0004_analytics';
 import { stepVisits } from './0005_step_visits';
 import { coveringIndexes } from './0006_covering_indexes';
 import { consoleTables } from './0008_console';
+import { rollups } from './0011_rollups';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_step_visits': stepVisits,
   '0006_covering_indexes': coveringIndexes,
   '0008_console': consoleTables,
+  '0011_rollups': rollups,
 };
