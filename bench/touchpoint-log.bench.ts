@@ -1,21 +1,21 @@
 /**
- * `npm run bench:log`: the touchpoint log, the export and the journey stats at a million touchpoints.
- * Seeds a fresh PostgreSQL database (BENCH_LOG_ROWS touchpoints, each with an enrollment and its status
- * trail, plus goal events) with multi-row inserts of unnest()ed arrays, secondary indexes dropped during
- * the load and rebuilt after, as a bulk load should; then times the real API over HTTP and prints p50/p95
- * per call. Not part of the test suite.
+ * `npm run bench:log`: the touchpoint log, its export and the console's reports at five million touchpoints.
+ * Seeds a fresh PostgreSQL database (BENCH_LOG_ROWS touchpoints with enrollments, status trails, survey
+ * answers and goal events) inside PostgreSQL with generate_series, secondary indexes dropped during the
+ * load and rebuilt after, as a bulk load should, and the report rollups backfilled once; then times the
+ * real API over HTTP and prints p50/p95 per call. Not part of the test suite.
  */
 import 'reflect-metadata';
 import { DB, loadConfig, type Database } from '@touchpoint/core';
 import { type Kysely, sql } from 'kysely';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createApp } from '../apps/api/src/create-app';
-import { seedTouchpointLog } from '../tests/support/touchpoint-seed';
+import { backfillRollups, seedScaleLog, type ScaleLog } from './log-seed';
 
 const env = process.env;
 const int = (name: string, fallback: number) => (env[name] ? Number.parseInt(env[name], 10) : fallback);
-const ROWS = int('BENCH_LOG_ROWS', 1_000_000);
+const ROWS = int('BENCH_LOG_ROWS', 5_000_000);
 const RUNS = int('BENCH_LOG_RUNS', 50);
 const ADMIN_URL =
   env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -82,56 +82,25 @@ async function main(): Promise<void> {
 }
 
 /** The seed, with the secondary indexes of the bulk-loaded tables rebuilt once at the end. */
-async function bulkLoad(db: Kysely<Database>) {
+async function bulkLoad(db: Kysely<Database>): Promise<ScaleLog> {
   const { rows: indexes } = await sql<{ name: string; definition: string }>`
     select i.indexname as name, i.indexdef as definition from pg_indexes i
     where i.schemaname = 'public' and i.tablename = any(${BULK_TABLES}::text[])
       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(db);
   for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
-  progress(`seeding ${ROWS.toLocaleString('en')} touchpoints with enrollments and status trails`);
-  const log = await seedTouchpointLog(db, {
-    count: ROWS,
-    withTrails: true,
-    batch: 25_000,
-    onProgress: (n) => {
-      if (n % 100_000 === 0) progress(`  ${n.toLocaleString('en')} touchpoints`);
-    },
-  });
-  // Goal events: a fifth of the customers order, some a few times, spread over the log's time span.
-  const customers = new Set(log.rows.map((r) => r.customerId));
-  const newest = log.rows[0].createdAt.getTime();
-  const oldest = log.rows[log.rows.length - 1].createdAt.getTime();
-  const events: { id: string; customer: string; at: string }[] = [];
-  let k = 0;
-  for (const customer of customers) {
-    if (k++ % 5 !== 0) continue;
-    for (let n = 0; n < 1 + (k % 3); n++)
-      events.push({
-        id: randomUUID(),
-        customer,
-        at: new Date(oldest + Math.random() * (newest - oldest)).toISOString(),
-      });
-  }
-  for (let i = 0; i < events.length; i += 50_000) {
-    const slice = events.slice(i, i + 50_000);
-    await sql`
-      insert into events (id, customer_id, name, properties, occurred_at, received_at, processed_at)
-      select e.id, e.customer, 'order_completed', '{}', e.at, e.at, e.at
-      from unnest(${slice.map((e) => e.id)}::text[], ${slice.map((e) => e.customer)}::text[],
-                  ${slice.map((e) => e.at)}::timestamptz[]) as e(id, customer, at)`.execute(db);
-  }
-  progress(`${events.length.toLocaleString('en')} goal events; rebuilding ${indexes.length} indexes`);
+  progress(`seeding ${ROWS.toLocaleString('en')} touchpoints with enrollments, status trails and answers`);
+  const log = await seedScaleLog(db, ROWS, progress);
+  progress(`rebuilding ${indexes.length} indexes`);
   for (const index of indexes) await sql.raw(index.definition).execute(db);
   for (const t of BULK_TABLES) await sql`vacuum analyze ${sql.table(t)}`.execute(db);
+  progress('backfilling the report rollups');
+  await backfillRollups(db);
+  await sql`vacuum analyze touchpoint_rollups`.execute(db);
   progress('seeded and analyzed');
   return log;
 }
 
-async function measure(
-  base: string,
-  db: Kysely<Database>,
-  log: Awaited<ReturnType<typeof seedTouchpointLog>>,
-): Promise<Row[]> {
+async function measure(base: string, db: Kysely<Database>, log: ScaleLog): Promise<Row[]> {
   const get = async (path: string) => {
     const t = performance.now();
     const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
@@ -149,13 +118,15 @@ async function measure(
     return row;
   };
   const journey = log.journeyIds[0];
-  const sample = (n: number) => log.rows[Math.floor(Math.random() * n)];
-  const newest = log.rows[0].createdAt.getTime();
+  const { rows: customers } = await sql<{ customer_id: string }>`
+    select customer_id from touchpoints tablesample system (0.1) limit 200`.execute(db);
+  const sample = () => customers[Math.floor(Math.random() * customers.length)];
+  const newest = log.newest.getTime();
   const day = 86_400_000;
   // A cursor half way down the log: keyset pages cost the same at any depth.
-  const deep = JSON.parse(
-    (await get(`/v1/touchpoints?limit=1&to=${log.rows[Math.floor(ROWS / 2)].createdAtText}`)).body,
-  ) as { nextCursor: string };
+  const middle = new Date((log.newest.getTime() + log.oldest.getTime()) / 2).toISOString();
+  const deep = JSON.parse((await get(`/v1/touchpoints?limit=1&to=${middle}`)).body) as { nextCursor: string };
+  const lastWeek = `from=${new Date(newest - 7 * day).toISOString()}&to=${new Date(newest).toISOString()}`;
   const rows: Row[] = [
     await time('log, no filter, first page (50)', () => '/v1/touchpoints'),
     await time('log, no filter, a page half way down', () => `/v1/touchpoints?cursor=${deep.nextCursor}`),
@@ -165,7 +136,7 @@ async function measure(
       () => `/v1/touchpoints?journeyId=${journey}&journeyVersion=1`,
     ),
     await time('log, journeyId + stepId', () => `/v1/touchpoints?journeyId=${journey}&stepId=push-1`),
-    await time('log, customerId', () => `/v1/touchpoints?customerId=${sample(ROWS).customerId}`),
+    await time('log, customerId', () => `/v1/touchpoints?customerId=${sample().customer_id}`),
     await time('log, channel=push', () => '/v1/touchpoints?channel=push'),
     await time('log, status=unknown (1%)', () => '/v1/touchpoints?status=unknown'),
     await time('log, stage=advocacy', () => '/v1/touchpoints?stage=advocacy'),
@@ -188,7 +159,7 @@ async function measure(
       () => `/v1/journeys/${journey}/stats?from=${new Date(newest - 7 * day).toISOString()}`,
       20,
     ),
-    await time('analytics/stages, 30 days', () => '/v1/analytics/stages', 5),
+    await time('analytics/stages, 30 days', () => '/v1/analytics/stages', 20),
   ];
 
   // The whole log as CSV. Memory: the heap after a full GC, sampled during the export, should not grow
@@ -207,7 +178,9 @@ async function measure(
     rssMax = Math.max(rssMax, process.memoryUsage().rss);
   }, 2_000);
   const t = performance.now();
-  const res = await fetch(`${base}/v1/touchpoints/export?format=csv`, {
+  // Everything with BENCH_LOG_EXPORT_ALL (minutes at five million rows), else one journey's last week.
+  const exported = env.BENCH_LOG_EXPORT_ALL ? '' : `&journeyId=${journey}&${lastWeek}`;
+  const res = await fetch(`${base}/v1/touchpoints/export?format=csv${exported}`, {
     headers: { authorization: `Bearer ${ADMIN_KEY}` },
   });
   let lines = 0;
@@ -225,7 +198,7 @@ async function measure(
       `${mib(heapBefore)} → at most ${mib(heapMax)}${gc ? '' : ' (run with --expose-gc)'}; RSS ${mib(rssBefore)} → ${mib(rssMax)}`,
   );
   rows.push({
-    call: `export CSV, all rows (heap after GC +${mib(heapMax - heapBefore)})`,
+    call: `export CSV, ${(lines - 1).toLocaleString('en')} rows (heap after GC +${mib(heapMax - heapBefore)})`,
     runs: 1,
     p50: ms,
     p95: ms,

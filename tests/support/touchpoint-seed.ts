@@ -36,8 +36,8 @@ export interface SeededLog {
   rows: SeededTouchpoint[];
 }
 
-const STAGES = ['awareness', 'consideration', 'decision', 'purchase', 'retention', 'advocacy'];
-const STEPS = [
+export const STAGES = ['awareness', 'consideration', 'decision', 'purchase', 'retention', 'advocacy'];
+export const STEPS = [
   { id: 'sms-1', channel: 'sms' },
   { id: 'email-1', channel: 'email' },
   { id: 'push-1', channel: 'push' },
@@ -103,18 +103,16 @@ function isoMicros(ms: number, micros: number): string {
 }
 
 /**
- * Inserts `count` generated touchpoints (and their journeys) with multi-row inserts of unnest()ed arrays,
- * returning what it inserted. 100,000 rows take a few seconds; a million, a minute or so.
+ * `count` journeys named `Seeded journey <i>`, each at version 2 (and 1), with the four send steps (after
+ * `before`, a split or anything else), a stage by turn and an `order_completed` goal; returns their ids.
  */
-export async function seedTouchpointLog(db: Kysely<Database>, options: SeedOptions): Promise<SeededLog> {
-  const rand = random(options.seed ?? 42);
-  const journeyCount = options.journeys ?? 8;
-  const customerCount = options.customers ?? Math.max(10, Math.floor(options.count / 10));
-  const newest = (options.newest ?? new Date()).getTime();
-  const batch = options.batch ?? 20_000;
-  const created = new Date(newest - options.count * 1000);
-
-  const journeyIds = Array.from({ length: journeyCount }, () => randomUUID());
+export async function seedJourneys(
+  db: Kysely<Database>,
+  count: number,
+  created: Date,
+  before: Record<string, unknown>[] = [],
+): Promise<string[]> {
+  const journeyIds = Array.from({ length: count }, () => randomUUID());
   for (const [i, id] of journeyIds.entries()) {
     await db
       .insertInto('journeys')
@@ -134,7 +132,10 @@ export async function seedTouchpointLog(db: Kysely<Database>, options: SeedOptio
         trigger: { event: `seed_${i}` },
         exitOn: [],
         goal: { event: 'order_completed', within: 'P7D' },
-        steps: STEPS.map((s) => ({ id: s.id, type: 'send', channel: s.channel, template: { body: 'x' } })),
+        steps: [
+          ...before,
+          ...STEPS.map((s) => ({ id: s.id, type: 'send', channel: s.channel, template: { body: 'x' } })),
+        ],
       };
       await db
         .insertInto('journey_versions')
@@ -150,6 +151,22 @@ export async function seedTouchpointLog(db: Kysely<Database>, options: SeedOptio
         .execute();
     }
   }
+  return journeyIds;
+}
+
+/**
+ * Inserts `count` generated touchpoints (and their journeys) with multi-row inserts of unnest()ed arrays,
+ * returning what it inserted. 100,000 rows take a few seconds; a million, a minute or so.
+ */
+export async function seedTouchpointLog(db: Kysely<Database>, options: SeedOptions): Promise<SeededLog> {
+  const rand = random(options.seed ?? 42);
+  const journeyCount = options.journeys ?? 8;
+  const customerCount = options.customers ?? Math.max(10, Math.floor(options.count / 10));
+  const newest = (options.newest ?? new Date()).getTime();
+  const batch = options.batch ?? 20_000;
+  const created = new Date(newest - options.count * 1000);
+
+  const journeyIds = await seedJourneys(db, journeyCount, created);
 
   const rows: SeededTouchpoint[] = [];
   let pending: SeededTouchpoint[] = [];
