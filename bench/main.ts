@@ -6,28 +6,38 @@
 import { Redis } from 'ioredis';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { FakeTwilio } from '../tests/fakes/fake-twilio';
 import { freePort, ServiceProcess } from '../tests/support/process-stack';
+import { BenchHttp, CART_WAIT_MS, cartJourney, postEvents, seedCustomers } from './bench-http';
 import { summarizeCpuProfile } from './cpu-profile';
+import { embeddedBurst } from './embedded';
+import { naiveSendsPerS } from './naive-baseline';
 import { rawBullmqJobsPerS } from './raw-bullmq';
+import { latenessMs, pct, tally, waitForCohort } from './sms-tally';
+import { steadyLoad } from './steady-load';
+import { describeWork, WorkCounters } from './work-counters';
 
 const env = process.env;
 const int = (name: string, fallback: number) => (env[name] ? Number.parseInt(env[name], 10) : fallback);
 
 const CUSTOMERS = int('BENCH_CUSTOMERS', 20_000);
 const WAITING = int('BENCH_WAITING', 100_000);
-const BATCH = 1_000;
 const POSTS_IN_FLIGHT = int('BENCH_POSTS_IN_FLIGHT', 4);
 const WORKERS = int('BENCH_WORKERS', 2);
 const RAW_JOBS = int('BENCH_RAW_JOBS', 30_000);
-const WAIT_MS = 5_000;
+/** Events of the steady-load phase are offered for this long, at half the burst's send rate. */
+const STEADY_SECONDS = int('BENCH_STEADY_SECONDS', 20);
+// A quarter of the burst: the one embedded process sends at a tenth of production's rate or less.
+const EMBEDDED_CUSTOMERS = int('BENCH_EMBEDDED_CUSTOMERS', 5_000);
+/** A Touchpoint worker's send concurrency (apps/worker processors.ts): the naive sender gets the same. */
+const SEND_CONCURRENCY = 20;
 /** No new SMS for this long and the send phase is over, whatever is missing. */
 const STALL_MS = int('BENCH_STALL_MS', 30_000);
 /** The whole run stops by itself after this, whatever state it is in. */
-const DEADLINE_MS = int('BENCH_DEADLINE_MS', 8 * 60_000);
+const DEADLINE_MS = int('BENCH_DEADLINE_MS', 15 * 60_000);
 const CPU_PROF_DIR = env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : undefined;
 const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
 const TWILIO = {
@@ -45,11 +55,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Cleanup {
   services: ServiceProcess[];
+  /** Naive senders and the embedded process: stopped on the way out, not counted as Touchpoint's. */
+  others: ServiceProcess[];
   redis?: ChildProcess;
   dropDatabase?: () => Promise<void>;
   fake?: FakeTwilio;
 }
-const cleanup: Cleanup = { services: [] };
+const cleanup: Cleanup = { services: [], others: [] };
 
 async function main(): Promise<void> {
   const watchdog = setTimeout(() => {
@@ -68,19 +80,37 @@ async function main(): Promise<void> {
 
   const fake = await FakeTwilio.start(TWILIO);
   cleanup.fake = fake;
+  const twilio = { ...TWILIO, from: '+14155550000' };
+
+  progress(
+    `naive sender: ${CUSTOMERS} SMS, ${WORKERS} process(es) × concurrency ${SEND_CONCURRENCY}, twilio SDK to the fake`,
+  );
+  const naive = await naiveSendsPerS({
+    buildDir: BUILD_DIR,
+    redisUrl,
+    fake,
+    twilio,
+    processes: WORKERS,
+    concurrency: SEND_CONCURRENCY,
+    count: CUSTOMERS,
+    stallMs: STALL_MS,
+    progress,
+    started: cleanup.others,
+  });
+  progress(
+    `naive sender: ${naive.perS.toFixed(0)} SMS/s, ${naive.cpuMsPerMsg.toFixed(2)} ms of its processes' CPU a message (lost ${naive.lost})`,
+  );
+
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const serviceEnv = {
     NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
-    QUEUE_PREFIX: prefix,
     ADMIN_API_KEY: ADMIN_KEY,
     LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
-    PUBLIC_BASE_URL: apiUrl,
-    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
-    TWILIO_AUTH_TOKEN: TWILIO.authToken,
-    TWILIO_FROM: '+14155550000',
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_FROM: twilio.from,
     TWILIO_API_BASE_URL: fake.url,
     // The engine is measured, not a long code's 1 message a second: the fake takes whatever it is sent.
     SMS_RATE_PER_SECOND: '1000000',
@@ -89,23 +119,31 @@ async function main(): Promise<void> {
       /^(NODE_OPTIONS|DATABASE_POOL_SIZE|DB_POOL_SIZE|SCHEDULER_TICK_MS|SCHEDULE_HORIZON_MS|WORKER_.*|SMS_.*|TWILIO_RATE.*)$/,
     ),
   };
+  const productionEnv = {
+    ...serviceEnv,
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: prefix,
+    PUBLIC_BASE_URL: apiUrl,
+  };
   const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
   if (CPU_PROF_DIR) mkdirSync(CPU_PROF_DIR, { recursive: true });
   const onLine = (line: string) => {
-    if (/"level":(50|60)|Error|error/.test(line)) progress(line.slice(0, 400));
+    if (/"level":(40|50|60)|Error|error/.test(line) && !/Missing lock|finishedErrors/.test(line))
+      progress(line.slice(0, 400));
   };
   const api = ServiceProcess.spawn('api', 'api', {
     buildDir: BUILD_DIR,
-    env: { ...serviceEnv, PORT: String(apiPort) },
+    env: { ...productionEnv, PORT: String(apiPort) },
     nodeArgs,
     onLine,
   });
   cleanup.services.push(api);
   await api.waitForHttp(`${apiUrl}/health`);
-  const workers = Array.from({ length: WORKERS }, (_, i) =>
+  const workerPorts = await Promise.all(Array.from({ length: WORKERS }, () => freePort()));
+  const workers = workerPorts.map((port, i) =>
     ServiceProcess.spawn('worker', `worker-${i + 1}`, {
       buildDir: BUILD_DIR,
-      env: serviceEnv,
+      env: { ...productionEnv, WORKER_HTTP_PORT: String(port) },
       nodeArgs,
       onLine,
     }),
@@ -114,74 +152,70 @@ async function main(): Promise<void> {
   await Promise.all(workers.map((w) => w.waitForLine('Touchpoint worker running')));
   progress(`api on ${apiUrl}, ${WORKERS} worker(s), fake Twilio on ${fake.url}`);
 
-  const http = new HttpClient(apiUrl, ADMIN_KEY);
+  const http = new BenchHttp(apiUrl, ADMIN_KEY);
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
+  const query = (text: string, params: unknown[]) => db.query(text, params);
 
   // Phase 1: carts abandoned by CUSTOMERS customers, a 5 s wait, one SMS each.
-  const cart = await http.createJourney({
-    name: 'Bench cart SMS',
-    stage: 'decision',
-    trigger: { event: 'cart_abandoned' },
-    exitOn: ['order_completed'],
-    steps: [
-      { id: 'wait', type: 'wait', duration: 'PT5S' },
-      {
-        id: 'sms',
-        type: 'send',
-        channel: 'sms',
-        template: {
-          body: "{{ customer.attributes.firstName | default: 'Hi' }}, your cart is waiting: 10% off with CART10 {{ event.properties.cartUrl }}",
-        },
-      },
-    ],
-  });
-  await seedCustomers(db, 'c', CUSTOMERS);
+  const cart = await http.createJourney(cartJourney());
+  await seedCustomers(query, 'c', CUSTOMERS);
   progress(
-    `seeded ${CUSTOMERS} customers; posting ${CUSTOMERS} cart_abandoned events in batches of ${BATCH}`,
+    `seeded ${CUSTOMERS} customers; posting ${CUSTOMERS} cart_abandoned events in batches of 1,000, ${POSTS_IN_FLIGHT} in flight`,
   );
-  const counters = new Counters(db, redisUrl);
+  const counters = new WorkCounters(db, redisUrl, () => ({
+    api: { pid: api.pid, metricsUrl: `${apiUrl}/metrics` },
+    workers: workers.map((w, i) => ({
+      pid: w.pid,
+      metricsUrl: `http://127.0.0.1:${workerPorts[i]}/metrics`,
+    })),
+    redisPid: cleanup.redis?.pid,
+  }));
   await counters.start();
-  const ingest = await postEvents(http, 'c', 'cart_abandoned', CUSTOMERS);
+  const ingest = await postEvents(http, 'c', 'cart_abandoned', CUSTOMERS, POSTS_IN_FLIGHT);
   progress(`ingest: ${ingest.perS.toFixed(0)} events/s (${ingest.accepted} accepted)`);
 
-  const phones = new Map<string, string>();
-  for (let i = 0; i < CUSTOMERS; i++) phones.set(phoneOf('c', i), `c-${i}`);
-  const sent = await waitForSms(fake, phones, CUSTOMERS);
+  const sent = await waitForCohort(fake, 'c', CUSTOMERS, STALL_MS, progress);
   await sleep(3_000); // late duplicates (a retry, a re-delivered job) would land now
-  const received = fake.messages.filter((m) => phones.has(m.to));
-  const firstSms = new Map<string, number>();
-  const perCustomer = new Map<string, number>();
-  for (const m of received) {
-    const c = phones.get(m.to)!;
-    perCustomer.set(c, (perCustomer.get(c) ?? 0) + 1);
-    if (!firstSms.has(c)) firstSms.set(c, m.receivedAt);
-  }
-  const lost = CUSTOMERS - perCustomer.size;
-  const duplicated = [...perCustomer.values()].filter((n) => n > 1).length;
-  const due = await db.query<{ customer_id: string; scheduled_for: Date }>(
-    `select customer_id, scheduled_for from touchpoints where journey_id = $1`,
-    [cart.id],
+  const burst = tally(fake, 'c', CUSTOMERS);
+  const lateness = await latenessMs(db, cart.id, burst);
+  const work = await counters.perMessage(burst.messages.length);
+  progress(`work per message: ${describeWork(work)}`);
+  // End to end: from the first POST to the last SMS at the provider, less the journey's own wait.
+  const sendsPerS =
+    burst.messages.length / Math.max(0.001, (burst.lastAt - ingest.startedAt - CART_WAIT_MS) / 1_000);
+  progress(
+    `sends: ${burst.messages.length} SMS, ${sendsPerS.toFixed(0)}/s end to end (naive ${naive.perS.toFixed(0)}/s: ` +
+      `vsNaive ${(sendsPerS / naive.perS).toFixed(2)}); lateness p50 ${pct(lateness, 0.5)} ms, ` +
+      `p99 ${pct(lateness, 0.99)} ms, max ${lateness.at(-1)} ms; lost ${burst.lost}, duplicated ${burst.duplicated}` +
+      (sent < CUSTOMERS ? ` (stopped waiting at ${sent})` : ''),
   );
-  const lateness = due.rows
-    .filter((r) => firstSms.has(r.customer_id))
-    .map((r) => firstSms.get(r.customer_id)! - r.scheduled_for.getTime())
-    .sort((a, b) => a - b);
+
+  // Phase 2: a steady load at half the burst's rate, each event into the same 5 s wait.
+  const steady = await steadyLoad({
+    http,
+    db,
+    fake,
+    ratePerS: Math.max(10, Math.round(sendsPerS / 2)),
+    seconds: STEADY_SECONDS,
+    stallMs: STALL_MS,
+    progress,
+  });
+  progress(
+    `steady load: ${steady.offered} events at ${steady.ratePerS}/s; lateness p50 ${steady.p50} ms, ` +
+      `p95 ${steady.p95} ms, p99 ${steady.p99} ms, max ${steady.max} ms; lost ${steady.lost}, duplicated ${steady.duplicated}`,
+  );
+
+  // Phase 3: ingest alone, one batch at a time (an event no journey listens to; the workers still claim it).
+  const serial = await postEvents(http, 'c', 'page_viewed', CUSTOMERS, 1);
+  progress(`ingest one batch at a time: ${serial.perS.toFixed(0)} events/s`);
+
   const unknown = Number(
     (await db.query<{ n: string }>(`select count(*) as n from touchpoints where status = 'unknown'`)).rows[0]
       .n,
   );
-  progress(`work per message: ${await counters.perMessage(received.length)}`);
-  const lastSms = Math.max(...received.map((m) => m.receivedAt));
-  // End to end: from the first POST to the last SMS at the provider, less the journey's own wait.
-  const sendsPerS = received.length / Math.max(0.001, (lastSms - ingest.startedAt - WAIT_MS) / 1_000);
-  progress(
-    `sends: ${received.length} SMS, ${sendsPerS.toFixed(0)}/s end to end; lateness p50 ${pct(lateness, 0.5)} ms, ` +
-      `p99 ${pct(lateness, 0.99)} ms, max ${lateness.at(-1)} ms; lost ${lost}, duplicated ${duplicated}, unknown ${unknown}` +
-      (sent < CUSTOMERS ? ` (stopped waiting at ${sent})` : ''),
-  );
 
-  // Phase 2: WAITING customers enter a 3-day wait; Redis should not hold them.
+  // Phase 4: WAITING customers enter a 3-day wait; Redis should not hold them.
   let redisBytesPerWaitingStep: number | null = null;
   if (WAITING > 0) {
     const waitJourney = await http.createJourney({
@@ -193,13 +227,13 @@ async function main(): Promise<void> {
         { id: 'sms', type: 'send', channel: 'sms', template: { body: 'Still thinking it over?' } },
       ],
     });
-    await seedCustomers(db, 'w', WAITING);
+    await seedCustomers(query, 'w', WAITING);
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
     await waitForIdleQueues(redis, prefix);
     const before = await usedMemory(redis);
     progress(`seeded ${WAITING} more customers; Redis used_memory ${before} B; posting browse_abandoned`);
-    const waitIngest = await postEvents(http, 'w', 'browse_abandoned', WAITING);
-    progress(`ingest (phase 2): ${waitIngest.perS.toFixed(0)} events/s`);
+    const waitIngest = await postEvents(http, 'w', 'browse_abandoned', WAITING, POSTS_IN_FLIGHT);
+    progress(`ingest (phase 4): ${waitIngest.perS.toFixed(0)} events/s`);
     const deadline = Date.now() + 180_000;
     let waiting = 0;
     while (Date.now() < deadline) {
@@ -226,6 +260,28 @@ async function main(): Promise<void> {
     await redis.quit();
   }
   await db.end();
+  await stopServices();
+
+  // Phase 5: the embedded default (npm start's one process, PGlite) under the same burst.
+  let embedded: Awaited<ReturnType<typeof embeddedBurst>> | undefined;
+  if (EMBEDDED_CUSTOMERS > 0) {
+    embedded = await embeddedBurst({
+      buildDir: BUILD_DIR,
+      redisUrl,
+      fake,
+      env: serviceEnv,
+      customers: EMBEDDED_CUSTOMERS,
+      stallMs: STALL_MS,
+      nodeArgs,
+      onLine,
+      progress,
+      started: cleanup.others,
+    });
+    progress(
+      `embedded: ${embedded.sendsPerS.toFixed(0)} SMS/s, longest gap between two SMS ${embedded.longestGapMs} ms, ` +
+        `provider errors ${embedded.providerErrors}, lost ${embedded.lost}, duplicated ${embedded.duplicated}`,
+    );
+  }
 
   await shutdown();
   if (CPU_PROF_DIR) {
@@ -234,16 +290,37 @@ async function main(): Promise<void> {
   }
   const result = {
     rawBullmqJobsPerS: Math.round(raw),
-    ingestEventsPerS: Math.round(ingest.perS),
+    naiveSendsPerS: Math.round(naive.perS),
     sendsPerS: Math.round(sendsPerS),
+    vsNaive: Number((sendsPerS / naive.perS).toFixed(3)),
     sendRatio: Number((sendsPerS / raw).toFixed(3)),
+    ingestEventsPerS: Math.round(ingest.perS),
+    ingestSerialEventsPerS: Math.round(serial.perS),
     latenessP50Ms: pct(lateness, 0.5),
     latenessP99Ms: pct(lateness, 0.99),
+    steadyRatePerS: steady.ratePerS,
+    steadyLatenessP50Ms: steady.p50,
+    steadyLatenessP95Ms: steady.p95,
+    steadyLatenessP99Ms: steady.p99,
+    embeddedSendsPerS: embedded ? Math.round(embedded.sendsPerS) : null,
+    embeddedLongestGapMs: embedded?.longestGapMs ?? null,
+    embeddedProviderErrors: embedded?.providerErrors ?? null,
     redisBytesPerWaitingStep:
       redisBytesPerWaitingStep === null ? null : Math.max(0, Math.round(redisBytesPerWaitingStep)),
     unknown,
-    lost,
-    duplicated,
+    lost: burst.lost + steady.lost + (embedded?.lost ?? 0),
+    duplicated: burst.duplicated + steady.duplicated + (embedded?.duplicated ?? 0),
+    sqlStatementsPerMsg: work.sql_statements ?? null,
+    pgTransactionsPerMsg: work.xact_commit ?? null,
+    redisCommandsPerMsg: work.redis_commands ?? null,
+    cpuMsPerMsg: {
+      naiveWorkers: Number(naive.cpuMsPerMsg.toFixed(2)),
+      workers: work.cpu_ms_workers,
+      api: work.cpu_ms_api,
+      postgres: work.cpu_ms_postgres,
+      redis: work.cpu_ms_redis,
+      benchAndFake: work.cpu_ms_bench_and_fake,
+    },
   };
   clearTimeout(watchdog);
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -254,14 +331,6 @@ function pick(source: NodeJS.ProcessEnv, pattern: RegExp): Record<string, string
     Object.entries(source).filter((e): e is [string, string] => pattern.test(e[0]) && e[1] !== undefined),
   );
 }
-
-function pct(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
-}
-
-const phoneOf = (prefix: string, i: number) =>
-  `+1${prefix === 'c' ? '415' : '628'}${String(i).padStart(7, '0')}`;
 
 /** A Redis of our own when `redis-server` is on the PATH (so INFO memory is ours alone), else REDIS_URL. */
 async function startRedis(): Promise<string> {
@@ -320,99 +389,6 @@ async function createDatabase(): Promise<string> {
   return url.toString();
 }
 
-/** Customers with an SMS opt-in, written with multi-row inserts (a bulk seed; the events go through HTTP). */
-async function seedCustomers(db: Client, prefix: string, count: number): Promise<void> {
-  const chunk = 5_000;
-  for (let i = 0; i < count; i += chunk) {
-    const n = Math.min(chunk, count - i);
-    const ids = Array.from({ length: n }, (_, k) => `${prefix}-${i + k}`);
-    const phones = Array.from({ length: n }, (_, k) => phoneOf(prefix, i + k));
-    await db.query(
-      `insert into customers (id, phone, locale, timezone, attributes, consent, created_at, updated_at)
-       select id, phone, 'en', 'UTC', '{"firstName":"Ann"}', '{"sms":true}', now(), now()
-         from unnest($1::text[], $2::text[]) as t(id, phone)`,
-      [ids, phones],
-    );
-  }
-}
-
-class HttpClient {
-  constructor(
-    private readonly base: string,
-    private readonly key: string,
-  ) {}
-
-  async post<T>(path: string, body: unknown, expect: number): Promise<T> {
-    const res = await fetch(`${this.base}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status !== expect) throw new Error(`POST ${path}: ${res.status} ${text.slice(0, 500)}`);
-    return JSON.parse(text) as T;
-  }
-
-  createJourney(body: unknown): Promise<{ id: string }> {
-    return this.post('/v1/journeys', body, 201);
-  }
-}
-
-/** POSTs `count` events in batches of 1,000, a few requests in flight. */
-async function postEvents(
-  http: HttpClient,
-  prefix: string,
-  name: string,
-  count: number,
-): Promise<{ perS: number; accepted: number; startedAt: number }> {
-  const bodies: unknown[] = [];
-  for (let i = 0; i < count; i += BATCH) {
-    bodies.push({
-      events: Array.from({ length: Math.min(BATCH, count - i) }, (_, k) => ({
-        id: `${name}-${prefix}-${i + k}`,
-        customerId: `${prefix}-${i + k}`,
-        name,
-        properties: { cartValue: 129.5, cartUrl: `https://shop.example/cart/${i + k}` },
-      })),
-    });
-  }
-  let next = 0;
-  let accepted = 0;
-  const startedAt = Date.now();
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: POSTS_IN_FLIGHT }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++];
-        const answer = await http.post<{ accepted: number }>('/v1/events', body, 202);
-        accepted += answer.accepted;
-      }
-    }),
-  );
-  return { perS: count / ((performance.now() - t0) / 1_000), accepted, startedAt };
-}
-
-async function waitForSms(fake: FakeTwilio, phones: Map<string, string>, expected: number): Promise<number> {
-  let last = -1;
-  let lastChange = Date.now();
-  let lastReport = 0;
-  for (;;) {
-    const count = fake.messages.length;
-    if (count !== last) {
-      last = count;
-      lastChange = Date.now();
-    }
-    const ours = count >= expected ? fake.messages.filter((m) => phones.has(m.to)).length : count;
-    if (ours >= expected) return ours;
-    if (Date.now() - lastChange > STALL_MS) return ours;
-    if (Date.now() - lastReport > 2_000) {
-      lastReport = Date.now();
-      progress(`SMS at the fake provider: ${count}/${expected} (${fake.requests.length} requests)`);
-    }
-    await sleep(50);
-  }
-}
-
 async function waitForIdleQueues(redis: Redis, prefix: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -438,88 +414,17 @@ async function usedMemory(redis: Redis): Promise<number> {
   return samples.sort((a, b) => a - b)[1];
 }
 
-/** User + system CPU time of a process so far, from /proc (0 when it is gone or this is not Linux). */
-function cpuMs(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1_000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** PostgreSQL transactions and rows, Redis commands: how much work one message costs, whatever its speed. */
-class Counters {
-  private before?: Record<string, number>;
-  constructor(
-    private readonly db: Client,
-    private readonly redisUrl: string,
-  ) {}
-
-  private async read(): Promise<Record<string, number>> {
-    const pg = await this.db.query<Record<string, string>>(
-      `select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_returned + tup_fetched as tup_read
-         from pg_stat_database where datname = current_database()`,
-    );
-    const redis = new Redis(this.redisUrl, { maxRetriesPerRequest: 1 });
-    const stats = await redis.info('stats');
-    const commandStats = await redis.info('commandstats');
-    await redis.quit();
-    const backends = await this.db.query<{ pid: number }>(
-      `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
-    );
-    const scans = await this.db.query<{ relname: string; seq_tup_read: string }>(
-      `select relname, seq_tup_read from pg_stat_user_tables where seq_tup_read > 0`,
-    );
-    const indexes = await this.db.query<{ indexrelname: string; idx_tup_read: string }>(
-      `select indexrelname, idx_tup_read from pg_stat_user_indexes where idx_tup_read > 0`,
-    );
-    const cpu = (pids: (number | undefined)[]) => pids.reduce<number>((ms, pid) => ms + cpuMs(pid), 0);
-    return {
-      ...Object.fromEntries(Object.entries(pg.rows[0]).map(([k, v]) => [k, Number(v)])),
-      redis_commands: Number(/total_commands_processed:(\d+)/.exec(stats)?.[1] ?? 0),
-      ...Object.fromEntries(
-        [...commandStats.matchAll(/cmdstat_(\w+):calls=(\d+)/g)]
-          .filter((m) => Number(m[2]) > 10_000)
-          .map((m) => [`redis_${m[1]}`, Number(m[2])]),
-      ),
-      // Rows read by sequential scans, by table: a hot-path query without its index shows up here.
-      ...Object.fromEntries(scans.rows.map((r) => [`seq_rows_${r.relname}`, Number(r.seq_tup_read)])),
-      ...Object.fromEntries(
-        indexes.rows.map((r) => [`index_rows_${r.indexrelname}`, Number(r.idx_tup_read)]),
-      ),
-      // CPU milliseconds by process: the real cost, whatever the other processes on the machine do.
-      cpu_ms_workers: cpu(cleanup.services.filter((s) => s.name.startsWith('worker')).map((s) => s.pid)),
-      cpu_ms_api: cpu(cleanup.services.filter((s) => s.name === 'api').map((s) => s.pid)),
-      cpu_ms_postgres: cpu(backends.rows.map((r) => r.pid)),
-      cpu_ms_redis: cpu([cleanup.redis?.pid]),
-      cpu_ms_bench_and_fake: cpu([process.pid]),
-    };
-  }
-
-  async start(): Promise<void> {
-    this.before = await this.read();
-  }
-
-  /** Per message since start(); pg_stat_database lags by up to its flush interval, so read it after a pause. */
-  async perMessage(messages: number): Promise<string> {
-    await sleep(1_000);
-    const now = await this.read();
-    return Object.entries(now)
-      .map(([k, v]) => `${k} ${((v - (this.before?.[k] ?? 0)) / Math.max(1, messages)).toFixed(2)}`)
-      .join(', ');
-  }
-}
-
-async function shutdown(): Promise<void> {
-  const services = cleanup.services.splice(0);
+/** Stops Touchpoint's API and workers (SIGTERM, then SIGKILL after 15 s), and any naive or embedded process. */
+async function stopServices(): Promise<void> {
+  const services = [...cleanup.services.splice(0), ...cleanup.others.splice(0)];
   const stopped = await Promise.all(
     services.map((s) => s.stop(15_000).then((r) => ({ name: s.name, ...r }))),
   );
   for (const s of stopped.filter((s) => s.forced)) progress(`${s.name} did not stop within 15 s: killed`);
+}
+
+async function shutdown(): Promise<void> {
+  await stopServices();
   await cleanup.fake?.close().catch(() => undefined);
   cleanup.fake = undefined;
   await cleanup.dropDatabase?.().catch((e: unknown) => progress(`could not drop the database: ${String(e)}`));
@@ -537,7 +442,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main().catch(async (error: unknown) => {
   progress(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  for (const s of cleanup.services) if (s.output()) progress(`last output of ${s.name}:\n${s.output()}`);
+  for (const s of [...cleanup.services, ...cleanup.others])
+    if (s.output()) progress(`last output of ${s.name}:\n${s.output()}`);
   await shutdown();
   process.exit(1);
 });

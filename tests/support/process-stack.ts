@@ -74,8 +74,18 @@ export class ServiceProcess {
   }
 
   static spawn(kind: 'api' | 'worker', name: string, options: ServiceOptions): ServiceProcess {
-    const main = path.join(options.buildDir, 'apps', kind, 'src', 'main.js');
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
+    return ServiceProcess.spawnScript(name, path.join('apps', kind, 'src', 'main.js'), options);
+  }
+
+  /** Any compiled script of the build (`bench/naive-sender.js`), with arguments (`--with-worker`). */
+  static spawnScript(
+    name: string,
+    script: string,
+    options: ServiceOptions,
+    args: string[] = [],
+  ): ServiceProcess {
+    const main = path.join(options.buildDir, script);
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

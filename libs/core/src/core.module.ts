@@ -76,12 +76,13 @@ export class CoreModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         {
           provide: DATABASE_HANDLE,
-          inject: [CONFIG],
-          useFactory: async (config: Config) => {
+          inject: [CONFIG, SendMetrics],
+          useFactory: async (config: Config, metrics: SendMetrics) => {
             const handle = await openDatabase({
               databaseUrl: config.DATABASE_URL,
               dataDir: config.DATA_DIR,
               poolSize: config.DATABASE_POOL_SIZE,
+              onStatement: (sql) => metrics.statement(sql),
             });
             await migrateToLatest(handle.db);
             return handle;

@@ -29,4 +29,22 @@ describe(SendMetrics.name, () => {
       'touchpoint_provider_errors_total{channel="email",provider="sendgrid",code="http_503",kind="transient"} 1',
     );
   });
+
+  it('should count SQL statements by their first keyword, anything unusual as other', async () => {
+    const sut = new SendMetrics();
+    for (const sql of [
+      'begin',
+      'select 1',
+      '  SELECT 2',
+      'with x as (select 1) update t set a = 1',
+      'commit',
+      'vacuum',
+    ])
+      sut.statement(sql);
+    const text = await sut.registry.metrics();
+    expect(text).toContain('touchpoint_database_statements_total{kind="select"} 2');
+    expect(text).toContain('touchpoint_database_statements_total{kind="with"} 1');
+    expect(text).toContain('touchpoint_database_statements_total{kind="begin"} 1');
+    expect(text).toContain('touchpoint_database_statements_total{kind="other"} 1');
+  });
 });

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
+const STATEMENT_KINDS = new Set([
+  'select',
+  'insert',
+  'update',
+  'delete',
+  'with',
+  'begin',
+  'commit',
+  'rollback',
+]);
+
 /**
  * The Prometheus registry of this process, and the figures only the sending code can observe: how long a
  * message took from due to accepted by the provider, and the provider errors by code. `/metrics` serves
@@ -25,6 +36,13 @@ export class SendMetrics {
     registers: [this.registry],
   });
 
+  readonly databaseStatements = new Counter({
+    name: 'touchpoint_database_statements_total',
+    help: 'SQL statements this process ran, by their first keyword (begin and commit count as statements)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     // Node's own figures (CPU, memory, event loop lag, GC) as `touchpoint_process_*` and `touchpoint_nodejs_*`.
     collectDefaultMetrics({ register: this.registry, prefix: 'touchpoint_' });
@@ -41,6 +59,12 @@ export class SendMetrics {
       { channel, provider },
       Math.max(0, acceptedAt.getTime() - dueAt.getTime()) / 1000,
     );
+  }
+
+  /** One statement ran: counted by its first keyword (select, insert, update, delete, begin, commit, ...). */
+  statement(sql: string): void {
+    const kind = /^\s*(\w+)/.exec(sql)?.[1]?.toLowerCase() ?? 'other';
+    this.databaseStatements.inc({ kind: STATEMENT_KINDS.has(kind) ? kind : 'other' });
   }
 
   providerError(channel: string, provider: string, code: string, kind: 'transient' | 'permanent'): void {
