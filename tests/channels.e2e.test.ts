@@ -164,6 +164,7 @@ describe('real channels end to end: Twilio, SendGrid, Web Push and FCM through t
         FCM_PROJECT_ID: FCM.projectId,
         FCM_ACCESS_TOKEN: FCM.accessToken,
         FCM_API_BASE_URL: fcm.url,
+        SEND_TIMEOUT_MS: '1000',
       },
     });
     for (const journey of [cartJourney, deliveryJourney]) {
@@ -305,7 +306,9 @@ describe('real channels end to end: Twilio, SendGrid, Web Push and FCM through t
         title: 'Your order is on its way 🚚',
         body: 'Order A-1001 arrives tomorrow',
         url: 'https://shop.example/orders/A-1001',
+        tag: push.id,
       });
+      expect(request.headers.topic).toBe(push.id.replaceAll('-', ''));
       await untilStatus('c-ship', 'ship-sms', 'sent');
       expect(smsTo(to).map((m) => m.body)).toEqual(['Order A-1001 has shipped']);
     });
@@ -331,6 +334,66 @@ describe('real channels end to end: Twilio, SendGrid, Web Push and FCM through t
       expect(failed).toMatchObject({ error: 'UNREGISTERED', provider: 'fcm' });
       expect((await customerView('c-app-gone')).fcmTokens).toEqual([]);
       expect((await customerView('c-app')).fcmTokens).toEqual([token]);
+    });
+  });
+
+  describe('an answer lost after the provider took the message', () => {
+    // None of these providers can say afterwards what it took: the touchpoint says `unknown`, never sent twice.
+    const settledUnknown = async (customerId: string, stepId: string) => {
+      const unknown = await untilStatus(customerId, stepId, 'unknown');
+      expect(unknown.events.map((e) => e.status)).toEqual(['scheduled', 'sending', 'unknown']);
+      await tp.reconciler().tick();
+      return unknown;
+    };
+
+    it.each([
+      { mishap: 'take-then-reset' as const, code: 'network' },
+      { mishap: { answerAfterMs: 2_000 }, code: 'timeout' },
+    ])(
+      'should leave an email SendGrid took ($code) unknown, one mail at SendGrid',
+      async ({ mishap, code }) => {
+        const id = `c-mail-lost-${seq++}`;
+        await customer(id, { email: `${id}@example.com`, consent: { email: true } });
+        sendgrid.mishapNext(1, mishap);
+        await event(id, 'cart_abandoned');
+
+        const unknown = await settledUnknown(id, 'email');
+        expect(unknown).toMatchObject({ provider: 'sendgrid', error: code });
+        expect(sendgrid.mails.filter((m) => m.to.includes(`${id}@example.com`))).toHaveLength(1);
+        const metrics = await fetch(`${tp.url}/metrics`).then((r) => r.text());
+        expect(metrics).toMatch(
+          /^touchpoint_settled_sends_total\{channel="email",provider="sendgrid",outcome="unknown"\} [1-9]/m,
+        );
+      },
+    );
+
+    it('should leave a web push the service took unknown, one message, under the touchpoint’s topic', async () => {
+      const keys = createSubscriptionKeys();
+      const endpoint = pushService.endpoint();
+      await customer('c-push-lost', {
+        pushSubscriptions: [{ endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth } }],
+        consent: { push: true },
+      });
+      pushService.mishapNext(1, 'take-then-reset');
+      await event('c-push-lost', 'order_shipped', { orderId: 'A-4004' });
+
+      const unknown = await settledUnknown('c-push-lost', 'ship-push');
+      const taken = pushService.accepted.filter((r) => endpoint.endsWith(r.subscriptionId));
+      expect(taken).toHaveLength(1);
+      expect(taken[0].headers.topic).toBe(unknown.id.replaceAll('-', ''));
+    });
+
+    it('should leave an app push FCM took unknown, one message, collapsing on the touchpoint', async () => {
+      const token = `fcm-e2e-${randomBytes(8).toString('hex')}:APA91b-slow`;
+      await customer('c-app-lost', { fcmTokens: [token], consent: { push: true } });
+      fcm.mishapNext(1, { answerAfterMs: 2_000 });
+      await event('c-app-lost', 'order_shipped', { orderId: 'A-5005' });
+
+      const unknown = await settledUnknown('c-app-lost', 'ship-push');
+      const taken = fcm.messages.filter((m) => m.token === token);
+      expect(taken).toHaveLength(1);
+      expect(taken[0].android).toMatchObject({ collapse_key: unknown.id });
+      expect(taken[0].apns).toEqual({ headers: { 'apns-collapse-id': unknown.id } });
     });
   });
 

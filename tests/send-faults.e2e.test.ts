@@ -70,6 +70,8 @@ describe('sending when the provider fails, limits or the worker dies', () => {
         SMS_RATE_PER_SECOND: '5',
         SEND_MAX_ATTEMPTS: '4',
         SEND_BACKOFF_MS: '200',
+        SEND_TIMEOUT_MS: '1000',
+        SEND_SETTLE_DELAY_MS: '300',
       },
     });
     expect((await tp.request('POST', '/v1/journeys', journey)).status).toBe(201);
@@ -79,8 +81,8 @@ describe('sending when the provider fails, limits or the worker dies', () => {
     await fake?.close();
   });
 
-  it('should send exactly once when Twilio answers 500 three times and then 201, backing off in between', async () => {
-    fake.failNext(3, 500);
+  it('should send exactly once when Twilio answers 503 three times and then 201, backing off in between', async () => {
+    fake.failNext(3, 503);
     const to = await ping(tp, 'c-flaky');
 
     const sent = await untilStatus(tp, 'c-flaky', 'sent');
@@ -187,73 +189,153 @@ describe('sending when the provider fails, limits or the worker dies', () => {
     expect(times[5] - times[0]).toBeGreaterThanOrEqual(700);
   });
 
-  it('should turn a touchpoint left sending past SENDING_TIMEOUT_MS into unknown, count it, and never re-send it', async () => {
+  describe('a provider answer lost after the request was written', () => {
+    const settledTrail = ['scheduled', 'sending', 'sent'];
+
+    it.each([
+      { what: 'Twilio took the message, then the connection reset', mishap: 'take-then-reset' as const },
+      {
+        what: 'Twilio took the message and answered after the read timeout',
+        mishap: { answerAfterMs: 2_500 },
+      },
+    ])('should settle it as sent with Twilio’s SID, never sending twice, when $what', async ({ mishap }) => {
+      fake.mishapNext(1, mishap);
+      const customerId = `c-lost-${seq}`;
+      const to = await ping(tp, customerId);
+
+      const sent = await untilStatus(tp, customerId, 'sent');
+
+      expect(messagesTo(to)).toHaveLength(1);
+      expect(sent.providerMessageId).toBe(messagesTo(to)[0].sid);
+      expect(sent.events.map((e) => e.status)).toEqual(settledTrail);
+      expect(requestsTo(to)).toHaveLength(1);
+      expect(fake.lookups.filter((r) => r.path.includes(encodeURIComponent(to)))).toHaveLength(1);
+      await tp.reconciler().tick();
+      expect(messagesTo(to)).toHaveLength(1);
+    });
+
+    it.each([
+      {
+        what: 'the connection reset before Twilio took it',
+        fault: () => fake.mishapNext(1, 'reset-untaken'),
+      },
+      { what: 'Twilio answered 500 without storing it', fault: () => fake.failNext(1, 500) },
+    ])('should send it exactly once more when the lookup proves $what', async ({ fault }) => {
+      fault();
+      const customerId = `c-untaken-${seq}`;
+      const to = await ping(tp, customerId);
+
+      const sent = await untilStatus(tp, customerId, 'sent');
+
+      expect(requestsTo(to)).toHaveLength(2);
+      expect(messagesTo(to)).toHaveLength(1);
+      expect(sent.providerMessageId).toBe(messagesTo(to)[0].sid);
+      expect(sent.events.map((e) => e.status)).toEqual([
+        'scheduled',
+        'sending',
+        'scheduled',
+        'sending',
+        'sent',
+      ]);
+    });
+
+    it('should ask Twilio again later when the lookup itself fails, and send nothing meanwhile', async () => {
+      fake.mishapNext(1, 'take-then-reset');
+      fake.failLookupsNext(2, 500);
+      const customerId = `c-lookup-down-${seq}`;
+      const to = await ping(tp, customerId);
+
+      const sent = await untilStatus(tp, customerId, 'sent');
+
+      expect(fake.lookups.filter((r) => r.path.includes(encodeURIComponent(to)))).toHaveLength(3);
+      expect(requestsTo(to)).toHaveLength(1);
+      expect(sent.providerMessageId).toBe(messagesTo(to)[0].sid);
+    });
+  });
+
+  it('should look a touchpoint left sending past SENDING_TIMEOUT_MS up at Twilio, settle it sent, count it, and never re-send it', async () => {
     const to = await ping(tp, 'c-stuck');
     const sent = await untilStatus(tp, 'c-stuck', 'sent');
     // As if the process died after the provider accepted and before `sent` was written, ten minutes ago.
     await tp.db
       .updateTable('touchpoints')
-      .set({ status: 'sending', updated_at: new Date(Date.now() - 10 * 60_000) })
+      .set({ status: 'sending', provider_message_id: null, updated_at: new Date(Date.now() - 10 * 60_000) })
       .where('id', '=', sent.id)
       .execute();
 
     // This tick, or the scheduler's own (every 250 ms), finds it.
     await tp.reconciler().tick();
-    const unknown = await untilStatus(tp, 'c-stuck', 'unknown');
-    expect(unknown).toMatchObject({ status: 'unknown', error: 'sending_timeout' });
-    expect(unknown.events.at(-1)?.status).toBe('unknown');
+    const settled = await untilStatus(tp, 'c-stuck', 'sent');
+    expect(settled.providerMessageId).toBe(messagesTo(to)[0].sid);
     const metrics = await fetch(`${tp.url}/metrics`).then((r) => r.text());
-    expect(metrics).toMatch(/^touchpoint_unknown_sends 1$/m);
+    expect(metrics).toMatch(
+      /^touchpoint_settled_sends_total\{channel="sms",provider="twilio",outcome="sent"\} [1-9]/m,
+    );
+    expect(metrics).toMatch(/^touchpoint_unknown_sends 0$/m);
     await tp.reconciler().tick();
     expect(messagesTo(to)).toHaveLength(1);
   });
 
   describe('a worker killed between claiming a touchpoint and recording its send', () => {
     it.each([
-      { when: 'after Twilio accepted the message', reached: true, expectedRequests: 1 },
-      { when: 'before it called Twilio', reached: false, expectedRequests: 0 },
-    ])('should not send twice when it dies $when', async ({ reached, expectedRequests }) => {
-      const env = { ...twilioEnv(fake.url), SEND_LOCK_MS: '2000', SENDING_TIMEOUT_MS: '3000' };
-      const doomed = await TouchpointHarness.start({ env });
-      let survivor: TouchpointHarness | undefined;
-      try {
-        expect((await doomed.request('POST', '/v1/journeys', journey)).status).toBe(201);
-        const adapter = doomed.app.get(ChannelRouter).for('sms');
-        const send = adapter.send.bind(adapter);
-        let called = false;
-        vi.spyOn(adapter, 'send').mockImplementation(async (message: OutboundMessage) => {
-          called = true;
-          if (reached) await send(message);
-          // The process is gone: the call never returns, `sent` is never written, the job never finishes.
-          return new Promise<never>(() => undefined);
-        });
-        const to = await ping(doomed, 'c-killed');
-        const sending = await untilStatus(doomed, 'c-killed', 'sending');
-        await waitFor('the doomed worker to be inside the provider call', async () => called);
-        expect(messagesTo(to)).toHaveLength(expectedRequests);
-        expect(await smsQueue(doomed).getJobState(jobId.send(sending.id))).toBe('active');
+      { when: 'after Twilio accepted the message', reached: true, trail: ['scheduled', 'sending', 'sent'] },
+      {
+        when: 'before it called Twilio',
+        reached: false,
+        trail: ['scheduled', 'sending', 'scheduled', 'sending', 'sent'],
+      },
+    ])(
+      'should settle it through a lookup and send exactly once when it dies $when',
+      async ({ reached, trail }) => {
+        const env = {
+          ...twilioEnv(fake.url),
+          SEND_LOCK_MS: '2000',
+          SENDING_TIMEOUT_MS: '3000',
+          SEND_TIMEOUT_MS: '1000',
+        };
+        const doomed = await TouchpointHarness.start({ env });
+        let survivor: TouchpointHarness | undefined;
+        try {
+          expect((await doomed.request('POST', '/v1/journeys', journey)).status).toBe(201);
+          const adapter = doomed.app.get(ChannelRouter).for('sms');
+          const send = adapter.send.bind(adapter);
+          let called = false;
+          vi.spyOn(adapter, 'send').mockImplementation(async (message: OutboundMessage) => {
+            called = true;
+            if (reached) await send(message);
+            // The process is gone: the call never returns, `sent` is never written, the job never finishes.
+            return new Promise<never>(() => undefined);
+          });
+          const to = await ping(doomed, 'c-killed');
+          const sending = await untilStatus(doomed, 'c-killed', 'sending');
+          await waitFor('the doomed worker to be inside the provider call', async () => called);
+          expect(messagesTo(to)).toHaveLength(reached ? 1 : 0);
+          expect(await smsQueue(doomed).getJobState(jobId.send(sending.id))).toBe('active');
 
-        // Kill its SMS worker: it stops renewing the job's lock and will never complete the job.
-        await doomed.app.get<WorkerHost>(sendProcessorToken('sms')).worker.close(true);
-        // Another worker on the same PostgreSQL and Redis takes the stalled job over and runs it again.
-        survivor = await TouchpointHarness.start({
-          env: {
-            ...env,
-            DATABASE_URL: doomed.config.DATABASE_URL!,
-            QUEUE_PREFIX: doomed.config.QUEUE_PREFIX,
-          },
-        });
-        await untilJobDone(survivor, sending.id);
-        const unknown = await untilStatus(survivor, 'c-killed', 'unknown');
+          // Kill its SMS worker: it stops renewing the job's lock and will never complete the job.
+          await doomed.app.get<WorkerHost>(sendProcessorToken('sms')).worker.close(true);
+          // Another worker on the same PostgreSQL and Redis takes the stalled job over and runs it again.
+          survivor = await TouchpointHarness.start({
+            env: {
+              ...env,
+              DATABASE_URL: doomed.config.DATABASE_URL!,
+              QUEUE_PREFIX: doomed.config.QUEUE_PREFIX,
+            },
+          });
+          const sent = await untilStatus(survivor, 'c-killed', 'sent');
+          await untilJobDone(survivor, sending.id);
 
-        expect(requestsTo(to)).toHaveLength(expectedRequests);
-        expect(unknown.events.map((e) => e.status)).toEqual(['scheduled', 'sending', 'unknown']);
-        await survivor.reconciler().tick();
-        expect(requestsTo(to)).toHaveLength(expectedRequests);
-      } finally {
-        await survivor?.close();
-        await doomed.close();
-      }
-    });
+          expect(requestsTo(to)).toHaveLength(1);
+          expect(messagesTo(to)).toHaveLength(1);
+          expect(sent.providerMessageId).toBe(messagesTo(to)[0].sid);
+          expect(sent.events.map((e) => e.status)).toEqual(trail);
+          await survivor.reconciler().tick();
+          expect(requestsTo(to)).toHaveLength(1);
+        } finally {
+          await survivor?.close();
+          await doomed.close();
+        }
+      },
+    );
   });
 });

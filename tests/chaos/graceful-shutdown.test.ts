@@ -13,7 +13,13 @@ describe('a worker told to stop (SIGTERM)', () => {
   beforeAll(async () => {
     stack = await ChaosStack.start({
       redisDb: REDIS_DB,
-      env: { SEND_LOCK_MS: '2000', SENDING_TIMEOUT_MS: '3000', SMS_RATE_PER_SECOND: '1000' },
+      env: {
+        SEND_LOCK_MS: '2000',
+        // Longer than the 3 s answer of the drain test below, which must be waited for, not given up on.
+        SEND_TIMEOUT_MS: '4000',
+        SENDING_TIMEOUT_MS: '5000',
+        SMS_RATE_PER_SECOND: '1000',
+      },
     });
     const res = await stack.tp.request<{ id: string }>('POST', '/v1/journeys', {
       name: 'Shutdown SMS',
@@ -72,11 +78,11 @@ describe('a worker told to stop (SIGTERM)', () => {
     expect(stopped).toMatchObject({ code: 1, forced: false });
     expect(Date.now() - started).toBeLessThan(1_000 + 6_000);
 
-    // Another worker takes over the abandoned job once its lock expires: the send was handed to the
-    // provider already, so the touchpoint becomes `unknown` and nothing is sent twice.
+    // Another worker takes over once the send has been `sending` past SENDING_TIMEOUT_MS: the request was
+    // handed to the provider already, so it is looked up there, found, and settled `sent`, not sent twice.
     stack.fake.latencyMs = 0;
     await stack.startWorker('takes-over');
-    await waitFor('the abandoned send marked unknown', async () => (await statuses(ids))[0] === 'unknown', {
+    await waitFor('the abandoned send settled sent', async () => (await statuses(ids))[0] === 'sent', {
       timeoutMs: 20_000,
     });
     await new Promise((resolve) => setTimeout(resolve, 3_000));

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
-import { FaultQueue, type RecordedRequest, close, listen, readBody, reply } from './fake-http';
+import {
+  FaultQueue,
+  type Mishap,
+  type RecordedRequest,
+  answerTaken,
+  close,
+  faultBeforeTaking,
+  listen,
+  readBody,
+  reply,
+} from './fake-http';
 
 export interface FakeFcmOptions {
   projectId: string;
@@ -18,6 +28,7 @@ export interface FakeFcmMessage {
   notification: { title?: string; body?: string };
   data: Record<string, unknown>;
   android: Record<string, unknown> | undefined;
+  apns: Record<string, unknown> | undefined;
 }
 
 const FCM_ERROR = 'type.googleapis.com/google.firebase.fcm.v1.FcmError';
@@ -84,6 +95,11 @@ export class FakeFcm {
     });
   }
 
+  /** The next `n` messages meet `mishap`: taken then the connection reset, reset untaken, or answered late. */
+  mishapNext(n: number, mishap: Mishap): void {
+    this.faults.push(n, { mishap });
+  }
+
   reset(): void {
     this.requests.length = 0;
     this.messages.length = 0;
@@ -136,7 +152,7 @@ export class FakeFcm {
       );
     }
     const fault = this.faults.take();
-    if (fault) return reply(res, fault.status, fault.body, fault.headers);
+    if (faultBeforeTaking(res, fault)) return;
     if (!String(req.headers['content-type']).startsWith('application/json')) {
       return reply(
         res,
@@ -188,7 +204,8 @@ export class FakeFcm {
       notification: (message.notification ?? {}) as FakeFcmMessage['notification'],
       data,
       android: message.android as Record<string, unknown> | undefined,
+      apns: message.apns as Record<string, unknown> | undefined,
     });
-    return reply(res, 200, { name });
+    return answerTaken(res, fault, () => reply(res, 200, { name }));
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TLSSocket } from 'node:tls';
 
 /** One request as a fake provider received it. */
 export interface RecordedRequest {
@@ -12,10 +13,63 @@ export interface RecordedRequest {
 }
 
 /** A canned answer the next requests get instead of the fake's normal behaviour. */
-export interface FakeFault {
+export interface FakeAnswer {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+}
+
+/**
+ * What a flaky network does to a request the client wrote in full: `take-then-reset` (the provider took the
+ * message, then the connection reset before its answer), `reset-untaken` (the connection reset after the
+ * request arrived, nothing taken), `{ answerAfterMs }` (taken, answered after the client gave up waiting).
+ */
+export type Mishap = 'take-then-reset' | 'reset-untaken' | { answerAfterMs: number };
+
+export type FakeFault = FakeAnswer | { mishap: Mishap };
+
+/** A TCP reset (RST); over TLS, whose handle cannot reset, a close without an answer (a premature close). */
+function dropConnection(res: ServerResponse): void {
+  const socket = res.socket;
+  if (socket instanceof TLSSocket) socket.destroy();
+  else socket?.resetAndDestroy();
+}
+
+/**
+ * Plays the part of `fault` that comes before the fake takes the message: a canned answer, or a reset of
+ * a request that is then not taken. True when the request is dealt with.
+ */
+export function faultBeforeTaking(res: ServerResponse, fault: FakeFault | undefined): boolean {
+  if (!fault) return false;
+  if ('status' in fault) {
+    reply(res, fault.status, fault.body, fault.headers);
+    return true;
+  }
+  if (fault.mishap === 'reset-untaken') {
+    dropConnection(res);
+    return true;
+  }
+  return false;
+}
+
+/** Answers a taken message, unless `fault` loses the answer (a reset) or delays it past the client's patience. */
+export async function answerTaken(
+  res: ServerResponse,
+  fault: FakeFault | undefined,
+  answer: () => void,
+): Promise<void> {
+  if (fault && 'mishap' in fault) {
+    if (fault.mishap === 'take-then-reset') {
+      dropConnection(res);
+      return;
+    }
+    if (typeof fault.mishap === 'object') {
+      const { answerAfterMs } = fault.mishap;
+      await new Promise((resolve) => setTimeout(resolve, answerAfterMs));
+      if (res.destroyed || res.socket?.destroyed) return;
+    }
+  }
+  answer();
 }
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -6,7 +6,17 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ece from 'http_ece';
-import { FaultQueue, type RecordedRequest, close, listen, readBody, reply } from './fake-http';
+import {
+  FaultQueue,
+  type Mishap,
+  type RecordedRequest,
+  answerTaken,
+  close,
+  faultBeforeTaking,
+  listen,
+  readBody,
+  reply,
+} from './fake-http';
 
 /** A self-signed certificate for 127.0.0.1 and localhost, made with the openssl CLI (node:crypto cannot issue X.509). */
 export function createSelfSignedCertificate(): { key: string; cert: string } {
@@ -98,6 +108,8 @@ export interface FakePushServiceOptions {
  */
 export class FakePushService {
   readonly requests: FakePushRequest[] = [];
+  /** Messages the service took (answered 201, or would have but for a mishap). */
+  readonly accepted: FakePushRequest[] = [];
   private readonly faults = new FaultQueue();
   private readonly gone = new Set<string>();
   private readonly tls = createSelfSignedCertificate();
@@ -139,8 +151,14 @@ export class FakePushService {
     this.faults.push(n, { status, body: body ?? `fault ${status}`, headers });
   }
 
+  /** The next `n` messages meet `mishap`: taken then the connection reset, reset untaken, or answered late. */
+  mishapNext(n: number, mishap: Mishap): void {
+    this.faults.push(n, { mishap });
+  }
+
   reset(): void {
     this.requests.length = 0;
+    this.accepted.length = 0;
     this.faults.clear();
     this.gone.clear();
   }
@@ -171,7 +189,7 @@ export class FakePushService {
       return reply(res, 403, 'VAPID key does not match the one the subscription was created with');
     }
     const fault = this.faults.take();
-    if (fault) return reply(res, fault.status, fault.body, fault.headers);
+    if (faultBeforeTaking(res, fault)) return;
     if (this.gone.has(request.subscriptionId))
       return reply(res, 410, 'push subscription has unsubscribed or expired.');
     if (req.headers.ttl === undefined || !/^\d+$/.test(String(req.headers.ttl)))
@@ -180,7 +198,10 @@ export class FakePushService {
       return reply(res, 415, 'unsupported Content-Encoding, expected aes128gcm');
     }
     if (body.length > 4096) return reply(res, 413, 'payload too large');
-    return reply(res, 201, undefined, { Location: `${this.origin}/m/${randomUUID()}` });
+    this.accepted.push(request);
+    return answerTaken(res, fault, () =>
+      reply(res, 201, undefined, { Location: `${this.origin}/m/${randomUUID()}` }),
+    );
   }
 
   private checkVapid(authorization: string | undefined): VapidCredentials | string {

@@ -1,6 +1,16 @@
 import { type KeyObject, randomBytes, randomUUID, sign } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
-import { FaultQueue, type RecordedRequest, close, listen, readBody, reply } from './fake-http';
+import {
+  FaultQueue,
+  type Mishap,
+  type RecordedRequest,
+  answerTaken,
+  close,
+  faultBeforeTaking,
+  listen,
+  readBody,
+  reply,
+} from './fake-http';
 
 export interface FakeSendGridOptions {
   apiKey: string;
@@ -75,6 +85,11 @@ export class FakeSendGrid {
     this.faults.push(n, { status, body: body ?? sendGridError(`Fault ${status}`), headers });
   }
 
+  /** The next `n` messages meet `mishap`: taken then the connection reset, reset untaken, or answered late. */
+  mishapNext(n: number, mishap: Mishap): void {
+    this.faults.push(n, { mishap });
+  }
+
   reset(): void {
     this.requests.length = 0;
     this.mails.length = 0;
@@ -144,7 +159,7 @@ export class FakeSendGrid {
       );
     }
     const fault = this.faults.take();
-    if (fault) return reply(res, fault.status, fault.body, fault.headers);
+    if (faultBeforeTaking(res, fault)) return;
     if (req.method !== 'POST' || req.url !== '/v3/mail/send')
       return reply(res, 404, sendGridError('not found'));
     if (!String(req.headers['content-type']).startsWith('application/json')) {
@@ -170,7 +185,7 @@ export class FakeSendGrid {
       customArgs: { ...mail.custom_args, ...personalization?.custom_args },
       headers: mail.headers ?? {},
     });
-    return reply(res, 202, undefined, { 'X-Message-Id': messageId });
+    return answerTaken(res, fault, () => reply(res, 202, undefined, { 'X-Message-Id': messageId }));
   }
 }
 

@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import twilio from 'twilio';
-import { FaultQueue, type RecordedRequest, close, listen, readBody, reply } from './fake-http';
+import {
+  FaultQueue,
+  type Mishap,
+  type RecordedRequest,
+  answerTaken,
+  close,
+  faultBeforeTaking,
+  listen,
+  readBody,
+  reply,
+} from './fake-http';
 
 export interface FakeTwilioOptions {
   accountSid: string;
@@ -29,6 +39,9 @@ export interface FakeTwilioMessage {
   receivedAt: number;
 }
 
+/** Twilio's date format (RFC 2822 with `+0000`, which the SDK parses into a Date). */
+const twilioDate = (at: number) => new Date(at).toUTCString().replace('GMT', '+0000');
+
 /** Twilio's error body: `{ code, message, more_info, status }`. */
 export function twilioError(status: number, code: number, message: string) {
   return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
@@ -45,6 +58,7 @@ export class FakeTwilio {
   readonly requests: FakeTwilioRequest[] = [];
   readonly messages: FakeTwilioMessage[] = [];
   private readonly faults = new FaultQueue();
+  private readonly lookupFaults = new FaultQueue();
   private readonly unsubscribed = new Set<string>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private port = 0;
@@ -73,6 +87,21 @@ export class FakeTwilio {
     });
   }
 
+  /** The next `n` messages sent meet `mishap`: taken then the connection reset, reset untaken, or answered late. */
+  mishapNext(n: number, mishap: Mishap): void {
+    this.faults.push(n, { mishap });
+  }
+
+  /** The next `n` reads of the Messages list answer `status` (the list has its own faults: sends keep theirs). */
+  failLookupsNext(n: number, status: number): void {
+    this.lookupFaults.push(n, { status, body: twilioError(status, 20500, 'Lookup fault') });
+  }
+
+  /** Reads of the Messages list received. */
+  get lookups(): FakeTwilioRequest[] {
+    return this.requests.filter((r) => r.method === 'GET');
+  }
+
   /** The number replied STOP: Twilio now refuses messages to it with 21610. */
   unsubscribe(phone: string): void {
     this.unsubscribed.add(phone);
@@ -86,6 +115,7 @@ export class FakeTwilio {
     this.requests.length = 0;
     this.messages.length = 0;
     this.faults.clear();
+    this.lookupFaults.clear();
     this.unsubscribed.clear();
   }
 
@@ -178,10 +208,14 @@ export class FakeTwilio {
         'WWW-Authenticate': 'Basic realm="Twilio API"',
       });
     }
-    const fault = this.faults.take();
-    if (fault) return reply(res, fault.status, fault.body, fault.headers);
-
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path.split('?')[0]);
+    if (match && req.method === 'GET' && match[1] === this.options.accountSid) {
+      if (faultBeforeTaking(res, this.lookupFaults.take())) return;
+      return this.list(res, new URL(path, 'http://fake').searchParams);
+    }
+    const fault = this.faults.take();
+    if (faultBeforeTaking(res, fault)) return;
+
     if (!match || req.method !== 'POST') {
       return reply(res, 404, twilioError(404, 20404, `The requested resource ${path} was not found`));
     }
@@ -228,14 +262,18 @@ export class FakeTwilio {
     };
     this.messages.push(message);
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-    const now = new Date().toUTCString();
-    return reply(res, 201, {
+    return answerTaken(res, fault, () => reply(res, 201, this.resource(message)));
+  }
+
+  /** A Message resource as Twilio renders it. */
+  private resource(message: FakeTwilioMessage) {
+    return {
       account_sid: this.options.accountSid,
       api_version: '2010-04-01',
       body: message.body,
-      date_created: now,
+      date_created: twilioDate(message.receivedAt),
       date_sent: null,
-      date_updated: now,
+      date_updated: twilioDate(message.receivedAt),
       direction: 'outbound-api',
       error_code: null,
       error_message: null,
@@ -252,6 +290,29 @@ export class FakeTwilio {
       },
       to: message.to,
       uri: `/2010-04-01/Accounts/${this.options.accountSid}/Messages/${message.sid}.json`,
+    };
+  }
+
+  /** The Messages list: filtered by `To` and `From`, newest first, one page of `PageSize`. */
+  private list(res: ServerResponse, query: URLSearchParams): void {
+    const to = query.get('To');
+    const from = query.get('From');
+    const pageSize = Number(query.get('PageSize') ?? 50);
+    const found = this.messages
+      .filter((m) => (!to || m.to === to) && (!from || m.from === from))
+      .sort((a, b) => b.receivedAt - a.receivedAt)
+      .slice(0, pageSize);
+    const uri = `/2010-04-01/Accounts/${this.options.accountSid}/Messages.json?${query.toString()}`;
+    reply(res, 200, {
+      messages: found.map((m) => this.resource(m)),
+      end: Math.max(0, found.length - 1),
+      first_page_uri: uri,
+      next_page_uri: null,
+      page: 0,
+      page_size: pageSize,
+      previous_page_uri: null,
+      start: 0,
+      uri,
     });
   }
 }

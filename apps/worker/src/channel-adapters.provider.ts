@@ -36,6 +36,7 @@ export function buildChannelAdapters(
           messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
           apiBaseUrl: config.TWILIO_API_BASE_URL,
           statusCallbackUrl: `${base}/webhooks/twilio/status`,
+          timeoutMs: config.SEND_TIMEOUT_MS,
         })
       : sandboxFor('sms');
   const email =
@@ -45,6 +46,7 @@ export function buildChannelAdapters(
           from: config.SENDGRID_FROM,
           apiBaseUrl: config.SENDGRID_API_BASE_URL,
           unsubscribeUrl: (touchpointId) => unsubscribe.url(touchpointId),
+          timeoutMs: config.SEND_TIMEOUT_MS,
         })
       : sandboxFor('email');
   const webPush =
@@ -53,6 +55,7 @@ export function buildChannelAdapters(
           vapidPublicKey: config.VAPID_PUBLIC_KEY,
           vapidPrivateKey: config.VAPID_PRIVATE_KEY,
           subject: config.VAPID_SUBJECT,
+          timeoutMs: config.SEND_TIMEOUT_MS,
           ...(config.WEB_PUSH_CA_FILE && { agent: trusting(config.WEB_PUSH_CA_FILE) }),
         })
       : sandboxFor('push');
@@ -63,6 +66,7 @@ export function buildChannelAdapters(
           projectId: config.FCM_PROJECT_ID,
           accessToken: config.FCM_ACCESS_TOKEN,
           apiBaseUrl: config.FCM_API_BASE_URL,
+          timeoutMs: config.SEND_TIMEOUT_MS,
         })
       : sandboxFor('push');
   return [sms, email, new PushRouter({ webPush, fcm })];

@@ -12,6 +12,7 @@ import {
   WebhookReceiptRepository,
   type Config,
 } from '@touchpoint/core';
+import { SendSettler, type SettleReport } from './send-settler.service';
 
 const BATCH = 5_000;
 /** Providers redeliver a webhook event for up to a day (SendGrid: 24 h); its receipt is kept a while longer. */
@@ -23,6 +24,8 @@ export interface TickReport {
   requeuedSteps: number;
   requeuedSends: number;
   requeuedEvents: number;
+  /** Sends in doubt settled this tick, by outcome. */
+  settled: SettleReport;
   unknown: number;
 }
 
@@ -42,6 +45,7 @@ export class Reconciler implements OnApplicationBootstrap {
     private readonly touchpoints: TouchpointRepository,
     private readonly events: EventRepository,
     private readonly receipts: WebhookReceiptRepository,
+    private readonly settler: SendSettler,
     private readonly queue: QueueGateway,
     private readonly registry: SchedulerRegistry,
     @Inject(REDIS) private readonly redis: Redis,
@@ -85,10 +89,7 @@ export class Reconciler implements OnApplicationBootstrap {
         : [];
     await this.queue.addEvents(unprocessed);
 
-    const unknown = await this.touchpoints.markStuckUnknown(
-      new Date(now.getTime() - this.config.SENDING_TIMEOUT_MS),
-      now,
-    );
+    const settled = await this.settler.settleDue();
     await this.receipts.prune(new Date(now.getTime() - WEBHOOK_RECEIPT_TTL_MS));
     const report = {
       promoted: promoted.length,
@@ -96,9 +97,16 @@ export class Reconciler implements OnApplicationBootstrap {
       requeuedSteps: lostSteps.length,
       requeuedSends: readySends.length,
       requeuedEvents: unprocessed.length,
-      unknown,
+      settled,
+      unknown: settled.unknown,
     };
-    const repaired = report.requeuedSteps + report.requeuedSends + report.requeuedEvents + unknown;
+    const repaired =
+      report.requeuedSteps +
+      report.requeuedSends +
+      report.requeuedEvents +
+      settled.sent +
+      settled.notTaken +
+      settled.unknown;
     if (repaired > 0)
       this.logger.warn(report, redisReset ? 'Redis had lost its jobs: re-enqueued them' : 'reconciled');
     return report;

@@ -1,28 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ChannelRouter, fcmTokenOf, type SendResult } from '@touchpoint/channels';
 import {
-  ChannelRouter,
-  fcmTokenOf,
-  textDirection,
-  type OutboundMessage,
-  type RenderedMessage,
-  type SendResult,
-} from '@touchpoint/channels';
-import {
+  CONFIG,
   Clock,
   CustomerRepository,
   DB,
   SendMetrics,
   TouchpointRepository,
+  type Config,
   type Database,
 } from '@touchpoint/core';
 import { Inject } from '@nestjs/common';
 import type { Kysely } from 'kysely';
+import { outboundMessage } from './outbound-message';
 
 export type SendOutcome =
   | { status: 'skipped' }
   | { status: 'sent'; providerMessageId: string }
   | { status: 'suppressed'; reason: string }
   | { status: 'failed'; code: string }
+  /** The provider's answer was lost after the request was written: settled later, or `unknown`. */
+  | { status: 'in_doubt' | 'unknown'; code: string }
   | { status: 'retry'; code: string; retryAfterMs?: number };
 
 /** Send: claim the touchpoint (scheduled → sending), call the provider once, record what it said. */
@@ -32,6 +30,7 @@ export class SendService {
 
   constructor(
     @Inject(DB) private readonly db: Kysely<Database>,
+    @Inject(CONFIG) private readonly config: Config,
     private readonly clock: Clock,
     private readonly touchpoints: TouchpointRepository,
     private readonly customers: CustomerRepository,
@@ -62,26 +61,17 @@ export class SendService {
       return { status: 'suppressed', reason: 'no_consent' };
     }
     const fcmToken = claimed.channel === 'push' ? fcmTokenOf(claimed.to) : undefined;
-    const message: OutboundMessage = {
-      touchpointId,
-      customerId: claimed.customer_id,
-      to: claimed.to,
-      ...(fcmToken
-        ? { fcmToken }
-        : { subscription: customer?.push_subscriptions.find((s) => s.endpoint === claimed.to) }),
-      locale: customer?.locale,
-      direction: textDirection(customer?.locale),
-      message: claimed.rendered as unknown as RenderedMessage,
-    };
+    const message = outboundMessage({ ...claimed, to: claimed.to }, customer);
     const adapter = this.router.for(claimed.channel);
     let result: SendResult;
     try {
       result = await adapter.send(message);
     } catch (error) {
+      // Adapters answer rather than throw: a throw is a bug, and whether it came before the request left is unknown.
       result = {
         ok: false,
         provider: adapter.provider,
-        kind: 'transient',
+        kind: 'in_doubt',
         code: 'adapter_error',
         message: error instanceof Error ? error.message : String(error),
       };
@@ -102,6 +92,30 @@ export class SendService {
       return { status: 'sent', providerMessageId: result.providerMessageId };
     }
     this.metrics.providerError(claimed.channel, result.provider, result.code, result.kind);
+    if (result.kind === 'in_doubt') {
+      const failure = { provider: result.provider, error: result.code, errorMessage: result.message };
+      this.logger.warn(
+        { touchpointId, provider: result.provider, code: result.code },
+        'the provider may have taken this message: it is settled, never re-sent blindly',
+      );
+      if (adapter.lookUp) {
+        const settleAfter = new Date(now.getTime() + this.config.SEND_SETTLE_DELAY_MS);
+        await this.touchpoints.markInDoubt(touchpointId, { settleAfter, ...failure });
+        return { status: 'in_doubt', code: result.code };
+      }
+      // The provider cannot say what it took (SendGrid without Email Activity, push services).
+      await this.touchpoints.transition(
+        this.db,
+        touchpointId,
+        'sending',
+        'unknown',
+        now,
+        { provider: result.provider, error: result.code, error_message: result.message },
+        { inDoubt: result.code },
+      );
+      this.metrics.settled(claimed.channel, result.provider, 'unknown');
+      return { status: 'unknown', code: result.code };
+    }
     if (result.kind === 'permanent' || finalAttempt) {
       // The dead address goes first: once the touchpoint says `failed`, nothing else will send to it.
       if (customer && result.revoke === 'consent')

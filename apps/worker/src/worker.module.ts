@@ -13,6 +13,7 @@ import { EventsJobProcessor, sendProcessorProvider, StepsJobProcessor } from './
 import { Reconciler } from './reconciler.service';
 import { RollupFolder } from './rollup-folder.service';
 import { SendService } from './send.service';
+import { SendSettler } from './send-settler.service';
 import { StepScheduler } from './step-scheduler.service';
 
 /** The worker: BullMQ processors and the scheduler tick. Needs CoreModule from the app that hosts it. */
@@ -28,6 +29,7 @@ import { StepScheduler } from './step-scheduler.service';
     DueStepService,
     DueStepBatcher,
     SendService,
+    SendSettler,
     Reconciler,
     RollupFolder,
     GracefulShutdown,

@@ -53,8 +53,12 @@ export type SendResult =
   | {
       ok: false;
       provider: string;
-      /** transient: retry with backoff; permanent: record `failed`, never retry. */
-      kind: 'transient' | 'permanent';
+      /**
+       * transient: the provider did not take it, retry with backoff; permanent: record `failed`, never retry;
+       * in_doubt: the request reached the provider and its answer was lost, so it may have been sent: never
+       * retried, settled through `lookUp` where the provider can tell, else `unknown`.
+       */
+      kind: 'transient' | 'permanent' | 'in_doubt';
       code: string;
       message: string;
       /** From a 429's Retry-After, when the provider said. */
@@ -63,9 +67,23 @@ export type SendResult =
       revoke?: 'consent' | 'subscription';
     };
 
+/** What the provider holds of a message sent since a moment: how an in-doubt send is settled. */
+export type ProviderLookup =
+  /** Messages the provider took that match it, oldest first (the caller skips any another touchpoint owns). */
+  | { kind: 'found'; matches: { providerMessageId: string; details?: Record<string, unknown> }[] }
+  /** The provider holds no such message: it was not taken, and may be sent. */
+  | { kind: 'not_found' }
+  /** The lookup itself failed (network, 5xx): ask again later. */
+  | { kind: 'failed'; message: string };
+
 export interface ChannelAdapter {
   readonly channel: Channel;
   /** `sandbox`, `twilio`, `sendgrid`, `web-push`… */
   readonly provider: string;
   send(message: OutboundMessage): Promise<SendResult>;
+  /**
+   * Only where the provider can say what it took (Twilio's Messages list): the messages matching `message`
+   * created at or after `since`. Without it an in-doubt send becomes `unknown`.
+   */
+  lookUp?(message: OutboundMessage, since: Date): Promise<ProviderLookup>;
 }

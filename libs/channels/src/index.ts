@@ -10,3 +10,4 @@ export * from './web-push';
 export * from './fcm';
 export * from './push-router';
 export * from './provider-error';
+export * from './request-witness';

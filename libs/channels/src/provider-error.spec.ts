@@ -33,7 +33,7 @@ describe('provider-error', () => {
     expect(headerValue(undefined, 'location')).toBeUndefined();
   });
 
-  it('should treat 429, 408 and 5xx as transient and other 4xx as permanent', () => {
+  it('should treat 429, 408 and 503 as transient and other 4xx as permanent', () => {
     expect(failureFromStatus('p', 429, 'c', 'm', 1000)).toMatchObject({
       kind: 'transient',
       retryAfterMs: 1000,
@@ -58,22 +58,50 @@ describe('provider-error', () => {
     expect(rateLimited('p', 'c', 'm', 5_000)).toMatchObject({ retryAfterMs: 5_000 });
   });
 
-  it('should classify socket errors, including nested causes, as transient', () => {
+  it('should retry a socket error only when the request never reached the wire', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
-    expect(networkFailure('p', refused)).toMatchObject({ kind: 'transient', code: 'network' });
-    expect(networkFailure('p', new Error('fetch failed', { cause: refused }))).toMatchObject({
+    expect(networkFailure('p', refused, false)).toMatchObject({ kind: 'transient', code: 'network' });
+    expect(networkFailure('p', new Error('fetch failed', { cause: refused }), false)).toMatchObject({
       code: 'network',
     });
-    expect(
-      networkFailure('p', Object.assign(new Error('timeout of 200ms exceeded'), { code: 'ECONNABORTED' })),
-    ).toMatchObject({
-      code: 'timeout',
+    const timeout = Object.assign(new Error('timeout of 200ms exceeded'), { code: 'ECONNABORTED' });
+    expect(networkFailure('p', timeout, false)).toMatchObject({ kind: 'transient', code: 'timeout' });
+    expect(networkFailure('p', new TypeError('x is undefined'), false)).toBeUndefined();
+  });
+
+  it('should hold any failure without an answer after the request was written in doubt, never transient', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const timeout = Object.assign(new Error('timeout of 200ms exceeded'), { code: 'ECONNABORTED' });
+    expect(networkFailure('p', reset, true)).toMatchObject({ kind: 'in_doubt', code: 'network' });
+    expect(networkFailure('p', timeout, true)).toMatchObject({ kind: 'in_doubt', code: 'timeout' });
+    expect(unexpectedFailure('p', new SyntaxError('Unexpected end of JSON input'), true)).toMatchObject({
+      kind: 'in_doubt',
+      code: 'no_answer',
     });
-    expect(networkFailure('p', new TypeError('x is undefined'))).toBeUndefined();
+  });
+
+  it.each([
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'UND_ERR_SOCKET',
+    'ENOTFOUND',
+    'ECONNREFUSED',
+    'X',
+    undefined,
+  ])('should call a failure with code %s in doubt once the request was written', (code) => {
+    const error = Object.assign(new Error('boom'), code ? { code } : {});
+    expect(unexpectedFailure('p', error, true).kind).toBe('in_doubt');
+  });
+
+  it('should read 503 as not taken and another 5xx as in doubt', () => {
+    expect(failureFromStatus('p', 503, 'c', 'm')).toMatchObject({ kind: 'transient' });
+    for (const status of [500, 502, 504, 599])
+      expect(failureFromStatus('p', status, 'c', 'm')).toMatchObject({ kind: 'in_doubt' });
   });
 
   it('should treat anything else as a permanent unexpected error', () => {
-    expect(unexpectedFailure('p', new TypeError('x is undefined'))).toEqual({
+    expect(unexpectedFailure('p', new TypeError('x is undefined'), false)).toEqual({
       ok: false,
       provider: 'p',
       kind: 'permanent',

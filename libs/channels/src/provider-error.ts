@@ -50,7 +50,7 @@ export function retryAfterFromHeaders(headers: HeaderBag, now: number = Date.now
   );
 }
 
-// Socket-level failures: the request may not have reached the provider, so trying again later is right.
+// Socket-level failures. Whether they may be retried is not in the code but in the bytes: see `networkFailure`.
 const NETWORK_ERROR_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -68,6 +68,8 @@ const NETWORK_ERROR_CODES = new Set([
   'ERR_SOCKET_CONNECTION_TIMEOUT',
   'ERR_STREAM_PREMATURE_CLOSE',
   'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
   'UND_ERR_SOCKET',
 ]);
 const TIMEOUT_CODES = new Set([
@@ -76,6 +78,8 @@ const TIMEOUT_CODES = new Set([
   'ESOCKETTIMEDOUT',
   'ERR_SOCKET_CONNECTION_TIMEOUT',
   'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
 ]);
 
 function errorCodes(error: unknown, depth = 0): string[] {
@@ -95,15 +99,32 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-/** A socket error or timeout as a transient failure, or undefined when `error` is something else. */
-export function networkFailure(provider: string, error: unknown): SendFailure | undefined {
+/**
+ * A failure without a provider answer (a socket error, a timeout, an unreadable answer), judged by what
+ * reached the wire (`requestWritten`, from `witnessRequests`). Before the whole request was handed to the
+ * OS the provider cannot have acted on it: a network failure is `transient` and may be retried. After,
+ * it may have (a reset or read timeout after Twilio stored the message): `in_doubt`, never re-sent blindly.
+ * Undefined when `error` is neither a network failure nor came after the request was written.
+ */
+export function networkFailure(
+  provider: string,
+  error: unknown,
+  requestWritten: boolean,
+): SendFailure | undefined {
   const codes = errorCodes(error);
   const message = errorMessage(error);
   const isTimeout = codes.some((c) => TIMEOUT_CODES.has(c)) || /timeout|timed out/i.test(message);
-  if (isTimeout) return transient(provider, 'timeout', message || 'request timed out');
-  const code = codes.find((c) => NETWORK_ERROR_CODES.has(c));
-  if (code) return transient(provider, 'network', `${code}: ${message}`);
+  const networkCode = codes.find((c) => NETWORK_ERROR_CODES.has(c));
+  const code = isTimeout ? 'timeout' : networkCode ? 'network' : 'no_answer';
+  const text = networkCode && !isTimeout ? `${networkCode}: ${message}` : message || 'request timed out';
+  if (requestWritten) return inDoubt(provider, code, text);
+  if (isTimeout || networkCode) return transient(provider, code, text);
   return undefined;
+}
+
+/** The request reached the provider and no answer says what it did with it: settle it, never re-send blindly. */
+export function inDoubt(provider: string, code: string, message: string): SendFailure {
+  return { ok: false, provider, kind: 'in_doubt', code, message };
 }
 
 export function transient(
@@ -138,8 +159,10 @@ export function rateLimited(
 }
 
 /**
- * The default reading of an HTTP status: 429 and 5xx are worth retrying, any other 4xx will fail the same
- * way again. Adapters check their provider's specific codes first and fall back to this.
+ * The default reading of an HTTP status. 429, 408 and 503 say the request was not processed (RFC 9110:
+ * too many, not read in time, unable to handle it now): retried. Another 5xx may come after the provider
+ * acted on it (a 500 after the message was stored, a gateway's 502 or 504 about an upstream that did): in
+ * doubt. Any other 4xx will fail the same way again. Adapters check their provider's codes first.
  */
 export function failureFromStatus(
   provider: string,
@@ -149,13 +172,20 @@ export function failureFromStatus(
   retryAfterMs?: number,
 ): SendFailure {
   if (status === 429) return rateLimited(provider, code, message, retryAfterMs);
-  if (status >= 500 || status === 408) return transient(provider, code, message);
+  if (status === 503 || status === 408) return transient(provider, code, message);
+  if (status >= 500) return inDoubt(provider, code, message);
   return permanent(provider, code, message);
 }
 
-/** Anything that is neither an HTTP answer nor a socket failure: a bug or bad input that will not fix itself. */
-export function unexpectedFailure(provider: string, error: unknown): SendFailure {
-  return networkFailure(provider, error) ?? permanent(provider, 'unexpected_error', errorMessage(error));
+/**
+ * Anything that is not an HTTP answer: a network failure (see `networkFailure`), or else a bug or bad input
+ * that will not fix itself, unless the request was already written (then the message is in doubt).
+ */
+export function unexpectedFailure(provider: string, error: unknown, requestWritten: boolean): SendFailure {
+  return (
+    networkFailure(provider, error, requestWritten) ??
+    permanent(provider, 'unexpected_error', errorMessage(error))
+  );
 }
 
 function defined<T extends object>(value: T): Partial<T> {

@@ -28,7 +28,7 @@ export class MetricsController {
     });
     new Gauge({
       name: 'touchpoint_unknown_sends',
-      help: 'Touchpoints left `sending` past the timeout: the provider may or may not have them',
+      help: 'Touchpoints whose send was in doubt and the provider could not settle: it may or may not have them',
       registers: [this.registry],
       async collect() {
         const rows = await touchpoints.countByStatus();

@@ -54,7 +54,8 @@ describe(FcmPushAdapter.name, () => {
       token,
       notification: { title: 'ההזמנה שלך בדרך 🚚', body: 'تحویل فردا' },
       data: { touchpointId: 'tp-1', url: 'https://shop.example/o/9' },
-      android: { ttl: '86400s' },
+      android: { ttl: '86400s', collapse_key: 'tp-1', notification: { tag: 'tp-1' } },
+      apns: { headers: { 'apns-collapse-id': 'tp-1' } },
     });
   });
 
@@ -145,32 +146,41 @@ describe(FcmPushAdapter.name, () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('should treat a refused connection and a timeout as transient', async () => {
+  it('should retry a refused connection: nothing was written', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     sut = new FcmPushAdapter({ projectId, accessToken, apiBaseUrl: `http://127.0.0.1:${port}` });
     expect(await sut.send(push())).toMatchObject({ kind: 'transient', code: 'network' });
+  });
 
-    const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    sut = new FcmPushAdapter({
-      projectId,
-      accessToken,
-      apiBaseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
-      timeoutMs: 200,
-    });
-    expect(await sut.send(push())).toMatchObject({ kind: 'transient', code: 'timeout' });
-    silent.closeAllConnections();
-    await new Promise((resolve) => silent.close(resolve));
+  it.each([
+    { mishap: 'take-then-reset' as const, code: 'network' },
+    { mishap: { answerAfterMs: 1_000 }, code: 'timeout' },
+  ])(
+    'should hold a message FCM took but whose answer was lost ($code) in doubt',
+    async ({ mishap, code }) => {
+      sut = new FcmPushAdapter({ projectId, accessToken, apiBaseUrl: fake.url, timeoutMs: 200 });
+      fake.mishapNext(1, mishap);
+
+      expect(await sut.send(push())).toMatchObject({ ok: false, kind: 'in_doubt', code });
+      expect(fake.messages).toHaveLength(1);
+      expect(fake.messages[0].android).toMatchObject({ collapse_key: 'tp-1' });
+    },
+  );
+
+  it('should retry INTERNAL and UNAVAILABLE, which FCM documents as not processed', () => {
+    const body = (status: string) => JSON.stringify({ error: { code: 500, message: 'm', status } });
+    expect(mapFcmError(500, body('INTERNAL'))).toMatchObject({ kind: 'transient', code: 'INTERNAL' });
+    expect(mapFcmError(503, body('UNAVAILABLE'))).toMatchObject({ kind: 'transient', code: 'UNAVAILABLE' });
   });
 });
 
 describe(mapFcmError.name, () => {
   it('should fall back on the HTTP status when the body is not FCM JSON', () => {
     expect(mapFcmError(502, '<html>bad gateway</html>')).toMatchObject({
-      kind: 'transient',
+      kind: 'in_doubt',
       code: 'http_502',
     });
     expect(mapFcmError(404, '')).toMatchObject({ kind: 'permanent', code: 'http_404' });

@@ -2,11 +2,14 @@ import type { ChannelAdapter, OutboundMessage, SendResult } from '../channel.por
 import {
   type SendFailure,
   failureFromStatus,
+  inDoubt,
   permanent,
+  transient,
   rateLimited,
   retryAfterFromHeaders,
   unexpectedFailure,
 } from '../provider-error';
+import { witnessRequests } from '../request-witness';
 
 export interface FcmPushConfig {
   /** `FCM_PROJECT_ID`: the Firebase project the app's tokens belong to. */
@@ -28,7 +31,8 @@ export interface FcmMessage {
   token: string;
   notification: { title: string; body: string };
   data: Record<string, string>;
-  android: { ttl: string };
+  android: { ttl: string; collapse_key: string; notification: { tag: string } };
+  apns: { headers: { 'apns-collapse-id': string } };
 }
 
 const PROVIDER = 'fcm';
@@ -69,13 +73,25 @@ export class FcmPushAdapter implements ChannelAdapter {
       notification: { title, body },
       // Ids only, as strings (FCM data values must be strings); the app opens `url` when tapped.
       data: { touchpointId: message.touchpointId, ...(url ? { url } : {}) },
-      android: { ttl: `${ttl}s` },
+      // The touchpoint as collapse key and tag: a duplicate that slips through an in-doubt send replaces
+      // the undelivered or displayed one instead of showing twice (Android, and APNs for iOS apps).
+      android: {
+        ttl: `${ttl}s`,
+        collapse_key: message.touchpointId,
+        notification: { tag: message.touchpointId },
+      },
+      apns: { headers: { 'apns-collapse-id': message.touchpointId } },
     };
+    let accessToken: string;
     try {
-      const accessToken =
+      accessToken =
         typeof this.config.accessToken === 'string'
           ? this.config.accessToken
           : await this.config.accessToken();
+    } catch (error) {
+      return unexpectedFailure(PROVIDER, error, false);
+    }
+    const { wire, result } = await witnessRequests(async () => {
       const response = await fetch(this.endpoint, {
         method: 'POST',
         headers: {
@@ -85,15 +101,16 @@ export class FcmPushAdapter implements ChannelAdapter {
         body: JSON.stringify({ message: payload }),
         signal: AbortSignal.timeout(this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
-      const text = await response.text();
-      if (!response.ok) return mapFcmError(response.status, text, response.headers);
-      const name = (safeJson(text) as { name?: unknown } | undefined)?.name;
-      if (typeof name !== 'string')
-        return permanent(PROVIDER, 'bad_response', `FCM answered ${text.slice(0, 200)}`);
-      return { ok: true, provider: PROVIDER, providerMessageId: name };
-    } catch (error) {
-      return unexpectedFailure(PROVIDER, error);
-    }
+      return { response, text: await response.text() };
+    });
+    if (result.status === 'rejected') return unexpectedFailure(PROVIDER, result.reason, wire.written > 0);
+    const { response, text } = result.value;
+    if (!response.ok) return mapFcmError(response.status, text, response.headers);
+    const name = (safeJson(text) as { name?: unknown } | undefined)?.name;
+    // FCM answered 200 and took it: an unreadable answer leaves it sent without an id we can keep.
+    if (typeof name !== 'string')
+      return inDoubt(PROVIDER, 'bad_response', `FCM answered ${text.slice(0, 200)}`);
+    return { ok: true, provider: PROVIDER, providerMessageId: name };
   }
 }
 
@@ -131,6 +148,8 @@ export function mapFcmError(status: number, text: string, headers?: unknown): Se
       return permanent(PROVIDER, fcmCode, message);
     default:
       if (status === 401 || status === 403) return permanent(PROVIDER, 'auth', message);
+      // FCM documents both as "retry with exponential backoff": the message was not processed.
+      if (code === 'UNAVAILABLE' || code === 'INTERNAL') return transient(PROVIDER, code, message);
       return failureFromStatus(PROVIDER, status, code, message, retryAfterFromHeaders(headers));
   }
 }

@@ -177,13 +177,13 @@ describe(SendGridEmailAdapter.name, () => {
     expect(retryAfterMs).toBeLessThanOrEqual(30_000);
   });
 
-  it('should map a 500 to a transient failure', async () => {
+  it('should hold a 500 in doubt: SendGrid documents it as an error on its side, not as unsent', async () => {
     fake.failNext(1, 500, sendGridError('internal error'));
 
     expect(await sut.send(email())).toEqual({
       ok: false,
       provider: 'sendgrid',
-      kind: 'transient',
+      kind: 'in_doubt',
       code: 'http_500',
       message: 'internal error',
     });
@@ -199,16 +199,19 @@ describe(SendGridEmailAdapter.name, () => {
     expect(await sut.send(email())).toMatchObject({ ok: false, kind: 'transient', code: 'network' });
   });
 
-  it('should map a provider that never answers to a transient timeout', async () => {
-    const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const { port } = silent.address() as AddressInfo;
-    sut = new SendGridEmailAdapter(config({ apiBaseUrl: `http://127.0.0.1:${port}`, timeoutMs: 200 }));
+  it.each([
+    { mishap: 'take-then-reset' as const, code: 'network' },
+    { mishap: { answerAfterMs: 1_000 }, code: 'timeout' },
+  ])(
+    'should hold a mail SendGrid took but whose answer was lost ($code) in doubt',
+    async ({ mishap, code }) => {
+      sut = new SendGridEmailAdapter(config({ apiBaseUrl: fake.url, timeoutMs: 200 }));
+      fake.mishapNext(1, mishap);
 
-    expect(await sut.send(email())).toMatchObject({ ok: false, kind: 'transient', code: 'timeout' });
-    silent.closeAllConnections();
-    await new Promise<void>((resolve) => silent.close(() => resolve()));
-  });
+      expect(await sut.send(email())).toMatchObject({ ok: false, kind: 'in_doubt', code });
+      expect(fake.mails).toHaveLength(1);
+    },
+  );
 
   it('should not touch the SDK singleton’s base URL', async () => {
     const singleton = (await import('@sendgrid/mail')).default as unknown as { client: Client };

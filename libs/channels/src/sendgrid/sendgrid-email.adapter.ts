@@ -9,6 +9,7 @@ import {
   retryAfterFromHeaders,
   unexpectedFailure,
 } from '../provider-error';
+import { witnessRequests } from '../request-witness';
 import { withTextDirection } from './html-direction';
 
 export interface SendGridEmailConfig {
@@ -52,8 +53,8 @@ export class SendGridEmailAdapter implements ChannelAdapter {
     }
     const { subject, html, text } = message.message;
     const unsubscribeUrl = this.config.unsubscribeUrl(message.touchpointId);
-    try {
-      const [response] = await this.mail.send({
+    const { wire, result } = await witnessRequests(() =>
+      this.mail.send({
         personalizations: [{ to: [{ email: message.to }] }],
         from: this.config.from,
         subject,
@@ -65,16 +66,16 @@ export class SendGridEmailAdapter implements ChannelAdapter {
           'List-Unsubscribe': `<${unsubscribeUrl}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         },
-      });
-      return {
-        ok: true,
-        provider: PROVIDER,
-        // Always sent on a 202; the touchpoint id is what the event webhook finds it by if it ever is not.
-        providerMessageId: headerValue(response.headers, 'x-message-id') ?? message.touchpointId,
-      };
-    } catch (error) {
-      return mapSendGridError(error);
-    }
+      }),
+    );
+    if (result.status === 'rejected') return mapSendGridError(result.reason, wire.written > 0);
+    const [response] = result.value;
+    return {
+      ok: true,
+      provider: PROVIDER,
+      // Always sent on a 202; the touchpoint id is what the event webhook finds it by if it ever is not.
+      providerMessageId: headerValue(response.headers, 'x-message-id') ?? message.touchpointId,
+    };
   }
 }
 
@@ -112,9 +113,12 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** SendGrid's answer (`{ errors: [{ message, field, help }] }`) or a socket failure as our own failure. */
-export function mapSendGridError(error: unknown): SendFailure {
-  if (!isResponseError(error)) return unexpectedFailure(PROVIDER, error);
+/**
+ * SendGrid's answer (`{ errors: [{ message, field, help }] }`) or a socket failure as our own failure.
+ * SendGrid documents 503 as "not available" (retried); its 500 "an error occurred" may follow a send (in doubt).
+ */
+export function mapSendGridError(error: unknown, requestWritten = false): SendFailure {
+  if (!isResponseError(error)) return unexpectedFailure(PROVIDER, error, requestWritten);
   const status = error.code;
   const items = errorItems(error.response.body);
   const message =

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
+import { type WireRecord, witnessRequests } from '../request-witness';
 
 export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
 
@@ -8,6 +9,8 @@ export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
 export interface TwilioExchange {
   statusCode?: number;
   headers?: unknown;
+  /** What reached the wire: a failure after the request was written leaves the message in doubt. */
+  wire?: WireRecord;
 }
 
 /**
@@ -30,12 +33,8 @@ export class TwilioRequestClient extends twilio.RequestClient {
     fn: () => Promise<T>,
   ): Promise<{ exchange: TwilioExchange; result: PromiseSettledResult<T> }> {
     const exchange: TwilioExchange = {};
-    const result = await this.exchanges.run(exchange, () =>
-      fn().then(
-        (value): PromiseSettledResult<T> => ({ status: 'fulfilled', value }),
-        (reason: unknown): PromiseSettledResult<T> => ({ status: 'rejected', reason }),
-      ),
-    );
+    const { wire, result } = await this.exchanges.run(exchange, () => witnessRequests(fn));
+    exchange.wire = wire;
     return { exchange, result };
   }
 

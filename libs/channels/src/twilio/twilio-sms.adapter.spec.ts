@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, type Socket, createServer as createNetServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeTwilio, twilioError } from '../../../../tests/fakes/fake-twilio';
 import type { OutboundMessage } from '../channel.port';
@@ -138,7 +138,7 @@ describe(TwilioSmsAdapter.name, () => {
     expect(result).not.toHaveProperty('revoke');
   });
 
-  it('should map a 500 to a transient failure', async () => {
+  it('should hold a 500 in doubt: Twilio may have stored the message before failing', async () => {
     fake.failNext(1, 500, twilioError(500, 20500, 'Internal Server Error'));
 
     const result = await sut.send(sms('Hi'));
@@ -146,11 +146,10 @@ describe(TwilioSmsAdapter.name, () => {
     expect(result).toEqual({
       ok: false,
       provider: 'twilio',
-      kind: 'transient',
+      kind: 'in_doubt',
       code: '20500',
       message: 'Internal Server Error',
     });
-    expect(fake.messages).toHaveLength(0);
   });
 
   it('should map a 503 without a Twilio body to a transient failure coded by status', async () => {
@@ -219,15 +218,95 @@ describe(TwilioSmsAdapter.name, () => {
     expect(result).toMatchObject({ ok: false, kind: 'transient', code: 'network' });
   });
 
-  it('should map a provider that never answers to a transient timeout', async () => {
-    const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const { port } = silent.address() as AddressInfo;
+  it('should hold a message Twilio took before the connection reset in doubt, and find it by lookup', async () => {
+    fake.mishapNext(1, 'take-then-reset');
+    const message = sms('Your code is 1234', '+14155550101');
+    const since = new Date();
+
+    const result = await sut.send(message);
+
+    expect(result).toMatchObject({ ok: false, kind: 'in_doubt', code: 'network' });
+    expect(fake.messages).toHaveLength(1);
+    expect(await sut.lookUp(message, since)).toEqual({
+      kind: 'found',
+      matches: [
+        {
+          providerMessageId: fake.messages[0].sid,
+          details: { segments: 1, encoding: 'GSM-7', settled: 'lookup' },
+        },
+      ],
+    });
+    expect(fake.lookups.at(-1)?.path).toContain('To=%2B14155550101');
+  });
+
+  it('should hold a reset after the request was written in doubt, and find nothing when Twilio took nothing', async () => {
+    fake.mishapNext(1, 'reset-untaken');
+    const message = sms('Your code is 5678', '+14155550102');
+
+    expect(await sut.send(message)).toMatchObject({ ok: false, kind: 'in_doubt' });
+    expect(fake.messages).toHaveLength(0);
+    expect(await sut.lookUp(message, new Date())).toEqual({ kind: 'not_found' });
+  });
+
+  it('should hold an answer that comes after the read timeout in doubt', async () => {
     sut = new TwilioSmsAdapter({
       accountSid,
       authToken,
       from: '+15005550006',
-      apiBaseUrl: `http://127.0.0.1:${port}`,
+      apiBaseUrl: fake.url,
+      statusCallbackUrl,
+      timeoutMs: 200,
+    });
+    fake.mishapNext(1, { answerAfterMs: 1_000 });
+    const message = sms('Late', '+14155550103');
+
+    expect(await sut.send(message)).toMatchObject({ ok: false, kind: 'in_doubt', code: 'timeout' });
+    expect(fake.messages).toHaveLength(1);
+    expect(await sut.lookUp(message, new Date(Date.now() - 1_000))).toMatchObject({
+      kind: 'found',
+      matches: [{ providerMessageId: fake.messages[0].sid }],
+    });
+  });
+
+  it('should match a lookup on sender, body and time, not on any message to the number', async () => {
+    const to = '+14155550104';
+    await sut.send(sms('Yesterday’s text', to));
+    const other = new TwilioSmsAdapter({
+      accountSid,
+      authToken,
+      from: '+15005550007',
+      apiBaseUrl: fake.url,
+      statusCallbackUrl,
+    });
+    await other.send(sms('Same text', to));
+
+    expect(await sut.lookUp(sms('Same text', to), new Date(Date.now() - 1_000))).toEqual({
+      kind: 'not_found',
+    });
+    // Created before the send was claimed (beyond the clock skew allowed): an older message, not this one.
+    expect(await other.lookUp(sms('Same text', to), new Date(Date.now() + 10 * 60_000))).toEqual({
+      kind: 'not_found',
+    });
+    expect(await other.lookUp(sms('Same text', to), new Date())).toMatchObject({ kind: 'found' });
+  });
+
+  it('should report a lookup Twilio could not answer as failed, so it is asked again', async () => {
+    fake.failLookupsNext(1, 503);
+
+    expect(await sut.lookUp(sms('Hi'), new Date())).toMatchObject({ kind: 'failed' });
+  });
+
+  it('should call a TLS handshake that never completes not taken: the request was never written', async () => {
+    // Accepts TCP, never answers the ClientHello: the request cannot have left.
+    const sockets: Socket[] = [];
+    const mute = createNetServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    const { port } = mute.address() as AddressInfo;
+    sut = new TwilioSmsAdapter({
+      accountSid,
+      authToken,
+      from: '+15005550006',
+      apiBaseUrl: `https://127.0.0.1:${port}`,
       statusCallbackUrl,
       timeoutMs: 200,
     });
@@ -235,8 +314,8 @@ describe(TwilioSmsAdapter.name, () => {
     const result = await sut.send(sms('Hi'));
 
     expect(result).toMatchObject({ ok: false, kind: 'transient', code: 'timeout' });
-    silent.closeAllConnections();
-    await new Promise<void>((resolve) => silent.close(() => resolve()));
+    sockets.forEach((socket) => socket.destroy());
+    await new Promise<void>((resolve) => mute.close(() => resolve()));
   });
 
   it('should refuse a config with neither From nor a messaging service', () => {

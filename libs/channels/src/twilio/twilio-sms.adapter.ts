@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import type { ChannelAdapter, OutboundMessage, SendResult } from '../channel.port';
+import type { ChannelAdapter, OutboundMessage, ProviderLookup, SendResult } from '../channel.port';
 import {
   type SendFailure,
   errorMessage,
@@ -25,6 +25,11 @@ export interface TwilioSmsConfig {
   /** Request timeout; the SDK's default is 30 s. */
   timeoutMs?: number;
 }
+
+/** How far back before `since` a message still counts: the provider's clock against ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Messages read from the list at most: those to one customer from our number, newest first. */
+const LOOKUP_LIMIT = 200;
 
 const PROVIDER = 'twilio';
 
@@ -85,6 +90,41 @@ export class TwilioSmsAdapter implements ChannelAdapter {
       details: { segments, encoding },
     };
   }
+
+  /**
+   * Twilio keeps every message it took: the list filtered by recipient (and our sender), matched on sender
+   * and body, created since the send was claimed. No `DateSent` filter: a message still queued has none.
+   */
+  async lookUp(message: OutboundMessage, since: Date): Promise<ProviderLookup> {
+    if (message.message.channel !== 'sms') return { kind: 'not_found' };
+    const body = message.message.body;
+    const { result } = await this.httpClient.capture(() =>
+      this.client.messages.list({
+        to: message.to,
+        ...(this.config.from ? { from: this.config.from } : {}),
+        pageSize: LOOKUP_LIMIT,
+        limit: LOOKUP_LIMIT,
+      }),
+    );
+    if (result.status === 'rejected') return { kind: 'failed', message: errorMessage(result.reason) };
+    const after = since.getTime() - CLOCK_SKEW_MS;
+    const matches = result.value
+      .filter(
+        (m) =>
+          m.direction.startsWith('outbound') &&
+          m.body === body &&
+          (this.config.messagingServiceSid
+            ? m.messagingServiceSid === this.config.messagingServiceSid
+            : m.from === this.config.from) &&
+          m.dateCreated.getTime() >= after,
+      )
+      .sort((a, b) => a.dateCreated.getTime() - b.dateCreated.getTime())
+      .map((m) => {
+        const { segments, encoding } = countSmsSegments(m.body);
+        return { providerMessageId: m.sid, details: { segments, encoding, settled: 'lookup' } };
+      });
+    return matches.length > 0 ? { kind: 'found', matches } : { kind: 'not_found' };
+  }
 }
 
 /**
@@ -111,7 +151,7 @@ function isTwilioApiError(error: unknown): error is TwilioApiError {
 
 /** A Twilio answer (or the lack of one) as our own failure. */
 export function mapTwilioError(error: unknown, exchange: TwilioExchange = {}): SendFailure {
-  if (!isTwilioApiError(error)) return unexpectedFailure(PROVIDER, error);
+  if (!isTwilioApiError(error)) return unexpectedFailure(PROVIDER, error, (exchange.wire?.written ?? 0) > 0);
   const { status } = error;
   const code = error.code !== undefined ? String(error.code) : `http_${status}`;
   const message = error.message || errorMessage(error);

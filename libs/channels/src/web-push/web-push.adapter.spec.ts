@@ -79,10 +79,13 @@ describe(WebPushAdapter.name, () => {
     });
     expect(request.headers['content-encoding']).toBe('aes128gcm');
     expect(request.headers.ttl).toBe('86400');
+    // The touchpoint as topic and tag: a repeat replaces the undelivered or displayed one.
+    expect(request.headers.topic).toBe('tp9');
     expect(JSON.parse(decryptPushPayload(request.body, keys))).toEqual({
       title: 'Your cart',
       body: 'is waiting',
       url: 'https://shop.example/cart/9',
+      tag: 'tp-9',
     });
   });
 
@@ -96,7 +99,7 @@ describe(WebPushAdapter.name, () => {
     expect(result.ok).toBe(true);
     expect(fake.requests[0].headers.ttl).toBe('600');
     const decrypted = decryptPushPayload(fake.requests[0].body, keys);
-    expect(JSON.parse(decrypted)).toEqual({ title, body });
+    expect(JSON.parse(decrypted)).toEqual({ title, body, tag: 'tp-9' });
     expect(Buffer.from(decrypted, 'utf8').includes(Buffer.from(body, 'utf8'))).toBe(true);
   });
 
@@ -140,17 +143,32 @@ describe(WebPushAdapter.name, () => {
     });
   });
 
-  it('should map a 500 to a transient failure', async () => {
+  it('should hold a 500 in doubt, and retry a 503', async () => {
     fake.failNext(1, 500, 'boom');
-
     expect(await sut.send(push())).toEqual({
       ok: false,
       provider: 'web-push',
-      kind: 'transient',
+      kind: 'in_doubt',
       code: 'http_500',
       message: 'boom',
     });
+    fake.failNext(1, 503, 'busy');
+    expect(await sut.send(push())).toMatchObject({ kind: 'transient', code: 'http_503' });
   });
+
+  it.each([
+    { mishap: 'take-then-reset' as const, code: 'network' },
+    { mishap: { answerAfterMs: 1_000 }, code: 'timeout' },
+  ])(
+    'should hold a message the push service took but whose answer was lost ($code) in doubt',
+    async ({ mishap, code }) => {
+      sut = new WebPushAdapter(config({ timeoutMs: 200 }));
+      fake.mishapNext(1, mishap);
+
+      expect(await sut.send(push())).toMatchObject({ ok: false, kind: 'in_doubt', code });
+      expect(fake.accepted).toHaveLength(1);
+    },
+  );
 
   it('should map other 4xx (a VAPID key the subscription was not made with) to a permanent failure', async () => {
     const other = webpush.generateVAPIDKeys();
@@ -185,7 +203,7 @@ describe(WebPushAdapter.name, () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('should map a push service that never answers to a transient timeout', async () => {
+  it('should retry a TLS handshake that never completes: the request was never written', async () => {
     const sockets: Socket[] = [];
     const silent: Server = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

@@ -11,6 +11,7 @@ import {
   rateLimited,
   unexpectedFailure,
 } from '../provider-error';
+import { witnessRequests } from '../request-witness';
 
 export interface WebPushConfig {
   /** `VAPID_PUBLIC_KEY`, URL-safe base64 (65 bytes, uncompressed P-256 point). */
@@ -32,6 +33,8 @@ export interface WebPushPayload {
   title: string;
   body: string;
   url?: string;
+  /** The touchpoint id, for `showNotification`'s `tag`: a repeated message replaces the one on screen. */
+  tag: string;
 }
 
 const PROVIDER = 'web-push';
@@ -82,26 +85,34 @@ export class WebPushAdapter implements ChannelAdapter {
     if (invalid) return permanent(PROVIDER, 'invalid_subscription', invalid, { revoke: 'subscription' });
 
     const { title, body, url } = message.message;
-    const payload: WebPushPayload = { title, body, ...(url ? { url } : {}) };
-    try {
-      const response = await webpush.sendNotification(subscription, JSON.stringify(payload), {
+    const payload: WebPushPayload = { title, body, ...(url ? { url } : {}), tag: message.touchpointId };
+    const { wire, result } = await witnessRequests(() =>
+      webpush.sendNotification(subscription, JSON.stringify(payload), {
         vapidDetails: this.vapidDetails,
         TTL: this.config.ttlSeconds ?? DEFAULT_TTL_SECONDS,
         contentEncoding: 'aes128gcm',
+        // RFC 8030 §5.4: a second message with the same topic replaces one still undelivered, so a
+        // duplicate that slips through an in-doubt send replaces rather than repeats.
+        topic: pushTopic(message.touchpointId),
         ...(this.config.timeoutMs !== undefined ? { timeout: this.config.timeoutMs } : {}),
         ...(this.config.agent ? { agent: this.config.agent } : {}),
-      });
-      return {
-        ok: true,
-        provider: PROVIDER,
-        // The push service names the message it queued in Location (RFC 8030 §5); not every service does.
-        providerMessageId: headerValue(response.headers, 'location') ?? randomUUID(),
-        details: { statusCode: response.statusCode },
-      };
-    } catch (error) {
-      return mapWebPushError(error);
-    }
+      }),
+    );
+    if (result.status === 'rejected') return mapWebPushError(result.reason, wire.written > 0);
+    const response = result.value;
+    return {
+      ok: true,
+      provider: PROVIDER,
+      // The push service names the message it queued in Location (RFC 8030 §5); not every service does.
+      providerMessageId: headerValue(response.headers, 'location') ?? randomUUID(),
+      details: { statusCode: response.statusCode },
+    };
   }
+}
+
+/** A push topic (at most 32 URL-safe base64 characters) that names the touchpoint: its UUID's 32 hex digits. */
+export function pushTopic(touchpointId: string): string {
+  return touchpointId.replace(/[^A-Za-z0-9]/g, '').slice(0, 32);
 }
 
 function invalidSubscription(subscription: PushSubscription): string | undefined {
@@ -133,8 +144,8 @@ function isPushServiceError(error: unknown): error is PushServiceError {
 }
 
 /** A push service's answer (RFC 8030 §8) or a socket failure as our own failure. */
-export function mapWebPushError(error: unknown): SendFailure {
-  if (!isPushServiceError(error)) return unexpectedFailure(PROVIDER, error);
+export function mapWebPushError(error: unknown, requestWritten = false): SendFailure {
+  if (!isPushServiceError(error)) return unexpectedFailure(PROVIDER, error, requestWritten);
   const status = error.statusCode;
   const message = error.body?.trim().slice(0, 500) || `${error.message} (${status})`;
   if (status === 404 || status === 410) {

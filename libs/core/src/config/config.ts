@@ -77,8 +77,18 @@ export const configSchema = z
     SCHEDULE_HORIZON_MS: positiveInt(10 * 60_000),
     /** How often the scheduler promotes steps into the horizon and the reconciler repairs lost jobs. */
     SCHEDULER_TICK_MS: positiveInt(5_000),
-    /** A touchpoint left `sending` this long (the process died mid-send) becomes `unknown`. */
+    /**
+     * A touchpoint left `sending` this long (the process died mid-send) is settled with its provider (Twilio:
+     * looked up), or becomes `unknown` where the provider cannot tell. Longer than SEND_TIMEOUT_MS.
+     */
     SENDING_TIMEOUT_MS: positiveInt(5 * 60_000),
+    /** How long one provider call may take before the worker gives up on its answer. */
+    SEND_TIMEOUT_MS: positiveInt(15_000),
+    /**
+     * A send whose answer was lost after the request was written is looked up with the provider this much
+     * later (time for the provider to finish what it was doing with it), never re-sent blindly.
+     */
+    SEND_SETTLE_DELAY_MS: positiveInt(30_000),
     /** Work overdue by this much without its job running is re-enqueued by the reconciler. */
     RECONCILE_GRACE_MS: positiveInt(10_000),
     /**
@@ -129,6 +139,14 @@ export const configSchema = z
         code: 'custom',
         path: [c.FCM_PROJECT_ID ? 'FCM_ACCESS_TOKEN' : 'FCM_PROJECT_ID'],
         message: 'FCM_PROJECT_ID and FCM_ACCESS_TOKEN go together',
+      });
+    }
+    if (c.SENDING_TIMEOUT_MS <= c.SEND_TIMEOUT_MS) {
+      // Else a send still waiting for its answer could be settled, and re-sent, under the worker's feet.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SENDING_TIMEOUT_MS'],
+        message: 'SENDING_TIMEOUT_MS must be longer than SEND_TIMEOUT_MS',
       });
     }
     const vapid = [c.VAPID_PUBLIC_KEY, c.VAPID_PRIVATE_KEY, c.VAPID_SUBJECT];

@@ -164,6 +164,8 @@ export interface TouchpointTable {
   reached: Generated<number>;
   /** A survey answer's link to the touchpoint that carried the survey link (0004). */
   survey_of: string | null;
+  /** A `sending` touchpoint whose provider answer was lost is settled with the provider after this (0007). */
+  settle_after: Timestamp | null;
 }
 
 export interface TouchpointEventTable {

@@ -31,7 +31,7 @@ export class SendMetrics {
 
   readonly providerErrors = new Counter({
     name: 'touchpoint_provider_errors_total',
-    help: 'Provider errors by channel, provider, code and kind (transient errors are retried)',
+    help: 'Provider errors by channel, provider, code and kind (transient errors are retried, in_doubt ones settled)',
     labelNames: ['channel', 'provider', 'code', 'kind'] as const,
     registers: [this.registry],
   });
@@ -40,6 +40,13 @@ export class SendMetrics {
     name: 'touchpoint_database_statements_total',
     help: 'SQL statements this process ran, by their first keyword (begin and commit count as statements)',
     labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly settledSends = new Counter({
+    name: 'touchpoint_settled_sends_total',
+    help: 'Sends whose provider answer was lost, by how they were settled: sent (the provider had it), not_taken (sent again, once), unknown',
+    labelNames: ['channel', 'provider', 'outcome'] as const,
     registers: [this.registry],
   });
 
@@ -67,7 +74,16 @@ export class SendMetrics {
     this.databaseStatements.inc({ kind: STATEMENT_KINDS.has(kind) ? kind : 'other' });
   }
 
-  providerError(channel: string, provider: string, code: string, kind: 'transient' | 'permanent'): void {
+  providerError(
+    channel: string,
+    provider: string,
+    code: string,
+    kind: 'transient' | 'permanent' | 'in_doubt',
+  ): void {
     this.providerErrors.inc({ channel, provider, code, kind });
+  }
+
+  settled(channel: string, provider: string, outcome: 'sent' | 'not_taken' | 'unknown'): void {
+    this.settledSends.inc({ channel, provider, outcome });
   }
 }

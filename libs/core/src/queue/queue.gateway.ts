@@ -86,6 +86,17 @@ export class QueueGateway {
   }
 
   /**
+   * Sends again a touchpoint proven not taken by its provider: a finished job of the same id (failed after
+   * stalling twice) would make `addSends` a no-op, so it goes first. A waiting or running one is kept.
+   */
+  async resend(touchpoint: { id: string; channel: Channel }): Promise<void> {
+    const queue = this.sendQueues[touchpoint.channel];
+    const state = await queue.getJobState(jobId.send(touchpoint.id));
+    if (state === 'failed' || state === 'completed') await queue.remove(jobId.send(touchpoint.id));
+    await this.addSends([touchpoint]);
+  }
+
+  /**
    * Of these steps, those whose job Redis does not hold (one pipelined EXISTS for all). Re-adding a live
    * job is a no-op, but not a free one: under a backlog the reconciler would re-add thousands each tick.
    */

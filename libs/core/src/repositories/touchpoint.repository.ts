@@ -499,22 +499,68 @@ export class TouchpointRepository {
     return rows as { id: string; channel: 'sms' | 'email' | 'push' }[];
   }
 
-  /** `sending` for too long: the process died after handing it to the provider. Never re-sent. */
-  async markStuckUnknown(before: Date, at: Date): Promise<number> {
-    const rows = await this.db
+  /**
+   * The provider's answer to this send was lost (a reset or timeout after the request was written): it
+   * stays `sending`, and the reconciler settles it with the provider after `settleAfter`. `updated_at`
+   * keeps the claim's time: the provider is asked for messages since then.
+   */
+  async markInDoubt(
+    id: string,
+    input: { settleAfter: Date; provider: string; error: string; errorMessage: string },
+  ): Promise<boolean> {
+    const row = await this.db
       .updateTable('touchpoints')
-      .set({ status: 'unknown', updated_at: at, error: 'sending_timeout' })
+      .set({
+        settle_after: input.settleAfter,
+        provider: input.provider,
+        error: input.error,
+        error_message: input.errorMessage,
+      })
+      .where('id', '=', id)
       .where('status', '=', 'sending')
-      .where('updated_at', '<', before)
       .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Asks again later: the provider could not be asked now. */
+  async postponeSettling(id: string, settleAfter: Date): Promise<void> {
+    await this.db
+      .updateTable('touchpoints')
+      .set({ settle_after: settleAfter })
+      .where('id', '=', id)
+      .where('status', '=', 'sending')
       .execute();
-    await this.recordEvents(
-      this.db,
-      rows.map((r) => r.id),
-      'unknown',
-      at,
-    );
-    return rows.length;
+  }
+
+  /**
+   * Sends to settle with their provider: in doubt and due (`settle_after` passed), or left `sending` past
+   * `stuckBefore` (the process died mid-call). Never re-sent blindly: see the worker's SendSettler.
+   */
+  async listToSettle(now: Date, stuckBefore: Date, limit: number): Promise<Touchpoint[]> {
+    const [due, stuck] = await Promise.all([
+      this.db
+        .selectFrom('touchpoints')
+        .selectAll()
+        .where('status', '=', 'sending')
+        .where('settle_after', 'is not', null)
+        .where('settle_after', '<=', now)
+        .orderBy('settle_after')
+        .limit(limit)
+        .execute(),
+      this.db
+        .selectFrom('touchpoints')
+        .selectAll()
+        .where('status', '=', 'sending')
+        // touchpoints_in_flight's predicate: every send has its rendered message
+        .where('rendered', 'is not', null)
+        .where('settle_after', 'is', null)
+        .where('updated_at', '<', stuckBefore)
+        .orderBy('updated_at')
+        .limit(limit)
+        .execute(),
+    ]);
+    return [...due, ...stuck];
   }
 
   /**

@@ -5,6 +5,7 @@ import { engine } from './0003_engine';
 import { analytics } from './0004_analytics';
 import { stepVisits } from './0005_step_visits';
 import { coveringIndexes } from './0006_covering_indexes';
+import { neverTwice } from './0007_never_twice';
 import { consoleTables } from './0008_console';
 import { rollups } from './0011_rollups';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_analytics': analytics,
   '0005_step_visits': stepVisits,
   '0006_covering_indexes': coveringIndexes,
+  '0007_never_twice': neverTwice,
   '0008_console': consoleTables,
   '0011_rollups': rollups,
 };
