@@ -28,6 +28,12 @@ export type Mishap = 'take-then-reset' | 'reset-untaken' | { answerAfterMs: numb
 
 export type FakeFault = FakeAnswer | { mishap: Mishap };
 
+/** The mishaps that lose a taken message's answer, with the code the adapter gives the failure (200 ms read timeout). */
+export const LOST_ANSWERS: { mishap: Mishap; code: string }[] = [
+  { mishap: 'take-then-reset', code: 'network' },
+  { mishap: { answerAfterMs: 1_000 }, code: 'timeout' },
+];
+
 /** A TCP reset (RST); over TLS, whose handle cannot reset, a close without an answer (a premature close). */
 function dropConnection(res: ServerResponse): void {
   const socket = res.socket;

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeFcm, fcmError } from '../../../../tests/fakes/fake-fcm';
+import { LOST_ANSWERS } from '../../../../tests/fakes/fake-http';
 import type { OutboundMessage } from '../channel.port';
 import { fcmAddress, fcmTokenOf } from './fcm-address';
 import { FcmPushAdapter, mapFcmError } from './fcm-push.adapter';
@@ -155,10 +156,7 @@ describe(FcmPushAdapter.name, () => {
     expect(await sut.send(push())).toMatchObject({ kind: 'transient', code: 'network' });
   });
 
-  it.each([
-    { mishap: 'take-then-reset' as const, code: 'network' },
-    { mishap: { answerAfterMs: 1_000 }, code: 'timeout' },
-  ])(
+  it.each(LOST_ANSWERS)(
     'should hold a message FCM took but whose answer was lost ($code) in doubt',
     async ({ mishap, code }) => {
       sut = new FcmPushAdapter({ projectId, accessToken, apiBaseUrl: fake.url, timeoutMs: 200 });

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSendGrid, sendGridError } from '../../../../tests/fakes/fake-sendgrid';
+import { LOST_ANSWERS } from '../../../../tests/fakes/fake-http';
 import type { OutboundMessage, RenderedEmail } from '../channel.port';
 import { SendGridEmailAdapter, type SendGridEmailConfig } from './sendgrid-email.adapter';
 
@@ -199,10 +200,7 @@ describe(SendGridEmailAdapter.name, () => {
     expect(await sut.send(email())).toMatchObject({ ok: false, kind: 'transient', code: 'network' });
   });
 
-  it.each([
-    { mishap: 'take-then-reset' as const, code: 'network' },
-    { mishap: { answerAfterMs: 1_000 }, code: 'timeout' },
-  ])(
+  it.each(LOST_ANSWERS)(
     'should hold a mail SendGrid took but whose answer was lost ($code) in doubt',
     async ({ mishap, code }) => {
       sut = new SendGridEmailAdapter(config({ apiBaseUrl: fake.url, timeoutMs: 200 }));

@@ -9,6 +9,7 @@ import {
   createSubscriptionKeys,
   decryptPushPayload,
 } from '../../../../tests/fakes/fake-push-service';
+import { LOST_ANSWERS } from '../../../../tests/fakes/fake-http';
 import type { OutboundMessage, RenderedPush } from '../channel.port';
 import { WebPushAdapter, type WebPushConfig } from './web-push.adapter';
 
@@ -156,10 +157,7 @@ describe(WebPushAdapter.name, () => {
     expect(await sut.send(push())).toMatchObject({ kind: 'transient', code: 'http_503' });
   });
 
-  it.each([
-    { mishap: 'take-then-reset' as const, code: 'network' },
-    { mishap: { answerAfterMs: 1_000 }, code: 'timeout' },
-  ])(
+  it.each(LOST_ANSWERS)(
     'should hold a message the push service took but whose answer was lost ($code) in doubt',
     async ({ mishap, code }) => {
       sut = new WebPushAdapter(config({ timeoutMs: 200 }));
