@@ -67,8 +67,9 @@ export function checkJourneyGraph(steps: readonly Step[]): GraphIssue[] {
       indexById.set(step.id, index);
     }
   });
-  // With two steps of one id, references are ambiguous: report the duplicates alone.
-  if (issues.length > 0) return issues;
+  // With two steps of one id, references are ambiguous: report the duplicates alone; with no step there
+  // is no graph (the schema's own minimum says so).
+  if (issues.length > 0 || steps.length === 0) return issues;
 
   const edges: number[][] = steps.map((_, index) =>
     stepLinks(steps, index).flatMap((link) => {

@@ -304,6 +304,12 @@ describe(validateJourney.name, () => {
     ]);
   });
 
+  it('should refuse a journey with a name and no steps, rather than throw while walking its graph', () => {
+    expect(problemsOf({ ...cartAbandonment, steps: [] })).toEqual([
+      { path: 'steps', code: 'JOURNEY.TOO_SMALL', message: 'must have at least 1 item(s)' },
+    ]);
+  });
+
   it('should refuse a wait with both a duration and an until, and one with neither', () => {
     const problems = problemsOf(
       withSteps([
