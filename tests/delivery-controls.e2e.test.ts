@@ -143,6 +143,38 @@ describe('delivery controls: quiet hours and frequency caps, end to end', () => 
     });
   });
 
+  it('should simulate a draft definition instead of the published version, and refuse one that cannot run', async () => {
+    const journeyId = await create(smsJourney('Draft offer', 'draft_offer'));
+    await customer('c-draft');
+    const draft = {
+      ...smsJourney('Draft offer', 'draft_offer', { quietHours: { start: '20:00', end: '21:00' } }),
+    };
+    const steps = await simulate(journeyId, {
+      customer: { id: 'c-draft' },
+      events: [{ name: 'draft_offer', at: tehran('20:30:00', '2026-12-05').toISOString() }],
+      definition: draft,
+    });
+    expect(steps.map((s) => [s.action, s.localTime])).toEqual([
+      ['hold', '2026-12-05T20:30:00+03:30'],
+      ['send', '2026-12-05T21:00:00+03:30'],
+      ['exit', '2026-12-05T21:00:00+03:30'],
+    ]);
+
+    const bad = await tp.request<{ errors: { path: string; code: string }[] }>(
+      'POST',
+      `/v1/journeys/${journeyId}/simulate`,
+      {
+        customer: { id: 'c-draft' },
+        events: [{ name: 'draft_offer' }],
+        definition: { ...draft, steps: [{ id: 'w', type: 'wait', duration: '3 dayz' }] },
+      },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({ path: 'definition.steps.0.duration', code: 'JOURNEY.INVALID_DURATION' }),
+    ]);
+  });
+
   describe('frequency caps', () => {
     let promoTwo: string;
 

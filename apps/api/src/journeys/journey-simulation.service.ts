@@ -20,6 +20,7 @@ import {
   type JourneyDefinition,
   type SimulationResult,
   type TimelineEvent,
+  validateJourney,
 } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -49,6 +50,12 @@ export const simulationBodySchema = z
       .min(1)
       .max(1000)
       .describe('The timeline: the first event that matches the trigger enrolls.'),
+    definition: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'A definition to simulate instead of the published version (a draft being edited), checked like POST /v1/journeys/validate.',
+      ),
   })
   .describe('What a journey would do for one customer and a timeline of events.');
 export type SimulationBody = z.output<typeof simulationBodySchema>;
@@ -70,7 +77,10 @@ export class JourneySimulationService {
   async simulate(journeyId: string, body: SimulationBody) {
     const journey = await this.journeys.find(journeyId);
     if (!journey) throw ProblemException.notFound('The journey');
-    const definition = journey.definition as JourneyDefinition;
+    const definition =
+      body.definition === undefined
+        ? (journey.definition as JourneyDefinition)
+        : this.checked(body.definition);
     const now = this.clock.now();
     const events: TimelineEvent[] = body.events.map((e) => {
       const at = e.at ? new Date(e.at) : now;
@@ -132,6 +142,18 @@ export class JourneySimulationService {
       },
     });
     return view(journey.version, result);
+  }
+
+  /** A draft's definition, refused with paths under `definition.` when it could not run. */
+  private checked(input: unknown): JourneyDefinition {
+    const result = validateJourney(input, { checkTemplate: (source) => this.renderer.check(source) });
+    if (!result.ok) {
+      throw ProblemException.validation(
+        result.problems.map((p) => ({ path: `definition.${p.path}`, message: p.message, code: p.code })),
+        'The journey cannot run as written.',
+      );
+    }
+    return result.journey;
   }
 }
 

@@ -1453,6 +1453,10 @@ export interface components {
                  */
                 at?: string;
             }[];
+            /** @description A definition to simulate instead of the published version (a draft being edited), checked like POST /v1/journeys/validate. */
+            definition?: {
+                [key: string]: unknown;
+            };
         };
         Simulation: {
             version: number;
