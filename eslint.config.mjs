@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -49,5 +50,9 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['apps/console/**/*.{ts,tsx,mts}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
 );

@@ -4,6 +4,7 @@ import { transformFile } from '@swc/core';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { installConsole } from './build-console.mjs';
 
 // `--out-dir DIR` builds elsewhere (the bench and the chaos tests build their own copy so a concurrent
 // `npm start` keeps its dist/); `--also DIR` compiles more top-level folders (bench/, tests/fakes/).
@@ -33,6 +34,8 @@ const options = (file) => ({
 async function* sources(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    // The console is a browser app built by Vite (scripts/build-console.mjs), not by SWC.
+    if (entry.isDirectory() && full === path.join(root, 'apps', 'console')) continue;
     if (entry.isDirectory()) yield* sources(full);
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
       yield full;
@@ -52,3 +55,5 @@ for (const top of ['apps', 'libs', ...(args.also ?? [])]) {
   }
 }
 console.log(`built ${count} files into ${path.relative(root, out) || '.'}/`);
+// The console goes with the service's own build only (not with the bench's or the chaos tests' copies).
+if (!args['out-dir']) await installConsole(path.join(out, 'console'));

@@ -1,0 +1,35 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { applyDocumentLanguage, i18next } from './i18n';
+import { intlLocale, loadPreferences, savePreferences, type Preferences } from './preferences';
+
+interface PreferencesValue {
+  preferences: Preferences;
+  update: (patch: Partial<Preferences>) => void;
+  locale: string;
+}
+
+const PreferencesContext = createContext<PreferencesValue | null>(null);
+
+export function PreferencesProvider({ children }: { children: ReactNode }) {
+  const [preferences, setPreferences] = useState(loadPreferences);
+  useEffect(() => {
+    applyDocumentLanguage(preferences.language);
+    if (i18next.language !== preferences.language) void i18next.changeLanguage(preferences.language);
+    savePreferences(preferences);
+  }, [preferences]);
+  const update = useCallback(
+    (patch: Partial<Preferences>) => setPreferences((current) => ({ ...current, ...patch })),
+    [],
+  );
+  const value = useMemo(
+    () => ({ preferences, update, locale: intlLocale(preferences) }),
+    [preferences, update],
+  );
+  return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;
+}
+
+export function usePreferences(): PreferencesValue {
+  const value = useContext(PreferencesContext);
+  if (!value) throw new Error('usePreferences outside PreferencesProvider');
+  return value;
+}
