@@ -43,6 +43,7 @@ export {
   type JourneyDefinitionInput,
   type ReentryPolicy,
 } from './journey-definition';
+export { stepLinks, type StepLink } from './journey-graph';
 export { durationSchema, offsetDurationSchema } from './duration.schema';
 export { parseDuration, isIsoDuration, addDuration } from './duration';
 export { timeOfDaySchema } from './time-of-day.schema';

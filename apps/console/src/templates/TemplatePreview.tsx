@@ -1,0 +1,109 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { EmailView, PushView, SmsBubble } from './MessageView';
+import { previewTemplate, sendTest } from './templates.api';
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** The server's rendering of a template for a chosen customer, and "send me a test". */
+export function TemplatePreview({
+  channel,
+  template,
+  locale,
+}: {
+  channel: string;
+  template: Record<string, unknown>;
+  locale: string | null;
+}) {
+  const { t } = useTranslation('templates');
+  const { id: journeyId } = useParams();
+  const [customerId, setCustomerId] = useState('');
+  const [to, setTo] = useState('');
+  const request = useDebounced(
+    {
+      channel,
+      template,
+      customer: customerId.trim()
+        ? { id: customerId.trim() }
+        : { locale: locale ?? 'en', attributes: { firstName: t('sampleName') } },
+      event: { name: 'preview', properties: { cartUrl: 'https://shop.example/cart/1' } },
+      ...(journeyId ? { journey: { id: journeyId } } : {}),
+    },
+    400,
+  );
+  const preview = useQuery({
+    queryKey: ['template-preview', request],
+    queryFn: () => previewTemplate(request),
+    retry: false,
+  });
+  const test = useMutation({ mutationFn: () => sendTest({ channel, template, to, event: request.event }) });
+  const rendered = preview.data?.rendered ?? {};
+  return (
+    <section className="preview" aria-labelledby="preview-title">
+      <h3 id="preview-title">{t('preview')}</h3>
+      <label className="field">
+        <span>{t('previewAs')}</span>
+        <input
+          dir="ltr"
+          value={customerId}
+          placeholder={t('sampleCustomer')}
+          onChange={(e) => setCustomerId(e.target.value)}
+        />
+      </label>
+      {preview.isError ? (
+        <p className="error-text" role="alert">
+          {preview.error.message}
+        </p>
+      ) : preview.data ? (
+        <div aria-live="polite">
+          <p className="muted">{t('renderedIn', { locale: preview.data.locale })}</p>
+          {channel === 'sms' && (
+            <SmsBubble body={rendered.body ?? ''} sms={preview.data.sms} lang={preview.data.locale} />
+          )}
+          {channel === 'email' && <EmailView subject={rendered.subject ?? ''} html={rendered.html ?? ''} />}
+          {channel === 'push' && (
+            <PushView title={rendered.title ?? ''} body={rendered.body ?? ''} url={rendered.url} />
+          )}
+        </div>
+      ) : (
+        <p className="muted">{t('common:loading')}</p>
+      )}
+      <div className="field-row">
+        <label className="field">
+          <span>{t('sendTestTo')}</span>
+          <input
+            dir="ltr"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            placeholder={channel === 'email' ? 'me@example.com' : '+98…'}
+          />
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={!to || test.isPending}
+          onClick={() => test.mutate()}
+        >
+          {t('sendTest')}
+        </button>
+      </div>
+      {test.isSuccess && (
+        <p role="status">{t(test.data.mode === 'live' ? 'testSentLive' : 'testSentSandbox')}</p>
+      )}
+      {test.isError && (
+        <p className="error-text" role="alert">
+          {test.error.message}
+        </p>
+      )}
+    </section>
+  );
+}
