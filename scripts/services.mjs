@@ -271,6 +271,19 @@ function ensureTestDatabase(t) {
   say('created database test');
 }
 
+/** The console's browser tests drive Debian's Chromium (never a downloaded build), with fonts for fa and he. */
+export const CHROMIUM = '/usr/bin/chromium';
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (!isRoot()) {
+    console.error('[services] chromium is not installed and this is not root; run:');
+    console.error('sudo apt-get update && sudo apt-get install -y chromium fonts-noto-core');
+    process.exit(1);
+  }
+  aptInstall('chromium');
+  aptInstall('fonts-noto-core');
+}
+
 /** A server that answered with an error that waiting will not fix: say so and stop. */
 function failOnFatal(services, results) {
   const fatal = services.filter((_, i) => results[i].fatal);
@@ -364,6 +377,7 @@ async function main() {
 
   const pg = services[1];
   if (!pg.t.fromEnv) ensureTestDatabase(pg.t);
+  ensureChromium();
   for (const s of services)
     console.log(`${s.name} ${s.t.host}:${s.t.port} up (${s.state ?? 'already running'})`);
 }
