@@ -23,7 +23,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Where the suites keep their screenshots (gitignored; CI keeps the folder as the run's artifacts). */
-export const ARTIFACTS = path.resolve(import.meta.dirname, '../../../artifacts/console');
+export const ARTIFACTS = path.resolve(__dirname, '../../../artifacts/console');
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -12,7 +12,7 @@ declare module 'vitest' {
 
 /** Builds the console once for the browser suites (or reuses the cached build of the same sources). */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const script = pathToFileURL(path.resolve(import.meta.dirname, '../../../scripts/build-console.mjs')).href;
+  const script = pathToFileURL(path.resolve(__dirname, '../../../scripts/build-console.mjs')).href;
   const { buildConsole } = (await import(script)) as {
     buildConsole: (options?: { log?: (line: string) => void }) => Promise<{ dir: string }>;
   };
