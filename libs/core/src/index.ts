@@ -4,6 +4,7 @@ export * from './core.module';
 export * from './database/database';
 export * from './database/database.tokens';
 export * from './database/database.types';
+export * from './database/retry-deadlock';
 export * from './database/migrations';
 export { ROLLUP_BACKFILL, ROLLUP_DIMENSIONS } from './database/migrations/0011_rollups';
 export * from './links/link-signer';

@@ -8,6 +8,7 @@ import {
   JourneyNameTakenError,
   JourneyRepository,
   QueueGateway,
+  retryOnDeadlock,
   ScheduledStepRepository,
   TouchpointRepository,
   type Config,
@@ -135,29 +136,33 @@ export class JourneyService {
   private async moveTo(id: string, to: JourneyStatus, actor: string) {
     const now = this.clock.now();
     const jobs: { add: DueJob[]; remove: DueJob[] } = { add: [], remove: [] };
-    const outcome = await this.db.transaction().execute(async (trx) => {
-      const journey = await this.journeys.lock(trx, id);
-      if (!journey) return 'not_found' as const;
-      if (journey.status === to) return 'unchanged' as const;
-      if (journey.status === 'archived') return 'archived' as const;
-      await this.journeys.setStatus(trx, id, to, now);
-      await this.journeys.recordChange(trx, {
-        journeyId: id,
-        version: journey.version,
-        action: STATUS_ACTIONS[to],
-        actor,
-        at: now,
-      });
-      if (to === 'archived') {
-        jobs.remove = await this.steps.cancelForJourney(trx, id, now);
-        await this.touchpoints.cancelForJourney(trx, id, now);
-        await this.enrollments.endForJourney(trx, id, 'exited', 'archived', now);
-      } else if (to === 'active') {
-        const horizon = new Date(now.getTime() + this.config.SCHEDULE_HORIZON_MS);
-        jobs.add = await this.steps.promoteForJourney(trx, id, horizon, now);
-      }
-      return 'changed' as const;
-    });
+    const outcome = await retryOnDeadlock(() =>
+      this.db.transaction().execute(async (trx) => {
+        jobs.add = [];
+        jobs.remove = [];
+        const journey = await this.journeys.lock(trx, id);
+        if (!journey) return 'not_found' as const;
+        if (journey.status === to) return 'unchanged' as const;
+        if (journey.status === 'archived') return 'archived' as const;
+        await this.journeys.setStatus(trx, id, to, now);
+        await this.journeys.recordChange(trx, {
+          journeyId: id,
+          version: journey.version,
+          action: STATUS_ACTIONS[to],
+          actor,
+          at: now,
+        });
+        if (to === 'archived') {
+          jobs.remove = await this.steps.cancelForJourney(trx, id, now);
+          await this.touchpoints.cancelForJourney(trx, id, now);
+          await this.enrollments.endForJourney(trx, id, 'exited', 'archived', now);
+        } else if (to === 'active') {
+          const horizon = new Date(now.getTime() + this.config.SCHEDULE_HORIZON_MS);
+          jobs.add = await this.steps.promoteForJourney(trx, id, horizon, now);
+        }
+        return 'changed' as const;
+      }),
+    );
     if (outcome === 'not_found') throw ProblemException.notFound('The journey');
     if (outcome === 'archived') {
       throw ProblemException.conflict(`The journey is archived: it cannot be ${STATUS_ACTIONS[to]}.`);
