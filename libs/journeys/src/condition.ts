@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValue } from './text.schema';
 
 export const CONDITION_OPERATORS = [
   'eq',
@@ -34,8 +35,7 @@ const pathConditionSchema = z
       })
       .describe('Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`.'),
     op: z.enum(CONDITION_OPERATORS).describe('Comparison operator.'),
-    value: z
-      .unknown()
+    value: jsonValue()
       .optional()
       .describe(
         'Value to compare with; an array for `in`; omitted for `exists` (or `false` for "does not exist").',

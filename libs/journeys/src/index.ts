@@ -88,3 +88,5 @@ export {
   type SimulationResult,
   type TimelineEvent,
 } from './simulate-journey';
+export { isStorableText, jsonRecord, jsonValue, MAX_JSON_DEPTH, text, UNSTORABLE_TEXT } from './text.schema';
+export { whenParsed } from './when-parsed';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { text } from './text.schema';
+import { whenParsed } from './when-parsed';
 import { conditionSchema } from './condition';
 import { durationSchema } from './duration.schema';
 import { checkJourneyGraph } from './journey-graph';
@@ -6,7 +8,7 @@ import { quietHoursSchema } from './quiet-hours.schema';
 import { STAGES } from './stage';
 import { stepSchema } from './step';
 
-const eventName = (what: string) => z.string().min(1).max(200).describe(what);
+const eventName = (what: string) => text().min(1).max(200).describe(what);
 
 export const REENTRY_POLICIES = ['never', 'after_exit', 'always'] as const;
 export type ReentryPolicy = (typeof REENTRY_POLICIES)[number];
@@ -14,8 +16,8 @@ export type ReentryPolicy = (typeof REENTRY_POLICIES)[number];
 /** The body of `POST /v1/journeys` (and `PUT`, `POST /v1/journeys/validate`). */
 export const journeyDefinitionSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).describe('Name shown to marketers.'),
-    description: z.string().max(2000).optional().describe('Free text.'),
+    name: text().trim().min(1).max(200).describe('Name shown to marketers.'),
+    description: text().max(2000).optional().describe('Free text.'),
     stage: z.enum(STAGES).describe('Lifecycle stage; every touchpoint of the journey carries it.'),
     trigger: z
       .strictObject({
@@ -50,7 +52,7 @@ export const journeyDefinitionSchema = z
     quietHours: quietHoursSchema.optional(),
     survey: z
       .strictObject({
-        question: z.string().min(1).max(500).describe('Question shown on the survey page.'),
+        question: text().min(1).max(500).describe('Question shown on the survey page.'),
         scale: z.literal('nps').describe('Answer scale: nps (0 to 10).'),
       })
       .optional()
@@ -94,7 +96,7 @@ export const journeyDefinitionSchema = z
         });
       }
     });
-  })
+  }, whenParsed('steps'))
   .describe('A journey: a trigger, steps, and the rules around them.');
 
 export type JourneyDefinition = z.infer<typeof journeyDefinitionSchema>;

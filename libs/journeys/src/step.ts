@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.schema';
 import { conditionSchema } from './condition';
 import { durationSchema, offsetDurationSchema } from './duration.schema';
 import { emailTemplateSchema, pushTemplateSchema, smsTemplateSchema } from './template';
@@ -91,7 +92,7 @@ export const waitForEventStepSchema = z
   .strictObject({
     id: stepIdSchema,
     type: z.literal('wait_for_event'),
-    event: z.string().min(1).describe('Name of the awaited event.'),
+    event: text().min(1).max(200).describe('Name of the awaited event.'),
     where: conditionSchema.optional().describe('Narrows which events count.'),
     timeout: durationSchema.describe('How long to wait for the event, ISO-8601.'),
     onEvent: stepRef('Step to continue with when the event arrives.'),
@@ -116,7 +117,7 @@ export const splitStepSchema = z
     variants: z
       .array(
         z.strictObject({
-          name: z.string().min(1).max(64).describe('Variant name, reported on its touchpoints.'),
+          name: text().min(1).max(64).describe('Variant name, reported on its touchpoints.'),
           weight: z.number().min(0).describe('Relative weight.'),
           next: stepRef('First step of this variant.'),
         }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.schema';
 
 export const LOCALE_PATTERN = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 
@@ -17,7 +18,7 @@ function localesOf<T extends z.ZodType>(fields: T) {
 }
 
 const liquid = (what: string) =>
-  z.string().min(1).describe(`${what} (Liquid; customer, event and journey in scope).`);
+  text().min(1).describe(`${what} (Liquid; customer, event and journey in scope).`);
 
 const smsFields = { body: liquid('Message text') };
 const emailFields = {

@@ -1,4 +1,4 @@
-import { STAGES } from '@touchpoint/journeys';
+import { STAGES, whenParsed } from '@touchpoint/journeys';
 import { z } from 'zod';
 
 const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
@@ -14,7 +14,7 @@ export const journeyStatsQuerySchema = z
     from: instant.optional().describe('Touchpoints created, and enrollments made, at or after (ISO-8601).'),
     to: instant.optional().describe('… and before (ISO-8601).'),
   })
-  .superRefine(ordered);
+  .superRefine(ordered, whenParsed('from', 'to'));
 
 export const stageQuerySchema = z
   .object({
@@ -23,7 +23,7 @@ export const stageQuerySchema = z
       .describe('Touchpoints created at or after (ISO-8601); default 30 days before `to`.'),
     to: instant.optional().describe('Touchpoints created before (ISO-8601); default now.'),
   })
-  .superRefine(ordered);
+  .superRefine(ordered, whenParsed('from', 'to'));
 
 export const npsQuerySchema = z
   .object({
@@ -33,4 +33,4 @@ export const npsQuerySchema = z
     journeyId: z.uuid().optional(),
     stage: z.enum(STAGES).optional(),
   })
-  .superRefine(ordered);
+  .superRefine(ordered, whenParsed('from', 'to'));

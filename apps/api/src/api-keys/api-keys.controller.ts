@@ -3,6 +3,7 @@ import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyRepository, Clock, generateApiKey, ROLES } from '@touchpoint/core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { text } from '@touchpoint/journeys';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Roles } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
@@ -10,7 +11,7 @@ import { ApiJsonBodyProblems, ApiProblems } from '../openapi/api-problems.decora
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1).max(100).describe('Who or what uses the key; shown in journey history'),
+  name: text().trim().min(1).max(100).describe('Who or what uses the key; shown in journey history'),
   role: z.enum(ROLES as ['admin', 'marketer', 'analyst', 'ingest']),
 });
 class CreateApiKeyDto extends createZodDto(createApiKeySchema) {}

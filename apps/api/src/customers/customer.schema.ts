@@ -1,8 +1,8 @@
 import { isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js';
 import { z } from 'zod';
+import { jsonRecord, text } from '@touchpoint/journeys';
 
-export const customerIdSchema = z
-  .string()
+export const customerIdSchema = text()
   .min(1)
   .max(200)
   .regex(/^[^\s/?#\p{Cc}]+$/u, 'a customer id has no spaces, slashes or control characters');
@@ -25,7 +25,7 @@ const isLocale = (tag: string) => {
 
 export const pushSubscriptionSchema = z.object({
   endpoint: z.url({ protocol: /^https?$/ }).describe('The push service URL from PushSubscription.endpoint'),
-  keys: z.object({ p256dh: z.string().min(1), auth: z.string().min(1) }),
+  keys: z.object({ p256dh: text().min(1).max(512), auth: text().min(1).max(512) }),
 });
 
 export const customerBodySchema = z.object({
@@ -63,7 +63,7 @@ export const customerBodySchema = z.object({
     .max(64)
     .refine(isIanaZone, { message: 'must be an IANA timezone name, like Asia/Tehran' })
     .nullish(),
-  attributes: z.record(z.string(), z.unknown()).optional(),
+  attributes: jsonRecord().optional(),
   consent: z
     .object({ sms: z.boolean().optional(), email: z.boolean().optional(), push: z.boolean().optional() })
     .strict()

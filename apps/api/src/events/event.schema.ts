@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { jsonRecord, text } from '@touchpoint/journeys';
 import { customerIdSchema } from '../customers/customer.schema';
 
 export const eventSchema = z.object({
-  id: z
-    .string()
+  id: text()
     .min(1)
     .max(200)
     .optional()
     .describe('Idempotency key: an id already accepted is counted as a duplicate and has no effect'),
   customerId: customerIdSchema,
-  name: z.string().min(1).max(200),
-  properties: z.record(z.string(), z.unknown()).default({}),
+  name: text().min(1).max(200),
+  properties: jsonRecord().default({}),
   occurredAt: z.iso.datetime({ offset: true }).optional().describe('ISO-8601; defaults to the time received'),
 });
 

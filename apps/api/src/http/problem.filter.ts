@@ -4,14 +4,6 @@ import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import { dottedPath, problemType, type ProblemBody } from './problem';
 
-/** Body-parser errors carry `type` and `status`; they happen before any controller runs. */
-interface ParserError {
-  type?: string;
-  status?: number;
-  expose?: boolean;
-  message?: string;
-}
-
 /** The one error filter: every error leaves as application/problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -48,38 +40,14 @@ export class ProblemFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : ((response as { message?: string | string[] }).message ?? exception.message);
+      const detail = Array.isArray(message) ? message.join('; ') : message;
       return {
         type: problemType(status === 404 ? 'not-found' : 'http-error'),
         title: exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2') || 'Error',
         status,
-        detail: Array.isArray(message) ? message.join('; ') : message,
-      };
-    }
-    const parser = exception as ParserError;
-    if (parser && typeof parser.status === 'number' && parser.expose) {
-      const slug =
-        parser.type === 'entity.too.large'
-          ? 'payload-too-large'
-          : parser.type === 'entity.parse.failed'
-            ? 'malformed-json'
-            : 'unsupported-media-type';
-      const detail =
-        parser.type === 'entity.too.large'
-          ? 'The request body is larger than the limit.'
-          : parser.type === 'entity.parse.failed'
-            ? 'The request body is not valid JSON.'
-            : (parser.message ?? 'The request body cannot be read.');
-      return {
-        type: problemType(slug),
-        title:
-          parser.status === 413
-            ? 'Payload Too Large'
-            : parser.status === 415
-              ? 'Unsupported Media Type'
-              : 'Bad Request',
-        status: parser.status,
         detail,
-        ...(parser.type === 'entity.parse.failed' && { errors: [{ path: '', message: 'malformed JSON' }] }),
+        // Every 400 names what is wrong; Nest's own (a URL that does not decode) knows no field: the request.
+        ...(status === 400 && { errors: [{ path: '', message: detail }] }),
       };
     }
     return { type: problemType('internal-error'), title: 'Internal Server Error', status: 500 };

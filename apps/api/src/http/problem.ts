@@ -58,6 +58,35 @@ export class ProblemException extends HttpException {
   }
 }
 
+/** Body-parser errors carry `type` and `status`. */
+interface ParserError {
+  type?: string;
+  status?: number;
+  message?: string;
+}
+
+/**
+ * A body-parser error as a problem. Mapped where the body is parsed: past the middleware, Nest turns a
+ * parse error into a bare BadRequestException that no longer says which kind it was.
+ */
+export function bodyProblem(error: unknown): ProblemException {
+  const { type, status } = (error ?? {}) as ParserError;
+  if (type === 'entity.too.large') {
+    return new ProblemException(413, 'payload-too-large', 'The request body is larger than the limit.');
+  }
+  if (type === 'entity.parse.failed') {
+    return new ProblemException(400, 'malformed-json', 'The request body is not valid JSON.', [
+      { path: '', message: 'must be a JSON object or array' },
+    ]);
+  }
+  if (status === 415 || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new ProblemException(415, 'unsupported-media-type', 'The request body cannot be read.');
+  }
+  return new ProblemException(400, 'unreadable-body', 'The request body cannot be read.', [
+    { path: '', message: 'the body ended early or was sent wrongly' },
+  ]);
+}
+
 /** Zod issue paths as API.md writes them: `steps.1.duration`. */
 export function dottedPath(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');

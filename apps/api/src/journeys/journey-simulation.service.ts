@@ -15,7 +15,9 @@ import {
 } from '@touchpoint/core';
 import {
   capWindowStart,
+  jsonRecord,
   simulateJourney,
+  text,
   type FrequencyCap,
   type JourneyDefinition,
   type SimulationResult,
@@ -42,8 +44,8 @@ export const simulationBodySchema = z
     events: z
       .array(
         z.strictObject({
-          name: z.string().min(1).max(200),
-          properties: z.record(z.string(), z.unknown()).default({}),
+          name: text().min(1).max(200),
+          properties: jsonRecord().default({}),
           at: z.iso.datetime({ offset: true }).optional().describe('When it happens; now when omitted.'),
         }),
       )
@@ -179,11 +181,13 @@ function view(version: number, result: SimulationResult) {
 /** An inline customer as the row the worker would read, never written anywhere. */
 function transientCustomer(body: SimulationBody, now: Date): Customer {
   const c = body.customer as z.output<typeof customerBodySchema> & { id?: string };
-  const row = {
+  // Typed as the row, not cast to it: a column added later (fcm_tokens was missed once) fails to compile.
+  const row: Customer = {
     id: c.id ?? 'simulated',
     email: c.email ?? null,
     phone: c.phone ?? null,
     push_subscriptions: c.pushSubscriptions ?? [],
+    fcm_tokens: c.fcmTokens ?? [],
     locale: c.locale ?? null,
     timezone: c.timezone ?? null,
     attributes: c.attributes ?? {},
@@ -191,5 +195,5 @@ function transientCustomer(body: SimulationBody, now: Date): Customer {
     created_at: now,
     updated_at: now,
   };
-  return row as Customer;
+  return row;
 }

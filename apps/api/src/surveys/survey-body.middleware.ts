@@ -1,5 +1,6 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { bodyProblem } from '../http/problem';
 
 /** The survey page's form (urlencoded) or a JSON answer; small bodies only. */
 @Injectable()
@@ -8,6 +9,7 @@ export class SurveyBodyMiddleware implements NestMiddleware {
   private readonly json = express.json({ limit: '16kb' });
 
   use(req: Request, res: Response, next: NextFunction): void {
-    this.form(req, res, (error?: unknown) => (error ? next(error) : this.json(req, res, next)));
+    const done = (error?: unknown) => next(error === undefined ? undefined : bodyProblem(error));
+    this.form(req, res, (error?: unknown) => (error ? done(error) : this.json(req, res, done)));
   }
 }

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { sendGridEventMeaning } from '@touchpoint/channels';
 import { Clock } from '@touchpoint/core';
+import { text } from '@touchpoint/journeys';
 import { z } from 'zod';
 import { DeliveryFeedbackService, type FeedbackOutcome } from './delivery-feedback.service';
 
 /** One Event Webhook event: custom args arrive as top-level fields, so `touchpointId` sits beside `event`. */
 const eventSchema = z.looseObject({
-  event: z.string(),
-  sg_event_id: z.string().min(1).max(200),
+  event: text(),
+  sg_event_id: text().min(1).max(200),
   timestamp: z.number().int().nonnegative(),
-  touchpointId: z.string().max(100).optional(),
-  reason: z.string().optional(),
-  type: z.string().optional(),
-  status: z.string().optional(),
-  url: z.string().optional(),
+  touchpointId: text().max(100).optional(),
+  reason: text().optional(),
+  type: text().optional(),
+  status: text().optional(),
+  url: text().optional(),
 });
 
 export type SendGridEventsReport = Record<FeedbackOutcome | 'ignored', number>;

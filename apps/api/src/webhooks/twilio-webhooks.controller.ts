@@ -12,6 +12,7 @@ import { smsConsentReply, twilioDeliveryStatus } from '@touchpoint/channels';
 import { Clock } from '@touchpoint/core';
 import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { createZodDto } from 'nestjs-zod';
+import { text } from '@touchpoint/journeys';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
@@ -23,17 +24,17 @@ const UNSUBSCRIBED_RECIPIENT = '21610';
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 const statusCallbackSchema = z.object({
-  MessageSid: z.string().min(1),
-  MessageStatus: z.string().min(1),
-  ErrorCode: z.string().optional(),
-  ErrorMessage: z.string().optional(),
+  MessageSid: text().min(1),
+  MessageStatus: text().min(1),
+  ErrorCode: text().optional(),
+  ErrorMessage: text().optional(),
 });
 class TwilioStatusCallbackDto extends createZodDto(statusCallbackSchema) {}
 
 const inboundSchema = z.object({
-  From: z.string().min(1),
-  Body: z.string().optional(),
-  OptOutType: z.string().optional(),
+  From: text().min(1),
+  Body: text().optional(),
+  OptOutType: text().optional(),
 });
 class TwilioInboundDto extends createZodDto(inboundSchema) {}
 

@@ -1,5 +1,6 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { bodyProblem } from '../http/problem';
 
 /** A webhook request: its body exactly as it arrived (signatures cover these bytes) and, if it parsed, the parsed body. */
 export interface WebhookRequest extends Request {
@@ -21,7 +22,7 @@ export class WebhookBodyMiddleware implements NestMiddleware {
 
   use(req: WebhookRequest, res: Response, next: NextFunction): void {
     this.raw(req, res, (error?: unknown) => {
-      if (error) return next(error);
+      if (error) return next(bodyProblem(error));
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       req.rawBody = raw;
       req.body = undefined;
@@ -40,7 +41,8 @@ export class WebhookBodyMiddleware implements NestMiddleware {
 
 /** Form fields as Twilio's signature helper takes them: a repeated field becomes an array. */
 export function formParams(raw: Buffer): Record<string, string | string[]> {
-  const params: Record<string, string | string[]> = {};
+  // No prototype: a field named __proto__ is a field, not a way to change the object's prototype.
+  const params: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const [key, value] of new URLSearchParams(raw.toString('utf8'))) {
     const seen = params[key];
     params[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
