@@ -207,6 +207,12 @@ describe('the journey DSL under hostile input', () => {
       }
     });
 
+    it('should answer 400 to a journey that is an array (seed 187150838)', async () => {
+      for (const body of [[{ a: ['ref'] }], [1]] as Json[]) {
+        expect(await sendEverywhere(body)).toEqual([400, 400, 400]);
+      }
+    });
+
     it('should answer 400 to a condition nested thousands deep', async () => {
       let where: Json = { path: 'event.properties.a', op: 'exists' };
       for (let i = 0; i < 3_000; i += 1) where = { not: where };

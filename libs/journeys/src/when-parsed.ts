@@ -7,6 +7,11 @@ import type { z } from 'zod';
  */
 export function whenParsed(...fields: string[]): { when: (payload: z.core.ParsePayload) => boolean } {
   return {
-    when: (payload) => !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+    when: (payload) =>
+      !payload.issues.some((issue) => {
+        const field = issue.path?.[0];
+        // No path: the value itself is not even an object.
+        return field === undefined || fields.includes(String(field));
+      }),
   };
 }
