@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TemplateRenderer } from '@touchpoint/channels';
-import { ALL_QUEUES, CoreModule, type CoreOptions } from '@touchpoint/core';
+import { ALL_QUEUES, CoreModule, type CoreOptions, logTransport } from '@touchpoint/core';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
@@ -42,11 +42,15 @@ export interface AppOptions extends CoreOptions {
   withWorker: boolean;
 }
 
-/** pino-http: request ids, no bodies, no query strings (they can hold addresses), no auth headers. */
-export function loggerModule(level: string) {
+/**
+ * pino-http: request ids, no bodies, no query strings (they can hold addresses), no auth headers; coloured
+ * lines on a terminal, JSON otherwise (logTransport).
+ */
+export function loggerModule(config: { NODE_ENV: string; LOG_LEVEL: string }) {
   return LoggerModule.forRoot({
     pinoHttp: {
-      level,
+      level: config.LOG_LEVEL,
+      transport: logTransport(config),
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
@@ -73,7 +77,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        loggerModule(options.config.LOG_LEVEL),
+        loggerModule(options.config),
         CoreModule.forRoot(options),
         BullBoardModule.forRoot({
           route: '/admin/queues',

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CoreModule, type CoreOptions } from '@touchpoint/core';
+import { CoreModule, type CoreOptions, logTransport } from '@touchpoint/core';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -10,7 +10,9 @@ export class WorkerAppModule {
     return {
       module: WorkerAppModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: options.config.LOG_LEVEL } }),
+        LoggerModule.forRoot({
+          pinoHttp: { level: options.config.LOG_LEVEL, transport: logTransport(options.config) },
+        }),
         CoreModule.forRoot(options),
         WorkerModule,
       ],

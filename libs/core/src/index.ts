@@ -11,6 +11,7 @@ export * from './links/link-signer';
 export * from './links/survey-links';
 export * from './links/unsubscribe-links';
 export * from './metrics/send-metrics';
+export * from './logging/log-transport';
 export * from './health/dependency-health';
 export * from './queue/queue-contract';
 export * from './queue/queue.gateway';
