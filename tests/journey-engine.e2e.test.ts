@@ -509,13 +509,27 @@ describe('the journey engine, end to end', () => {
       expect((await enrollmentOf('c-trial-early'))?.journey_version).toBe(1);
       expect((await enrollmentOf('c-trial-late'))?.journey_version).toBe(2);
 
+      const keys = await tp.request<{ items: { id: string; name: string }[] }>('GET', '/v1/api-keys');
+      const marketerKeyId = keys.body.items.find((k) => k.name === 'marketer key')?.id;
       const history = await tp.request<{
         items: { version: number; action: string; actor: string; at: string }[];
       }>('GET', `/v1/journeys/${journeyId}/history`, undefined, { key: analyst });
       expect(history.status).toBe(200);
       expect(history.body.items).toEqual([
-        { version: 1, action: 'created', actor: 'marketer key', at: expect.any(String) },
-        { version: 2, action: 'updated', actor: 'marketer key', at: expect.any(String) },
+        {
+          version: 1,
+          action: 'created',
+          actor: 'marketer key',
+          actorKeyId: marketerKeyId,
+          at: expect.any(String),
+        },
+        {
+          version: 2,
+          action: 'updated',
+          actor: 'marketer key',
+          actorKeyId: marketerKeyId,
+          at: expect.any(String),
+        },
       ]);
 
       const simulated = await simulate(journeyId, {

@@ -26,6 +26,9 @@ import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { JsonBodyMiddleware } from './http/json-body.middleware';
 import { ProblemFilter } from './http/problem.filter';
+import { JourneyConsoleController } from './journeys/journey-console.controller';
+import { JourneyDraftsService } from './journeys/journey-drafts.service';
+import { JourneyInsightsService } from './journeys/journey-insights.service';
 import { JourneySimulationService } from './journeys/journey-simulation.service';
 import { JourneyService } from './journeys/journey.service';
 import { JourneysController } from './journeys/journeys.controller';
@@ -95,6 +98,7 @@ export class AppModule implements NestModule {
         CustomersController,
         EventsController,
         JourneysController,
+        JourneyConsoleController,
         TouchpointsController,
         SandboxController,
         SettingsController,
@@ -112,6 +116,8 @@ export class AppModule implements NestModule {
         EventIngestService,
         JourneyService,
         JourneySimulationService,
+        JourneyDraftsService,
+        JourneyInsightsService,
         BootstrapService,
       ],
     };

@@ -17,6 +17,8 @@ import { CustomerErasureRepository } from './repositories/customer-erasure.repos
 import { CustomerRepository } from './repositories/customer.repository';
 import { EnrollmentRepository } from './repositories/enrollment.repository';
 import { EventRepository } from './repositories/event.repository';
+import { JourneyDraftRepository } from './repositories/journey-draft.repository';
+import { JourneyOverviewRepository } from './repositories/journey-overview.repository';
 import { JourneyRepository } from './repositories/journey.repository';
 import { RollupRepository } from './repositories/rollup.repository';
 import { SandboxMessageRepository } from './repositories/sandbox-message.repository';
@@ -33,6 +35,8 @@ const repositories = [
   EnrollmentRepository,
   EventRepository,
   JourneyRepository,
+  JourneyDraftRepository,
+  JourneyOverviewRepository,
   SandboxMessageRepository,
   ScheduledStepRepository,
   SettingRepository,

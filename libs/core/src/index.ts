@@ -25,6 +25,8 @@ export * from './repositories/customer-erasure.repository';
 export * from './repositories/customer.repository';
 export * from './repositories/enrollment.repository';
 export * from './repositories/event.repository';
+export * from './repositories/journey-draft.repository';
+export * from './repositories/journey-overview.repository';
 export * from './repositories/journey.repository';
 export * from './repositories/rollup-source';
 export * from './repositories/rollup.repository';

@@ -1,9 +1,9 @@
 import { STAGES, whenParsed } from '@touchpoint/journeys';
 import { z } from 'zod';
 
-const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+export const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
 
-const ordered = (q: { from?: Date; to?: Date }, ctx: z.RefinementCtx) => {
+export const ordered = (q: { from?: Date; to?: Date }, ctx: z.RefinementCtx) => {
   if (q.from && q.to && q.from.getTime() >= q.to.getTime())
     ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
 };

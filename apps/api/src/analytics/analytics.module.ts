@@ -22,7 +22,7 @@ import { StageAnalyticsService } from './stage-analytics.service';
     SurveyService,
     TouchpointExportService,
   ],
-  exports: [TouchpointExportService],
+  exports: [TouchpointExportService, JourneyStatsService],
 })
 export class AnalyticsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -26,7 +26,7 @@ export class BootstrapService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureAdminKey();
     if (this.config.LOAD_DEMO_JOURNEYS && (await this.journeys.count()) === 0) {
-      for (const demo of DEMO_JOURNEYS) await this.journeyService.create(demo, 'demo');
+      for (const demo of DEMO_JOURNEYS) await this.journeyService.create(demo, { name: 'demo', keyId: null });
       this.logger.log(`loaded ${DEMO_JOURNEYS.length} demo journeys`);
     }
   }

@@ -20,6 +20,7 @@ export const journeyHistorySchema = z.object({
       version: z.number().int(),
       action: z.string().describe('created, updated, paused, resumed or archived'),
       actor: z.string().describe('The name of the API key that did it'),
+      actorKeyId: z.uuid().nullable().describe('Its id; null for changes recorded before key ids were'),
       at: timestamp,
     }),
   ),

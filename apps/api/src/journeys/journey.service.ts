@@ -16,6 +16,7 @@ import {
   type DueJob,
   type JourneyRecord,
   type JourneyStatus,
+  type Actor,
 } from '@touchpoint/core';
 import { validateJourney, type JourneyDefinition } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
@@ -72,7 +73,7 @@ export class JourneyService {
     return result.journey;
   }
 
-  async create(body: unknown, actor: string) {
+  async create(body: unknown, actor: Actor) {
     const definition = this.validate(body);
     try {
       const created = await this.journeys.create(definition, actor, this.clock.now());
@@ -90,7 +91,7 @@ export class JourneyService {
   }
 
   /** A new version; enrollments already running finish on the version they started on. */
-  async update(id: string, body: unknown, actor: string) {
+  async update(id: string, body: unknown, actor: Actor) {
     const definition = this.validate(body);
     let updated;
     try {
@@ -107,17 +108,17 @@ export class JourneyService {
   }
 
   /** Steps that come due while paused are held in PostgreSQL; no new enrollments. */
-  pause(id: string, actor: string) {
+  pause(id: string, actor: Actor) {
     return this.moveTo(id, 'paused', actor);
   }
 
   /** Queues what came due while paused at once, rather than at the next scheduler tick. */
-  resume(id: string, actor: string) {
+  resume(id: string, actor: Actor) {
     return this.moveTo(id, 'active', actor);
   }
 
   /** No new enrollments; running ones end (`archived`), their pending steps and unsent touchpoints are cancelled. */
-  archive(id: string, actor: string) {
+  archive(id: string, actor: Actor) {
     return this.moveTo(id, 'archived', actor);
   }
 
@@ -125,7 +126,13 @@ export class JourneyService {
     if (!(await this.journeys.find(id))) throw ProblemException.notFound('The journey');
     const changes = await this.journeys.history(id);
     return {
-      items: changes.map((c) => ({ version: c.version, action: c.action, actor: c.actor, at: c.at })),
+      items: changes.map((c) => ({
+        version: c.version,
+        action: c.action,
+        actor: c.actor,
+        actorKeyId: c.actor_key_id,
+        at: c.at,
+      })),
     };
   }
 
@@ -133,7 +140,7 @@ export class JourneyService {
    * One status change under a row lock on the journey. Asking for the status it already has changes
    * nothing (200); an archived journey cannot move (409).
    */
-  private async moveTo(id: string, to: JourneyStatus, actor: string) {
+  private async moveTo(id: string, to: JourneyStatus, actor: Actor) {
     const now = this.clock.now();
     const jobs: { add: DueJob[]; remove: DueJob[] } = { add: [], remove: [] };
     const outcome = await retryOnDeadlock(() =>

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JourneyRepository } from '@touchpoint/core';
 import { journeyDefinitionSchema } from '@touchpoint/journeys';
@@ -19,6 +8,9 @@ import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
 import { ApiJsonBodyProblems, ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
+import { journeySummarySchema, summaryQuerySchema } from './journey-console.schema';
+import { JourneyInsightsService } from './journey-insights.service';
+import { actorOf, journeyIdPipe } from './journey-params';
 import { JourneySimulationService, simulationBodySchema } from './journey-simulation.service';
 import { journeyView, JourneyService } from './journey.service';
 import {
@@ -30,6 +22,7 @@ import {
 } from './journey.schema';
 
 class SimulationBodyDto extends createZodDto(simulationBodySchema) {}
+class SummaryQueryDto extends createZodDto(summaryQuerySchema) {}
 
 // Documents the body only: JourneyService validates it, so its problems carry the journey's own codes.
 class JourneyDefinitionDto extends createZodDto(journeyDefinitionSchema) {}
@@ -39,10 +32,6 @@ const journeyListQuerySchema = z.object({
 });
 class JourneyListQueryDto extends createZodDto(journeyListQuerySchema) {}
 
-function journeyIdPipe() {
-  return new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('The journey') });
-}
-
 @ApiTags('journeys')
 @Controller('v1/journeys')
 export class JourneysController {
@@ -50,6 +39,7 @@ export class JourneysController {
     private readonly service: JourneyService,
     private readonly journeys: JourneyRepository,
     private readonly simulation: JourneySimulationService,
+    private readonly insights: JourneyInsightsService,
   ) {}
 
   @Post()
@@ -60,7 +50,7 @@ export class JourneysController {
   @ApiJsonBodyProblems()
   @ApiProblems([409, 'Another live journey has this name'])
   create(@Body() body: unknown, @CurrentCaller() caller: Caller) {
-    return this.service.create(body, caller.name);
+    return this.service.create(body, actorOf(caller));
   }
 
   @Post('validate')
@@ -84,6 +74,19 @@ export class JourneysController {
     return { items: (await this.journeys.list(query)).map(journeyView) };
   }
 
+  // Before `:id`: Express matches routes in the order they are declared.
+  @Get('summary')
+  @Roles('marketer', 'analyst')
+  @ApiOperation({
+    summary:
+      'Every journey with who changed it last, whether it has a draft, and its numbers for a period (default the last 7 days), in one request',
+  })
+  @ApiJsonResponse(200, 'JourneySummary', journeySummarySchema, 'The journeys with their numbers')
+  @ApiProblems(400)
+  summary(@Query() query: SummaryQueryDto) {
+    return this.insights.summary(query);
+  }
+
   @Get(':id')
   @Roles('marketer', 'analyst')
   @ApiOperation({ summary: 'Read a journey at its current version' })
@@ -101,7 +104,7 @@ export class JourneysController {
   @ApiJsonBodyProblems()
   @ApiProblems(404, [409, 'Another live journey has this name, or the journey is archived'])
   update(@Param('id', journeyIdPipe()) id: string, @Body() body: unknown, @CurrentCaller() caller: Caller) {
-    return this.service.update(id, body, caller.name);
+    return this.service.update(id, body, actorOf(caller));
   }
 
   @Post(':id/pause')
@@ -111,7 +114,7 @@ export class JourneysController {
   @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The paused journey')
   @ApiProblems(404, [409, 'The journey is archived'])
   pause(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
-    return this.service.pause(id, caller.name);
+    return this.service.pause(id, actorOf(caller));
   }
 
   @Post(':id/resume')
@@ -123,7 +126,7 @@ export class JourneysController {
   @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The active journey')
   @ApiProblems(404, [409, 'The journey is archived'])
   resume(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
-    return this.service.resume(id, caller.name);
+    return this.service.resume(id, actorOf(caller));
   }
 
   @Delete(':id')
@@ -132,7 +135,7 @@ export class JourneysController {
   @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The archived journey')
   @ApiProblems(404, [409, 'The journey is already archived'])
   archive(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
-    return this.service.archive(id, caller.name);
+    return this.service.archive(id, actorOf(caller));
   }
 
   @Get(':id/history')

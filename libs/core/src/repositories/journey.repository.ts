@@ -28,6 +28,12 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
     (error as { constraint?: string; message?: string }).constraint ?? (error as Error).message,
   ).includes(constraint);
 
+/** Who made a change: the API key's name (shown in history) and id (null for the start-up demo journeys). */
+export interface Actor {
+  name: string;
+  keyId: string | null;
+}
+
 export interface VersionRecord<D = unknown> {
   journeyId: string;
   version: number;
@@ -36,13 +42,19 @@ export interface VersionRecord<D = unknown> {
   exitOn: string[];
 }
 
+/** A version with who made it and when (history, the console's read-only view). */
+export interface VersionDetail<D = unknown> extends VersionRecord<D> {
+  createdAt: Date;
+  createdBy: Actor;
+}
+
 @Injectable()
 export class JourneyRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
 
   async create<D extends { name: string; trigger: { event: string }; exitOn: string[] }>(
     definition: D,
-    actor: string,
+    actor: Actor,
     at: Date,
   ): Promise<JourneyRecord<D>> {
     const id = randomUUID();
@@ -54,10 +66,7 @@ export class JourneyRepository {
           .values({ id, name: definition.name, status: 'active', version: 1, created_at: at, updated_at: at })
           .execute();
         await this.insertVersion(trx, id, 1, definition, actor, at);
-        await trx
-          .insertInto('journey_changes')
-          .values({ journey_id: id, version: 1, action: 'created', actor, at })
-          .execute();
+        await this.recordChange(trx, { journeyId: id, version: 1, action: 'created', actor, at });
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'journeys_live_name')) throw new JourneyNameTakenError(definition.name);
@@ -79,7 +88,7 @@ export class JourneyRepository {
     id: string,
     version: number,
     definition: D,
-    actor: string,
+    actor: Actor,
     at: Date,
   ): Promise<void> {
     await trx
@@ -91,7 +100,8 @@ export class JourneyRepository {
         trigger_event: definition.trigger.event,
         exit_on: definition.exitOn,
         created_at: at,
-        created_by: actor,
+        created_by: actor.name,
+        created_by_key_id: actor.keyId,
       })
       .execute();
   }
@@ -103,7 +113,7 @@ export class JourneyRepository {
   async addVersion<D extends { name: string; trigger: { event: string }; exitOn: string[] }>(
     id: string,
     definition: D,
-    actor: string,
+    actor: Actor,
     at: Date,
   ): Promise<JourneyRecord<D> | 'archived' | undefined> {
     return this.db
@@ -147,7 +157,7 @@ export class JourneyRepository {
 
   async recordChange(
     executor: Executor,
-    change: { journeyId: string; version: number; action: string; actor: string; at: Date },
+    change: { journeyId: string; version: number; action: string; actor: Actor; at: Date },
   ): Promise<void> {
     await executor
       .insertInto('journey_changes')
@@ -155,20 +165,21 @@ export class JourneyRepository {
         journey_id: change.journeyId,
         version: change.version,
         action: change.action,
-        actor: change.actor,
+        actor: change.actor.name,
+        actor_key_id: change.actor.keyId,
         at: change.at,
       })
       .execute();
   }
 
-  /** Every change to the journey, oldest first: who (the API key's name), what and when. */
+  /** Every change to the journey, oldest first: who (the API key's name and id), what and when. */
   history(
     id: string,
     executor: Executor = this.db,
-  ): Promise<{ version: number; action: string; actor: string; at: Date }[]> {
+  ): Promise<{ version: number; action: string; actor: string; actor_key_id: string | null; at: Date }[]> {
     return executor
       .selectFrom('journey_changes')
-      .select(['version', 'action', 'actor', 'at'])
+      .select(['version', 'action', 'actor', 'actor_key_id', 'at'])
       .where('journey_id', '=', id)
       .orderBy('id')
       .execute();
@@ -231,7 +242,7 @@ export class JourneyRepository {
     journeyId: string,
     version: number,
     executor: Executor = this.db,
-  ): Promise<VersionRecord | undefined> {
+  ): Promise<VersionDetail | undefined> {
     const r = await executor
       .selectFrom('journey_versions')
       .selectAll()
@@ -245,6 +256,8 @@ export class JourneyRepository {
         definition: r.definition,
         triggerEvent: r.trigger_event,
         exitOn: r.exit_on,
+        createdAt: r.created_at,
+        createdBy: { name: r.created_by, keyId: r.created_by_key_id },
       }
     );
   }
