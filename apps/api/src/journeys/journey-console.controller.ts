@@ -10,7 +10,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
@@ -70,7 +70,7 @@ export class JourneyConsoleController {
   @HttpCode(204)
   @Roles('marketer')
   @ApiOperation({ summary: 'Discard the draft' })
-  @ApiResponse({ status: 204, description: 'Discarded' })
+  @ApiNoContentResponse({ description: 'Discarded' })
   @ApiProblems(404)
   discardDraft(@Param('id', journeyIdPipe()) id: string) {
     return this.drafts.discard(id);

@@ -5,7 +5,6 @@ import { journeyDefinitionSchema } from '@touchpoint/journeys';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
-import { ProblemException } from '../http/problem';
 import { ApiJsonBodyProblems, ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 import { journeySummarySchema, summaryQuerySchema } from './journey-console.schema';

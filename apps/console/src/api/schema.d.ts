@@ -122,6 +122,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/journeys/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every journey with who changed it last, whether it has a draft, and its numbers for a period (default the last 7 days), in one request */
+        get: operations["JourneysController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/journeys/{id}": {
         parameters: {
             query?: never;
@@ -203,6 +220,93 @@ export interface paths {
         put?: never;
         /** What the journey would do for a customer and a timeline of events; sends and stores nothing */
         post: operations["JourneysController_simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journey's draft (work in progress, possibly invalid); 404 when none */
+        get: operations["JourneyConsoleController_getDraft"];
+        /** Save the draft, valid or not (what runs does not change); 409 for an archived journey */
+        put: operations["JourneyConsoleController_saveDraft"];
+        post?: never;
+        /** Discard the draft */
+        delete: operations["JourneyConsoleController_discardDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/draft/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the next version (validated like PUT /v1/journeys/{id}: 400 keeps the draft; 409 when another version was published since its baseVersion) */
+        post: operations["JourneyConsoleController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the journey as it was published, with who and when */
+        get: operations["JourneyConsoleController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/steps/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Numbers on each step for a period (default the last 7 days), per variant on a split */
+        get: operations["JourneyConsoleController_stepStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/lifecycle-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What pause or archive would touch: customers inside, messages not sent yet */
+        get: operations["JourneyConsoleController_lifecyclePreview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1393,6 +1497,46 @@ export interface components {
                 updatedAt: string;
             }[];
         };
+        JourneySummary: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description The trigger, as the journey has it */
+                trigger: {
+                    [key: string]: unknown;
+                };
+                stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                /** @enum {string} */
+                status: "active" | "paused" | "archived";
+                version: number;
+                hasDraft: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Who made the last change (created, updated, paused…) */
+                updatedBy: {
+                    /** @description The API key; null for changes made before keys were recorded */
+                    keyId: string | null;
+                    /** @description The key's name */
+                    name: string;
+                } | null;
+                /** @description For the period [from, to) */
+                numbers: {
+                    /** @description Enrollments in the period */
+                    entered: number;
+                    /** @description Touchpoints created in the period that were sent */
+                    sent: number;
+                    /** @description … and delivered */
+                    delivered: number;
+                    /** @description Enrollments of the period that reached the goal within its window */
+                    converted: number;
+                };
+            }[];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
         JourneyHistory: {
             items: {
                 version: number;
@@ -1400,6 +1544,8 @@ export interface components {
                 action: string;
                 /** @description The name of the API key that did it */
                 actor: string;
+                /** @description Its id; null for changes recorded before key ids were */
+                actorKeyId: string | null;
                 /** Format: date-time */
                 at: string;
             }[];
@@ -1479,6 +1625,86 @@ export interface components {
                 } | null;
                 reason: string | null;
             }[];
+        };
+        JourneyDraft: {
+            /** Format: uuid */
+            journeyId: string;
+            definition: {
+                [key: string]: unknown;
+            };
+            baseVersion: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Who: the API key that did it */
+            updatedBy: {
+                /** @description The API key; null for changes made before keys were recorded */
+                keyId: string | null;
+                /** @description The key's name */
+                name: string;
+            };
+        };
+        DraftBodyDto: {
+            /** @description The journey as POST /v1/journeys takes it; stored even when it does not validate yet */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @description The published version the draft was started from */
+            baseVersion: number;
+        };
+        JourneyVersion: {
+            /** Format: uuid */
+            journeyId: string;
+            version: number;
+            /** @description The journey as it was at that version */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who: the API key that did it */
+            createdBy: {
+                /** @description The API key; null for changes made before keys were recorded */
+                keyId: string | null;
+                /** @description The key's name */
+                name: string;
+            };
+        };
+        JourneyStepStats: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description By step id, every step of the current version */
+            steps: {
+                [key: string]: {
+                    /** @description Enrollments that reached the step in the period */
+                    entered: number;
+                    /** @description Running enrollments waiting at the step now (whatever the period) */
+                    waiting: number;
+                    sent: number;
+                    delivered: number;
+                    failed: number;
+                    /** @description Suppressed messages by reason */
+                    suppressed: {
+                        [key: string]: number;
+                    };
+                    /** @description Send steps: touchpoints a goal event was attributed to (last touch) */
+                    converted: number;
+                    /** @description Split steps: per variant, and the control group as `holdout` */
+                    variants: {
+                        [key: string]: {
+                            entered: number;
+                            converted: number;
+                        };
+                    };
+                };
+            };
+        };
+        LifecyclePreview: {
+            /** @description Customers inside the journey now */
+            waiting: number;
+            /** @description Messages not sent yet: archive cancels them, pause holds them */
+            pendingMessages: number;
         };
         TouchpointPage: {
             items: {
@@ -2624,6 +2850,59 @@ export interface operations {
             };
         };
     };
+    JourneysController_summary: {
+        parameters: {
+            query?: {
+                /** @description At or after (ISO-8601); default 7 days before `to`. */
+                from?: string;
+                /** @description Before (ISO-8601); default now. */
+                to?: string;
+                status?: "active" | "paused" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journeys with their numbers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneySummary"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     JourneysController_get: {
         parameters: {
             query?: never;
@@ -3056,6 +3335,420 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyConsoleController_getDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDraft"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyConsoleController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftBodyDto"];
+            };
+        };
+        responses: {
+            /** @description The draft as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDraft"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyConsoleController_discardDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyConsoleController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey at its new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Journey"];
+                };
+            };
+            /** @description The draft does not validate: `errors` has paths into the definition; the draft is kept */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another version was published since the draft’s baseVersion, or the journey is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyConsoleController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyVersion"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyConsoleController_stepStats: {
+        parameters: {
+            query?: {
+                /** @description At or after (ISO-8601); default 7 days before `to`. */
+                from?: string;
+                /** @description Before (ISO-8601); default now. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By step id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyStepStats"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyConsoleController_lifecyclePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LifecyclePreview"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
