@@ -8,8 +8,12 @@ export const REDIS = Symbol('REDIS');
 export const redisProvider: Provider = {
   provide: REDIS,
   inject: [CONFIG],
-  useFactory: (config: Config) =>
-    new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: false }),
+  useFactory: (config: Config) => {
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: false });
+    // While Redis is down each reconnect attempt errors: /health reports it, not one stack trace per retry.
+    redis.on('error', () => undefined);
+    return redis;
+  },
 };
 
 @Injectable()
