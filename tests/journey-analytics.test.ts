@@ -562,4 +562,146 @@ describe('journey stats, stage analytics and journey maps against a fixture coun
     ]);
     expect((await tp.request('GET', '/v1/customers/nobody/journey-map')).status).toBe(404);
   });
+  const period = `from=${at(-D).toISOString()}&to=${at(30 * D).toISOString()}`;
+
+  it('should put conversions of the treated and of each variant beside the holdout, with interval and p-value', async () => {
+    const { status, body } = await tp.request<Record<string, unknown>>(
+      'GET',
+      `/v1/journeys/${cartId}/report?${period}`,
+      undefined,
+      { key: analyst },
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ enrolled: 10, holdout: 2, touchpoints: { scheduled: 10, sent: 4 } });
+    // Treated 2 of 8 against the holdout's 1 of 2: a lift of -0.25 that two customers cannot tell from noise.
+    const significance = body.significance as {
+      control: unknown;
+      treated: { lift: number; ci95: [number, number]; pValue: number; significant: boolean };
+      variants: { variant: string; rate: number; controlRate: number }[];
+    };
+    expect(significance.control).toEqual({ n: 2, converted: 1 });
+    expect(significance.treated).toMatchObject({
+      rate: 0.25,
+      controlRate: 0.5,
+      lift: -0.25,
+      significant: false,
+    });
+    expect(significance.treated.pValue).toBeCloseTo(0.4902, 3);
+    expect(significance.treated.ci95[0]).toBeLessThan(0);
+    expect(significance.treated.ci95[1]).toBeGreaterThan(0);
+    expect(significance.variants).toEqual([
+      expect.objectContaining({ variant: 'A', rate: 0.25, controlRate: 0.5 }),
+      expect.objectContaining({ variant: 'B', rate: 0.25, controlRate: 0.5 }),
+    ]);
+    expect(body.series).toEqual([
+      expect.objectContaining({
+        period: '2026-06-01T00:00:00.000Z',
+        channel: 'email',
+        scheduled: 2,
+        sent: 1,
+        clicked: 1,
+      }),
+      expect.objectContaining({
+        period: '2026-06-01T00:00:00.000Z',
+        channel: 'sms',
+        scheduled: 8,
+        sent: 3,
+        delivered: 3,
+        failed: 1,
+      }),
+    ]);
+    expect((await tp.request('GET', `/v1/journeys/${randomUUID()}/report`)).status).toBe(404);
+  });
+
+  it('should give the funnel per day and channel, and the failure reasons with the provider code', async () => {
+    const series = await tp.request<{ items: unknown[] }>(
+      'GET',
+      `/v1/analytics/series?${period}&journeyId=${winBackId}`,
+    );
+    expect(series.body.items).toEqual([
+      expect.objectContaining({
+        period: '2026-06-01T00:00:00.000Z',
+        channel: 'push',
+        scheduled: 1,
+        delivered: 1,
+      }),
+    ]);
+    const failures = await tp.request<{ items: unknown[] }>('GET', `/v1/analytics/failures?${period}`);
+    expect(failures.body.items).toEqual([
+      { channel: 'sms', reason: '30003', count: 1, provider: null, message: null },
+    ]);
+    const bad = await tp.request<{ errors: { path: string }[] }>('GET', '/v1/analytics/series?interval=year');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.path)).toEqual(['interval']);
+  });
+
+  it('should sum up every journey in the overview, with the delivery rate, unknown sends and queue depths', async () => {
+    const { body } = await tp.request<Record<string, unknown>>(
+      'GET',
+      `/v1/analytics/overview?${period}`,
+      undefined,
+      {
+        key: analyst,
+      },
+    );
+    expect(body).toMatchObject({
+      touchpoints: { scheduled: 11, sent: 5, delivered: 5, failed: 1, unknown: 1 },
+      deliveryRate: 1,
+      unknown: 1,
+      byChannel: { sms: { scheduled: 8 }, email: { scheduled: 2 }, push: { scheduled: 1 } },
+      failures: [expect.objectContaining({ reason: '30003', count: 1 })],
+    });
+    expect((body.queues as { queue: string }[]).map((q) => q.queue)).toEqual(
+      expect.arrayContaining(['events', 'steps', 'send-sms', 'send-email', 'send-push']),
+    );
+  });
+
+  it('should list the survey answers newest first, by category and words, masked for the analyst', async () => {
+    const list = (query: string, key?: string) =>
+      tp.request<{
+        items: { score: number; comment: string; customerId: string }[];
+        nextCursor: string | null;
+      }>(
+        'GET',
+        `/v1/analytics/nps/answers?journeyId=${cartId}&${query}`,
+        undefined,
+        key ? { key } : undefined,
+      );
+    const all = await list('', analyst);
+    expect(all.body.items.map((a) => [a.customerId, a.score])).toEqual([
+      ['c2', 3],
+      ['c3', 9],
+      ['c1', 10],
+    ]);
+    expect(all.body.items[0].comment).toBe('reach me at c•••@example.com');
+    expect((await list('')).body.items[0].comment).toBe('reach me at c9@example.com');
+    expect((await list('category=detractor')).body.items.map((a) => a.customerId)).toEqual(['c2']);
+    expect((await list('search=REACH')).body.items).toHaveLength(3);
+    expect((await list('search=100%25')).body.items).toHaveLength(0);
+    const first = await list('limit=2');
+    const second = await list(`limit=2&cursor=${first.body.nextCursor}`);
+    expect([...first.body.items, ...second.body.items].map((a) => a.customerId)).toEqual(['c2', 'c3', 'c1']);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await list('cursor=nonsense')).status).toBe(400);
+  });
+
+  it('should mark the weakest stage and channel, with the log filters that show its rows', async () => {
+    const { body } = await tp.request<{
+      weakest: {
+        engagement: { stage: string; channel: string; rate: number; log: { path: string } };
+        nps: unknown;
+      };
+    }>('GET', `/v1/analytics/stages?${period}&minVolume=1&minResponses=1`);
+    expect(body.weakest.engagement).toMatchObject({ stage: 'retention', channel: 'push', rate: 0 });
+    expect(body.weakest.nps).toMatchObject({ stage: 'decision', channel: 'sms', score: 33.3, responses: 3 });
+    const rows = await tp.request<{ items: { stepId: string }[] }>('GET', body.weakest.engagement.log.path);
+    expect(rows.body.items.map((t) => t.stepId)).toEqual(['push']);
+    const few = await tp.request<{ weakest: unknown }>('GET', `/v1/analytics/stages?${period}`);
+    expect(few.body.weakest).toEqual({ engagement: null, nps: null });
+  });
+
+  it('should show each channel’s consent beside the customer’s journey map', async () => {
+    const { body } = await tp.request<{ consent: unknown }>('GET', '/v1/customers/c1/journey-map');
+    expect(body.consent).toEqual({ sms: true, email: true, push: true });
+  });
 });

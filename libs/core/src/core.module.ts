@@ -20,6 +20,7 @@ import { EventRepository } from './repositories/event.repository';
 import { JourneyDraftRepository } from './repositories/journey-draft.repository';
 import { JourneyOverviewRepository } from './repositories/journey-overview.repository';
 import { JourneyRepository } from './repositories/journey.repository';
+import { ReportRepository } from './repositories/report.repository';
 import { RollupRepository } from './repositories/rollup.repository';
 import { SandboxMessageRepository } from './repositories/sandbox-message.repository';
 import { ScheduledStepRepository } from './repositories/scheduled-step.repository';
@@ -48,6 +49,7 @@ const repositories = [
 const insights = [
   AnalyticsRepository,
   RollupRepository,
+  ReportRepository,
   CustomerErasureRepository,
   SurveyAnswerRepository,
   SurveyLinks,

@@ -28,6 +28,7 @@ export * from './repositories/event.repository';
 export * from './repositories/journey-draft.repository';
 export * from './repositories/journey-overview.repository';
 export * from './repositories/journey.repository';
+export * from './repositories/report.repository';
 export * from './repositories/rollup-source';
 export * from './repositories/rollup.repository';
 export * from './repositories/sandbox-message.repository';

@@ -7,6 +7,7 @@ import { AnalyticsController, JourneyStatsController } from './analytics.control
 import { CustomerInsightsController } from './customer-insights.controller';
 import { JourneyMapService } from './journey-map.service';
 import { JourneyStatsService } from './journey-stats.service';
+import { ReportService } from './report.service';
 import { StageAnalyticsService } from './stage-analytics.service';
 
 /**
@@ -17,6 +18,7 @@ import { StageAnalyticsService } from './stage-analytics.service';
   controllers: [JourneyStatsController, AnalyticsController, CustomerInsightsController, SurveyController],
   providers: [
     JourneyStatsService,
+    ReportService,
     StageAnalyticsService,
     JourneyMapService,
     SurveyService,

@@ -112,6 +112,13 @@ const figuresSchema = z.object({
   survey: npsSchema.extend({ average: z.number().nullable() }),
 });
 
+const logLinkSchema = z
+  .object({
+    filters: z.record(z.string(), z.string()).describe('The touchpoint log filters that show these rows'),
+    path: z.string().describe('`/v1/touchpoints?…` with those filters'),
+  })
+  .describe('Where to read the rows behind the figure');
+
 /** `GET /v1/analytics/stages`. */
 export const stageAnalyticsSchema = z.object({
   from: timestamp,
@@ -122,6 +129,112 @@ export const stageAnalyticsSchema = z.object({
       channels: z.array(figuresSchema.extend({ channel: z.string() })),
     }),
   ),
+  weakest: z.object({
+    engagement: z
+      .object({
+        stage: z.enum(STAGES).nullable(),
+        channel: z.string(),
+        rate: z.number(),
+        delivered: count,
+        log: logLinkSchema,
+      })
+      .nullable()
+      .describe('The stage and channel with the lowest engagement among those with `minVolume` delivered'),
+    nps: z
+      .object({
+        stage: z.enum(STAGES).nullable(),
+        channel: z.string(),
+        score: z.number(),
+        responses: count,
+        log: logLinkSchema,
+      })
+      .nullable()
+      .describe('The stage and channel with the lowest NPS among those with `minResponses` answers'),
+  }),
+});
+
+const seriesRowSchema = funnelSchema
+  .omit({ suppressedBy: true })
+  .extend({ period: timestamp.describe('Start of the period (UTC)'), channel: z.string() });
+
+/** `GET /v1/analytics/series`. */
+export const seriesSchema = z.object({
+  from: timestamp,
+  to: timestamp,
+  interval: z.enum(['day', 'week', 'month']),
+  items: z.array(seriesRowSchema).describe('Per period and channel, by the day the touchpoint was created'),
+});
+
+const failureSchema = z.object({
+  channel: z.string(),
+  reason: z.string().nullable().describe('The provider’s error code (Twilio 30003, …) or our own reason'),
+  count,
+  provider: z.string().nullable().describe('Who answered, in the newest such failure'),
+  message: z.string().nullable().describe('What the provider said, in the newest such failure'),
+});
+
+/** `GET /v1/analytics/failures`. */
+export const failuresSchema = z.object({ from: timestamp, to: timestamp, items: z.array(failureSchema) });
+
+/** `GET /v1/analytics/overview`. */
+export const overviewSchema = z.object({
+  from: timestamp,
+  to: timestamp,
+  interval: z.enum(['day', 'week', 'month']),
+  touchpoints: funnelSchema.omit({ suppressedBy: true }),
+  deliveryRate: rate,
+  unknown: count.describe('Sends handed to a provider whose outcome is unknown (never re-sent on their own)'),
+  byChannel: z.record(z.string(), funnelSchema.omit({ suppressedBy: true })),
+  series: z.array(seriesRowSchema),
+  failures: z.array(failureSchema).describe('The ten most frequent'),
+  queues: z.array(
+    z.object({ queue: z.string(), waiting: count, active: count, delayed: count, failed: count }),
+  ),
+});
+
+const comparisonSchema = z.object({
+  rate,
+  controlRate: rate,
+  lift: z.number().nullable().describe('rate − controlRate'),
+  relativeLift: z.number().nullable().describe('lift / controlRate'),
+  ci95: z.tuple([z.number(), z.number()]).nullable().describe('95 % confidence interval of the lift'),
+  z: z.number().nullable(),
+  pValue: z.number().nullable().describe('Two-sided, two-proportion z-test against the holdout'),
+  significant: z.boolean().describe('pValue < 0.05'),
+});
+
+/** `GET /v1/journeys/{id}/report`. */
+export const journeyReportSchema = journeyStatsSchema.extend({
+  interval: z.enum(['day', 'week', 'month']),
+  series: z.array(seriesRowSchema),
+  significance: z
+    .object({
+      control: z.object({ n: count, converted: count }),
+      treated: comparisonSchema,
+      variants: z.array(comparisonSchema.extend({ variant: z.string() })),
+    })
+    .nullable()
+    .describe('Conversions beside the holdout; null without a goal'),
+});
+
+/** `GET /v1/analytics/nps/answers`. */
+export const surveyAnswersSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      customerId: z.string(),
+      journeyId: z.uuid().nullable(),
+      journeyName: z.string().nullable(),
+      stage: z.enum(STAGES).nullable(),
+      stepId: z.string().nullable(),
+      channel: z.string().nullable().describe('The channel of the message that carried the survey link'),
+      carrierId: z.uuid().nullable().describe('The touchpoint that carried the survey link'),
+      score: z.number().int(),
+      comment: z.string().nullable(),
+      createdAt: timestamp,
+    }),
+  ),
+  nextCursor: z.string().nullable(),
 });
 
 /** `GET /v1/analytics/nps`. */
@@ -170,6 +283,9 @@ const mapEventSchema = z.object({
 /** `GET /v1/customers/{customerId}/journey-map`. */
 export const journeyMapSchema = z.object({
   customerId: z.string(),
+  consent: z
+    .object({ sms: z.boolean().nullable(), email: z.boolean().nullable(), push: z.boolean().nullable() })
+    .describe('Each channel’s consent now; null: never given nor refused'),
   stages: z.array(
     z.object({
       stage: z.enum(STAGES).nullable(),

@@ -38,7 +38,8 @@ export class JourneyMapService {
   ) {}
 
   async map(customerId: string, role: Role, limit: number) {
-    if (!(await this.customers.find(customerId))) throw ProblemException.notFound('The customer');
+    const customer = await this.customers.find(customerId);
+    if (!customer) throw ProblemException.notFound('The customer');
     const masked = role === 'analyst';
     const [all, events] = await Promise.all([
       this.touchpoints.listForCustomer(customerId, limit),
@@ -133,6 +134,10 @@ export class JourneyMapService {
       });
     return {
       customerId,
+      // Each channel's consent as it stands; a channel never asked about is null.
+      consent: Object.fromEntries(
+        (['sms', 'email', 'push'] as const).map((c) => [c, customer.consent[c] ?? null]),
+      ),
       stages,
       timeline: items.map((i) => ({ type: i.type, id: i.id, at: i.at, stage: i.stage })),
     };

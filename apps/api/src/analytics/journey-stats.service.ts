@@ -33,7 +33,7 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
-const EMPTY_FUNNEL: FunnelCounts = {
+export const EMPTY_FUNNEL: FunnelCounts = {
   scheduled: 0,
   pending: 0,
   sent: 0,

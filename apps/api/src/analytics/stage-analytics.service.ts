@@ -59,6 +59,56 @@ const ZERO: StageFigures = {
   scoreSum: 0,
 };
 
+type StageView = { stage: string | null; channels: ({ channel: string } & ReturnType<typeof figuresView>)[] };
+
+/**
+ * The cells where the journey hurts most: the lowest engagement among those with enough delivered
+ * messages, and the lowest NPS among those with enough answers, each with the log filters that show its rows.
+ */
+function weakestOf(
+  stages: StageView[],
+  from: Date,
+  to: Date,
+  min: { minVolume?: number; minResponses?: number },
+) {
+  const cells = stages.flatMap((s) => s.channels.map((c) => ({ stage: s.stage, ...c })));
+  const lowest = <T>(items: T[], value: (t: T) => number) =>
+    items.reduce<T | null>((low, t) => (low === null || value(t) < value(low) ? t : low), null);
+  const log = (c: { stage: string | null; channel: string }) => {
+    const filters = {
+      ...(c.stage ? { stage: c.stage } : {}),
+      channel: c.channel,
+      from: from.toISOString(),
+      to: to.toISOString(),
+    };
+    return { filters, path: `/v1/touchpoints?${new URLSearchParams(filters).toString()}` };
+  };
+  const engagement = lowest(
+    cells.filter((c) => c.delivered >= (min.minVolume ?? 100) && c.engagementRate !== null),
+    (c) => c.engagementRate!,
+  );
+  const nps = lowest(
+    cells.filter((c) => c.survey.responses >= (min.minResponses ?? 10) && c.survey.score !== null),
+    (c) => c.survey.score!,
+  );
+  return {
+    engagement: engagement && {
+      stage: engagement.stage,
+      channel: engagement.channel,
+      rate: engagement.engagementRate!,
+      delivered: engagement.delivered,
+      log: log(engagement),
+    },
+    nps: nps && {
+      stage: nps.stage,
+      channel: nps.channel,
+      score: nps.survey.score!,
+      responses: nps.survey.responses,
+      log: log(nps),
+    },
+  };
+}
+
 /** `GET /v1/analytics/stages` and `/v1/analytics/nps`: where along the customer's journey it hurts. */
 @Injectable()
 export class StageAnalyticsService {
@@ -67,7 +117,7 @@ export class StageAnalyticsService {
     private readonly clock: Clock,
   ) {}
 
-  async stages(query: { from?: Date; to?: Date }) {
+  async stages(query: { from?: Date; to?: Date; minVolume?: number; minResponses?: number }) {
     const to = query.to ?? this.clock.now();
     const from = query.from ?? new Date(to.getTime() - 30 * DAY_MS);
     const rows: StageRow[] = await this.analytics.stages(from, to);
@@ -85,7 +135,7 @@ export class StageAnalyticsService {
           channels: of.map((r) => ({ channel: r.channel, ...figuresView(r) })),
         };
       });
-    return { from, to, stages };
+    return { from, to, stages, weakest: weakestOf(stages, from, to, query) };
   }
 
   async nps(query: {

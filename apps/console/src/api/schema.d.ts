@@ -521,6 +521,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/journeys/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stats, the funnel per period and channel, and conversions of the treated and of each variant beside the holdout with lift, 95 % interval and p-value */
+        get: operations["JourneyStatsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sent, delivered, failed, clicked… per day, week or month and channel */
+        get: operations["AnalyticsController_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The most frequent reasons messages failed or bounced, with the provider’s code */
+        get: operations["AnalyticsController_failures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages per channel and status over time, delivery rate, top failure reasons, unknown sends, queue depths */
+        get: operations["AnalyticsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/nps/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey answers with their comments, newest first, searchable (masked for analysts) */
+        get: operations["AnalyticsController_answers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analytics/stages": {
         parameters: {
             query?: never;
@@ -2004,6 +2089,390 @@ export interface components {
                 score: number | null;
             };
         };
+        JourneyReport: {
+            /** Format: uuid */
+            journeyId: string;
+            name: string;
+            version: number | null;
+            from: string | null;
+            to: string | null;
+            enrolled: number;
+            active: number;
+            exited: number;
+            completed: number;
+            holdout: number;
+            touchpoints: {
+                scheduled: number;
+                pending: number;
+                sent: number;
+                delivered: number;
+                opened: number;
+                clicked: number;
+                failed: number;
+                bounced: number;
+                unsubscribed: number;
+                suppressed: number;
+                cancelled: number;
+                unknown: number;
+                answered: number;
+                /** @description Suppressed touchpoints by reason */
+                suppressedBy: {
+                    [key: string]: number;
+                };
+            };
+            byChannel: {
+                [key: string]: {
+                    scheduled: number;
+                    pending: number;
+                    sent: number;
+                    delivered: number;
+                    opened: number;
+                    clicked: number;
+                    failed: number;
+                    bounced: number;
+                    unsubscribed: number;
+                    suppressed: number;
+                    cancelled: number;
+                    unknown: number;
+                    answered: number;
+                    /** @description Suppressed touchpoints by reason */
+                    suppressedBy: {
+                        [key: string]: number;
+                    };
+                    /** @description Goal events attributed */
+                    conversions: number;
+                    /** @description Touchpoints that converted */
+                    converted: number;
+                };
+            };
+            steps: ({
+                stepId: string;
+                /** @constant */
+                type: "send";
+                entered: number;
+                /** @enum {string} */
+                channel: "sms" | "email" | "push";
+                scheduled: number;
+                pending: number;
+                sent: number;
+                delivered: number;
+                opened: number;
+                clicked: number;
+                failed: number;
+                bounced: number;
+                unsubscribed: number;
+                suppressed: number;
+                cancelled: number;
+                unknown: number;
+                answered: number;
+                /** @description Suppressed touchpoints by reason */
+                suppressedBy: {
+                    [key: string]: number;
+                };
+                /** @description Goal events attributed */
+                conversions: number;
+                /** @description Touchpoints that converted */
+                converted: number;
+                /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                conversionRate: number | null;
+            } | {
+                stepId: string;
+                /** @enum {string} */
+                type: "wait" | "wait_for_event" | "branch" | "split" | "exit";
+                entered: number;
+            })[];
+            variants: {
+                variant: string;
+                enrolled: number;
+                active: number;
+                exited: number;
+                completed: number;
+                converted: number;
+                /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                conversionRate: number | null;
+                touchpoints: {
+                    scheduled: number;
+                    pending: number;
+                    sent: number;
+                    delivered: number;
+                    opened: number;
+                    clicked: number;
+                    failed: number;
+                    bounced: number;
+                    unsubscribed: number;
+                    suppressed: number;
+                    cancelled: number;
+                    unknown: number;
+                    answered: number;
+                    /** @description Suppressed touchpoints by reason */
+                    suppressedBy: {
+                        [key: string]: number;
+                    };
+                };
+                attributed: {
+                    /** @description Goal events attributed */
+                    conversions: number;
+                    /** @description Touchpoints that converted */
+                    converted: number;
+                };
+            }[];
+            conversions: {
+                goal: {
+                    /** @description Conversion event name. */
+                    event: string;
+                    /** @description Attribution window after a touchpoint, ISO-8601. */
+                    within: string;
+                };
+                attributed: number;
+                touchpointsConverted: number;
+                treated: {
+                    enrolled: number;
+                    converted: number;
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    rate: number | null;
+                };
+                holdout: {
+                    enrolled: number;
+                    converted: number;
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    rate: number | null;
+                };
+                lift: {
+                    absolute: number;
+                    relative: number | null;
+                } | null;
+            } | {
+                goal: null;
+            };
+            nps: {
+                responses: number;
+                promoters: number;
+                passives: number;
+                detractors: number;
+                /** @description -100 to 100; null without responses */
+                score: number | null;
+            };
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            series: {
+                scheduled: number;
+                pending: number;
+                sent: number;
+                delivered: number;
+                opened: number;
+                clicked: number;
+                failed: number;
+                bounced: number;
+                unsubscribed: number;
+                suppressed: number;
+                cancelled: number;
+                unknown: number;
+                answered: number;
+                /**
+                 * Format: date-time
+                 * @description Start of the period (UTC)
+                 */
+                period: string;
+                channel: string;
+            }[];
+            /** @description Conversions beside the holdout; null without a goal */
+            significance: {
+                control: {
+                    n: number;
+                    converted: number;
+                };
+                treated: {
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    rate: number | null;
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    controlRate: number | null;
+                    /** @description rate − controlRate */
+                    lift: number | null;
+                    /** @description lift / controlRate */
+                    relativeLift: number | null;
+                    /** @description 95 % confidence interval of the lift */
+                    ci95: [
+                        number,
+                        number
+                    ] | null;
+                    z: number | null;
+                    /** @description Two-sided, two-proportion z-test against the holdout */
+                    pValue: number | null;
+                    /** @description pValue < 0.05 */
+                    significant: boolean;
+                };
+                variants: {
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    rate: number | null;
+                    /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+                    controlRate: number | null;
+                    /** @description rate − controlRate */
+                    lift: number | null;
+                    /** @description lift / controlRate */
+                    relativeLift: number | null;
+                    /** @description 95 % confidence interval of the lift */
+                    ci95: [
+                        number,
+                        number
+                    ] | null;
+                    z: number | null;
+                    /** @description Two-sided, two-proportion z-test against the holdout */
+                    pValue: number | null;
+                    /** @description pValue < 0.05 */
+                    significant: boolean;
+                    variant: string;
+                }[];
+            } | null;
+        };
+        ReportSeries: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            /** @description Per period and channel, by the day the touchpoint was created */
+            items: {
+                scheduled: number;
+                pending: number;
+                sent: number;
+                delivered: number;
+                opened: number;
+                clicked: number;
+                failed: number;
+                bounced: number;
+                unsubscribed: number;
+                suppressed: number;
+                cancelled: number;
+                unknown: number;
+                answered: number;
+                /**
+                 * Format: date-time
+                 * @description Start of the period (UTC)
+                 */
+                period: string;
+                channel: string;
+            }[];
+        };
+        FailureReasons: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            items: {
+                channel: string;
+                /** @description The provider’s error code (Twilio 30003, …) or our own reason */
+                reason: string | null;
+                count: number;
+                /** @description Who answered, in the newest such failure */
+                provider: string | null;
+                /** @description What the provider said, in the newest such failure */
+                message: string | null;
+            }[];
+        };
+        Overview: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            touchpoints: {
+                scheduled: number;
+                pending: number;
+                sent: number;
+                delivered: number;
+                opened: number;
+                clicked: number;
+                failed: number;
+                bounced: number;
+                unsubscribed: number;
+                suppressed: number;
+                cancelled: number;
+                unknown: number;
+                answered: number;
+            };
+            /** @description A fraction from 0 to 1; null when there is nothing to divide by */
+            deliveryRate: number[];
+            /** @description Sends handed to a provider whose outcome is unknown (never re-sent on their own) */
+            unknown: number;
+            byChannel: {
+                [key: string]: {
+                    scheduled: number;
+                    pending: number;
+                    sent: number;
+                    delivered: number;
+                    opened: number;
+                    clicked: number;
+                    failed: number;
+                    bounced: number;
+                    unsubscribed: number;
+                    suppressed: number;
+                    cancelled: number;
+                    unknown: number;
+                    answered: number;
+                };
+            };
+            series: {
+                scheduled: number;
+                pending: number;
+                sent: number;
+                delivered: number;
+                opened: number;
+                clicked: number;
+                failed: number;
+                bounced: number;
+                unsubscribed: number;
+                suppressed: number;
+                cancelled: number;
+                unknown: number;
+                answered: number;
+                /**
+                 * Format: date-time
+                 * @description Start of the period (UTC)
+                 */
+                period: string;
+                channel: string;
+            }[];
+            /** @description The ten most frequent */
+            failures: {
+                channel: string;
+                /** @description The provider’s error code (Twilio 30003, …) or our own reason */
+                reason: string | null;
+                count: number;
+                /** @description Who answered, in the newest such failure */
+                provider: string | null;
+                /** @description What the provider said, in the newest such failure */
+                message: string | null;
+            }[];
+            queues: {
+                queue: string;
+                waiting: number;
+                active: number;
+                delayed: number;
+                failed: number;
+            }[];
+        };
+        SurveyAnswers: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                customerId: string;
+                journeyId: string | null;
+                journeyName: string | null;
+                stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                stepId: string | null;
+                /** @description The channel of the message that carried the survey link */
+                channel: string | null;
+                /** @description The touchpoint that carried the survey link */
+                carrierId: string | null;
+                score: number;
+                comment: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            nextCursor: string[];
+        };
         StageAnalytics: {
             /** Format: date-time */
             from: string;
@@ -2055,6 +2524,40 @@ export interface components {
                     channel: string;
                 }[];
             }[];
+            weakest: {
+                /** @description The stage and channel with the lowest engagement among those with `minVolume` delivered */
+                engagement: {
+                    stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                    channel: string;
+                    rate: number;
+                    delivered: number;
+                    /** @description Where to read the rows behind the figure */
+                    log: {
+                        /** @description The touchpoint log filters that show these rows */
+                        filters: {
+                            [key: string]: string;
+                        };
+                        /** @description `/v1/touchpoints?…` with those filters */
+                        path: string;
+                    };
+                } | null;
+                /** @description The stage and channel with the lowest NPS among those with `minResponses` answers */
+                nps: {
+                    stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+                    channel: string;
+                    score: number;
+                    responses: number;
+                    /** @description Where to read the rows behind the figure */
+                    log: {
+                        /** @description The touchpoint log filters that show these rows */
+                        filters: {
+                            [key: string]: string;
+                        };
+                        /** @description `/v1/touchpoints?…` with those filters */
+                        path: string;
+                    };
+                } | null;
+            };
         };
         NpsSeries: {
             /** Format: date-time */
@@ -2076,6 +2579,12 @@ export interface components {
         };
         JourneyMap: {
             customerId: string;
+            /** @description Each channel’s consent now; null: never given nor refused */
+            consent: {
+                sms: boolean | null;
+                email: boolean | null;
+                push: boolean | null;
+            };
             stages: {
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** Format: date-time */
@@ -4526,6 +5035,299 @@ export interface operations {
             };
         };
     };
+    JourneyStatsController_report: {
+        parameters: {
+            query?: {
+                /** @description Only this version of the journey. */
+                version?: number;
+                /** @description Touchpoints created, and enrollments made, at or after (ISO-8601). */
+                from?: string;
+                /** @description … and before (ISO-8601). */
+                to?: string;
+                /** @description Period length (UTC). */
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey’s report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyReport"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey, or the version asked for, was not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_series: {
+        parameters: {
+            query?: {
+                /** @description Touchpoints created at or after (ISO-8601); default 30 days before `to`. */
+                from?: string;
+                /** @description Touchpoints created before (ISO-8601); default now. */
+                to?: string;
+                /** @description Period length (UTC). */
+                interval?: "day" | "week" | "month";
+                journeyId?: string;
+                channel?: "sms" | "email" | "push";
+                stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel per period and channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSeries"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_failures: {
+        parameters: {
+            query?: {
+                /** @description Touchpoints created at or after (ISO-8601); default 30 days before `to`. */
+                from?: string;
+                /** @description Touchpoints created before (ISO-8601); default now. */
+                to?: string;
+                journeyId?: string;
+                channel?: "sms" | "email" | "push";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Failure reasons, most frequent first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailureReasons"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_overview: {
+        parameters: {
+            query?: {
+                /** @description Touchpoints created at or after (ISO-8601); default 30 days before `to`. */
+                from?: string;
+                /** @description Touchpoints created before (ISO-8601); default now. */
+                to?: string;
+                /** @description Period length (UTC). */
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_answers: {
+        parameters: {
+            query?: {
+                /** @description Answered at or after (ISO-8601). */
+                from?: string;
+                /** @description Answered before (ISO-8601). */
+                to?: string;
+                journeyId?: string;
+                stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
+                /** @description Promoters 9–10, passives 7–8, detractors 0–6. */
+                category?: "promoter" | "passive" | "detractor";
+                /** @description Words in the comment; empty: only answers with a comment. */
+                search?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswers"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AnalyticsController_byStage: {
         parameters: {
             query?: {
@@ -4533,6 +5335,10 @@ export interface operations {
                 from?: string;
                 /** @description Touchpoints created before (ISO-8601); default now. */
                 to?: string;
+                /** @description Delivered messages a cell needs to be called the least engaging. */
+                minVolume?: number;
+                /** @description Survey answers a cell needs to be called the lowest NPS. */
+                minResponses?: number;
             };
             header?: never;
             path?: never;

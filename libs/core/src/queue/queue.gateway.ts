@@ -30,6 +30,22 @@ export class QueueGateway {
     return [this.events, this.steps, ...Object.values(this.sendQueues)];
   }
 
+  /** Jobs per queue and state, for the console's overview. */
+  depths(): Promise<{ queue: string; waiting: number; active: number; delayed: number; failed: number }[]> {
+    return Promise.all(
+      this.all().map(async (q) => {
+        const c = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+        return {
+          queue: q.name,
+          waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+          active: c.active ?? 0,
+          delayed: c.delayed ?? 0,
+          failed: c.failed ?? 0,
+        };
+      }),
+    );
+  }
+
   async addEvents(eventIds: string[]): Promise<void> {
     for (let i = 0; i < eventIds.length; i += CHUNK) {
       const ids = eventIds.slice(i, i + CHUNK);
