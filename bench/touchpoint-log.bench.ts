@@ -159,7 +159,19 @@ async function measure(base: string, db: Kysely<Database>, log: ScaleLog): Promi
       () => `/v1/journeys/${journey}/stats?from=${new Date(newest - 7 * day).toISOString()}`,
       20,
     ),
+    await time('journey report, all time', () => `/v1/journeys/${journey}/report`, 20),
+    await time('journey report, last 7 days', () => `/v1/journeys/${journey}/report?${lastWeek}`, 20),
+    await time('overview, 30 days (default)', () => '/v1/analytics/overview', 20),
     await time('analytics/stages, 30 days', () => '/v1/analytics/stages', 20),
+    await time('series, 30 days, all journeys', () => '/v1/analytics/series', 20),
+    await time('failure reasons, 30 days', () => '/v1/analytics/failures', 20),
+    await time('NPS per week, 90 days', () => '/v1/analytics/nps', 20),
+    await time(
+      'NPS answers, detractors, first page',
+      () => '/v1/analytics/nps/answers?category=detractor',
+      20,
+    ),
+    await time('customer journey map', () => `/v1/customers/${sample().customer_id}/journey-map`, 20),
   ];
 
   // The whole log as CSV. Memory: the heap after a full GC, sampled during the export, should not grow
