@@ -29,6 +29,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { JourneyConsoleController } from './journeys/journey-console.controller';
 import { JourneyDraftsService } from './journeys/journey-drafts.service';
 import { JourneyInsightsService } from './journeys/journey-insights.service';
+import { RateLimitGuard } from './http/rate-limit.guard';
 import { JourneySimulationService } from './journeys/journey-simulation.service';
 import { JourneyService } from './journeys/journey.service';
 import { JourneysController } from './journeys/journeys.controller';
@@ -109,6 +110,8 @@ export class AppModule implements NestModule {
       providers: [
         { provide: TemplateRenderer, useValue: new TemplateRenderer() },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        // After the ApiKeyGuard: it counts per caller.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         ApiKeyGuard,
         ConsoleSessionService,
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { Server } from 'node:http';
 import { AppModule, type AppOptions } from './app.module';
 import { consoleStatic, defaultConsoleDir } from './console/console-static';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -19,6 +20,10 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   // Before the API's routes: the console's files and its client routes, never an API path.
   app.use(consoleStatic(options.config.CONSOLE_DIR ?? defaultConsoleDir()));
   app.enableShutdownHooks();
+  // A slow client (slowloris) cannot hold a socket open by trickling its headers or body.
+  const server = app.getHttpServer() as Server;
+  server.headersTimeout = options.config.HTTP_HEADERS_TIMEOUT_MS;
+  server.requestTimeout = options.config.HTTP_REQUEST_TIMEOUT_MS;
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app, options.config), {
     jsonDocumentUrl: 'docs/openapi.json',
   });

@@ -110,6 +110,13 @@ export const configSchema = z
     LOAD_DEMO_JOURNEYS: flag(false),
     EVENTS_BATCH_MAX: positiveInt(1_000),
     BODY_LIMIT: z.string().default('1mb'),
+    /** Requests per minute for each API key or console session, by route class, counted in Redis. */
+    RATE_LIMIT_INGEST_PER_MINUTE: positiveInt(120_000),
+    RATE_LIMIT_WRITES_PER_MINUTE: positiveInt(3_000),
+    RATE_LIMIT_READS_PER_MINUTE: positiveInt(12_000),
+    /** How long a client may take to send its headers, and its whole request, before the socket is closed. */
+    HTTP_HEADERS_TIMEOUT_MS: positiveInt(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: positiveInt(30_000),
   })
   .superRefine((c, ctx) => {
     const twilio = [c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN];
