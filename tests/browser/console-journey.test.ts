@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ShiftedClock } from '../support/shifted-clock';
@@ -110,6 +112,36 @@ describe('a marketer builds, simulates, publishes and runs the cart journey in t
         },
       ],
     });
+    await node('send_1').click();
     await screenshot(page, 'canvas-en');
+    await panel().getByRole('button', { name: 'Close the panel' }).click();
+
+    // Simulate a Tehran customer whose wait ends at 21:30 local time: held for the quiet hours.
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    const simulate = panel();
+    expect(await simulate.getByLabel('Time zone').inputValue()).toBe(TEHRAN);
+    await simulate.getByLabel('First name').fill('سارا');
+    await simulate.getByLabel('When (your time)').fill('2026-12-01T18:00');
+    await simulate.getByRole('button', { name: 'Simulate', exact: true }).click();
+    const held = simulate.locator('.sim-step--hold');
+    await held.waitFor();
+    expect(await held.textContent()).toContain('quiet_hours: 21:00–09:00 Asia/Tehran, held until 09:00');
+    const sent = simulate.locator('.sim-step--send');
+    expect(await sent.locator('.bubble').textContent()).toBe('سارا، سبد خرید شما منتظر است');
+    expect(await sent.textContent()).toContain('Local (Asia/Tehran)');
+    expect(await node('send_1').getAttribute('class')).toContain('node--lit');
+    await expectAccessible(page, 'the simulation');
+    await simulate.getByRole('button', { name: 'Close the panel' }).click();
+
+    // The same journey in Persian: the canvas and the panel mirrored.
+    await page.getByLabel('Language').first().selectOption('fa');
+    await node('send_1').click();
+    await panel().getByRole('tab', { name: 'fa' }).click();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const entry = await node('entry').boundingBox();
+    const palette = await page.getByRole('navigation', { name: 'افزودن گام' }).boundingBox();
+    expect(entry && palette && palette.x > entry.x).toBe(true);
+    await expectAccessible(page, 'the editor in Persian');
+    await screenshot(page, 'canvas-fa');
   });
 });

@@ -192,6 +192,8 @@ export function Canvas({
           zoomable
           position={rtl ? 'bottom-left' : 'bottom-right'}
           ariaLabel={t('a11y.minimap')}
+          style={{ width: 150, height: 100 }}
+          nodeColor="#c7cfdb"
         />
         <Controls showInteractive={false} position={rtl ? 'bottom-right' : 'bottom-left'} />
       </ReactFlow>
