@@ -44,6 +44,7 @@ describe('a marketer builds, simulates, publishes and runs the cart journey in t
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
+    page.setDefaultNavigationTimeout(30_000);
   });
   afterEach(() => context?.close());
 

@@ -40,11 +40,12 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
   beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
+    page.setDefaultNavigationTimeout(30_000);
   });
   afterEach(() => context?.close());
 
-  it('should sign in with the admin key, keeping the key out of the page', async () => {
+  it('should sign in with the admin key and list the journeys with search and filters, the key kept out of the page', async () => {
     await page.goto(`${tp.url}/journeys`);
     await page.getByRole('heading', { name: 'Sign in to Touchpoint' }).waitFor();
     await expectAccessible(page, 'the sign-in page');
@@ -56,6 +57,17 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
       'Sandbox inbox',
       'Settings',
     ]);
+    await page.getByRole('link', { name: 'Cart reminder' }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(3);
+    await expectAccessible(page, 'the journeys list');
+
+    await page.getByRole('searchbox', { name: 'Search journeys' }).fill('welcome');
+    await page.getByRole('link', { name: 'Cart reminder' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('link', { name: 'Welcome series' }).isVisible()).toBe(true);
+    await page.getByRole('searchbox', { name: 'Search journeys' }).fill('');
+    await page.getByLabel('Stage').selectOption('decision');
+    await page.getByRole('link', { name: 'Welcome series' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('link', { name: 'Cart reminder' }).isVisible()).toBe(true);
 
     // The key lives in the HttpOnly cookie's session, never in the page's storage.
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
@@ -80,14 +92,16 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
       'Journeys',
       'Settings',
     ]);
+    await page.getByRole('link', { name: 'Cart reminder' }).waitFor();
     expect(await page.getByText('Signed in as analyst key (Analyst)').isVisible()).toBe(true);
-    for (const name of ['New journey', 'Import JSON']) {
+    for (const name of ['New journey', 'Import JSON', 'Duplicate']) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(0);
       expect(await page.getByRole('link', { name }).count(), name).toBe(0);
     }
+    expect(await page.getByRole('button', { name: 'Export JSON' }).count()).toBe(2);
   });
 
-  it('should mirror the whole layout in Persian and keep the choice over a reload', async () => {
+  it('should mirror the whole layout in Persian, with Persian digits, and keep the choice over a reload', async () => {
     await signIn(page, tp.url, ADMIN_KEY);
     await page.getByLabel('Language').first().selectOption('fa');
     await page.getByRole('heading', { name: 'سفرها' }).waitFor();
@@ -97,8 +111,10 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
     ]);
     // The navigation starts at the right edge: the brand sits right of the sign-out button.
     const brand = await page.getByText('تاچ‌پوینت').boundingBox();
-    const signOut = await page.getByRole('button', { name: 'خروج' }).boundingBox();
+    const signOut = await page.getByRole('button', { name: 'خروج', exact: true }).boundingBox();
     expect(brand && signOut && brand.x > signOut.x).toBe(true);
+    await page.getByRole('link', { name: 'Cart reminder' }).waitFor();
+    expect(await page.getByRole('row').nth(1).textContent()).toMatch(/[۰-۹]/);
     await expectAccessible(page, 'the journeys list in Persian');
     await screenshot(page, 'journeys-list-fa');
 
