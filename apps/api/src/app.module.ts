@@ -38,6 +38,8 @@ import { SandboxController } from './sandbox/sandbox.controller';
 import { ConsoleSessionService } from './session/console-session.service';
 import { SessionController } from './session/session.controller';
 import { SettingsController } from './settings/settings.controller';
+import { TemplatePreviewService } from './templates/template-preview.service';
+import { TemplatesController } from './templates/templates.controller';
 import { TouchpointsController } from './touchpoints/touchpoints.controller';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -104,6 +106,7 @@ export class AppModule implements NestModule {
         SandboxController,
         SettingsController,
         SessionController,
+        TemplatesController,
         HealthController,
         MetricsController,
       ],
@@ -121,6 +124,7 @@ export class AppModule implements NestModule {
         JourneySimulationService,
         JourneyDraftsService,
         JourneyInsightsService,
+        TemplatePreviewService,
         BootstrapService,
       ],
     };

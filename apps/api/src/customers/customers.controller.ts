@@ -13,6 +13,17 @@ import { customerBodySchema, customerIdSchema, customerViewSchema } from './cust
 import { customerView } from './customer.view';
 
 class CustomerBodyDto extends createZodDto(customerBodySchema) {}
+const customerSearchSchema = z.object({
+  search: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .describe('The start of an id, an email address or a phone number'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+class CustomerSearchDto extends createZodDto(customerSearchSchema) {}
+const customerSearchResultSchema = z.object({ items: z.array(customerViewSchema) });
 const limitSchema = z.coerce.number().int().min(1).max(1000).default(500);
 
 function parseCustomerId(id: string): string {
@@ -39,6 +50,16 @@ export class CustomersController {
   async put(@Param('customerId') id: string, @Body() body: CustomerBodyDto, @CurrentCaller() caller: Caller) {
     const row = await this.customers.replace(parseCustomerId(id), body, this.clock.now());
     return customerView(row, caller.role);
+  }
+
+  @Get()
+  @Roles('marketer', 'analyst')
+  @ApiOperation({ summary: 'Find customers by the start of their id, email or phone (masked for analysts)' })
+  @ApiJsonResponse(200, 'CustomerSearch', customerSearchResultSchema, 'The matches, by id')
+  @ApiProblems(400)
+  async search(@Query() query: CustomerSearchDto, @CurrentCaller() caller: Caller) {
+    const rows = await this.customers.search(query.search, query.limit);
+    return { items: rows.map((row) => customerView(row, caller.role)) };
   }
 
   @Get(':customerId')

@@ -91,7 +91,7 @@ export class JourneySimulationService {
     const stored = Object.keys(body.customer).length === 1 && body.customer.id !== undefined;
     const customer = stored
       ? await this.customers.find(body.customer.id ?? '')
-      : transientCustomer(body, now);
+      : transientCustomer(body.customer, now);
     if (!customer) throw ProblemException.notFound('The customer');
     const caps = (await this.settings.get<{ caps: FrequencyCap[] }>(SETTING_KEYS.frequencyCaps))?.caps ?? [];
     const first = new Date(Math.min(...events.map((e) => e.at.getTime())));
@@ -179,8 +179,9 @@ function view(version: number, result: SimulationResult) {
 }
 
 /** An inline customer as the row the worker would read, never written anywhere. */
-function transientCustomer(body: SimulationBody, now: Date): Customer {
-  const c = body.customer as z.output<typeof customerBodySchema> & { id?: string };
+/** A customer written inline (simulate, template preview), shaped as a stored row; nothing is stored. */
+export function transientCustomer(customer: object, now: Date): Customer {
+  const c = customer as z.output<typeof customerBodySchema> & { id?: string };
   // Typed as the row, not cast to it: a column added later (fcm_tokens was missed once) fails to compile.
   const row: Customer = {
     id: c.id ?? 'simulated',

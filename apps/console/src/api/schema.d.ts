@@ -53,6 +53,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find customers by the start of their id, email or phone (masked for analysts) */
+        get: operations["CustomersController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{customerId}/touchpoints": {
         parameters: {
             query?: never;
@@ -396,6 +413,23 @@ export interface paths {
         post: operations["SessionController_signIn"];
         /** Sign out: the session ends server-side and the cookie is cleared */
         delete: operations["SessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a template for a customer as the worker would, with SMS segments and encoding; sends nothing */
+        post: operations["TemplatesController_preview"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -776,6 +810,36 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CustomerSearch: {
+            items: {
+                id: string;
+                email: string | null;
+                phone: string | null;
+                pushSubscriptions: {
+                    endpoint: string;
+                    /** @description Absent when masked */
+                    keys?: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                }[];
+                fcmTokens: string[];
+                locale: string | null;
+                timezone: string | null;
+                attributes: {
+                    [key: string]: unknown;
+                };
+                consent: {
+                    sms?: boolean;
+                    email?: boolean;
+                    push?: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
         };
         TouchpointList: {
             items: {
@@ -1894,6 +1958,74 @@ export interface components {
              * @description When the session ends unless used before; each use moves it
              */
             expiresAt: string;
+        };
+        TemplatePreviewBodyDto: {
+            /** @enum {string} */
+            channel: "sms" | "email" | "push";
+            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, with locales */
+            template: {
+                [key: string]: unknown;
+            };
+            /** @description A stored customer (`{ "id" }`) or one written inline, as PUT /v1/customers takes it */
+            customer: {
+                /** @description A stored customer */
+                id: string;
+            } | {
+                email?: string | null;
+                /** @description E.164 */
+                phone?: string | null;
+                pushSubscriptions?: {
+                    /**
+                     * Format: uri
+                     * @description The push service URL from PushSubscription.endpoint
+                     */
+                    endpoint: string;
+                    keys: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                }[];
+                /** @description FCM registration tokens of the customer's mobile app installs; push goes to the last one, before any browser subscription */
+                fcmTokens?: string[];
+                locale?: string | null;
+                timezone?: string | null;
+                attributes?: {
+                    [key: string]: unknown;
+                };
+                consent?: {
+                    sms?: boolean;
+                    email?: boolean;
+                    push?: boolean;
+                };
+                id?: string;
+            };
+            event?: {
+                name: string;
+                /** @default {} */
+                properties: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Fills `journey.*` (and allows `survey.url`) */
+            journey?: {
+                /** Format: uuid */
+                id: string;
+            };
+        };
+        TemplatePreview: {
+            /** @description The customer's locale, which picked the template's locale block */
+            locale: string[];
+            /** @description sms { body }, email { subject, html, text? }, push { title, body, url? } */
+            rendered: {
+                [key: string]: string;
+            };
+            /** @description For SMS: how the provider will bill it */
+            sms?: {
+                segments: number;
+                /** @enum {string} */
+                encoding: "GSM-7" | "UCS-2";
+                characters: number;
+            };
         };
         Health: {
             /** @enum {string} */
@@ -3024,6 +3156,57 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CustomersController_search: {
+        parameters: {
+            query: {
+                /** @description The start of an id, an email address or a phone number */
+                search: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matches, by id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSearch"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4687,6 +4870,84 @@ export interface operations {
             };
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TemplatesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePreviewBodyDto"];
+            };
+        };
+        responses: {
+            /** @description The rendered message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,28 @@ export interface CustomerInput {
 export class CustomerRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
 
+  /**
+   * Customers whose id, email or phone starts with `text` (email case-insensitively), by id; each match
+   * uses its own prefix index (0008_console).
+   */
+  search(text: string, limit: number): Promise<Customer[]> {
+    const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const phone = `${text.replace(/[\s().-]/g, '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .selectFrom('customers')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('id', 'like', prefix),
+          eb(sql`lower(email)`, 'like', prefix.toLowerCase()),
+          eb('phone', 'like', phone),
+        ]),
+      )
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
   /** Create or replace: fields absent from the input are cleared, as PUT means. */
   replace(id: string, input: CustomerInput, at: Date): Promise<Customer> {
     const values = {
