@@ -109,3 +109,6 @@ export async function seedCustomers(
     );
   }
 }
+
+/** How long a process may take to start: minutes, not seconds, on a machine shared with busy builds. */
+export const START_TIMEOUT_MS = 180_000;

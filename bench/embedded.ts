@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FakeTwilio } from '../tests/fakes/fake-twilio';
 import { freePort, ServiceProcess } from '../tests/support/process-stack';
-import { BenchHttp, CART_WAIT_MS, cartJourney, postEvents, seedCustomers } from './bench-http';
+import {
+  BenchHttp,
+  CART_WAIT_MS,
+  cartJourney,
+  postEvents,
+  seedCustomers,
+  START_TIMEOUT_MS,
+} from './bench-http';
 import { tally, waitForCohort } from './sms-tally';
 import { describeWork, cpuMs, statementsOf } from './work-counters';
 
@@ -69,7 +76,7 @@ export async function embeddedBurst(o: EmbeddedOptions): Promise<EmbeddedResult>
       ['--with-worker'],
     );
     o.started.push(app);
-    await app.waitForHttp(`${url}/health`);
+    await app.waitForHttp(`${url}/health`, START_TIMEOUT_MS);
     const http = new BenchHttp(url, o.env.ADMIN_API_KEY);
     await http.createJourney(cartJourney());
     const metrics = `${url}/metrics`;

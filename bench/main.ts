@@ -11,7 +11,14 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { FakeTwilio } from '../tests/fakes/fake-twilio';
 import { freePort, ServiceProcess } from '../tests/support/process-stack';
-import { BenchHttp, CART_WAIT_MS, cartJourney, postEvents, seedCustomers } from './bench-http';
+import {
+  BenchHttp,
+  CART_WAIT_MS,
+  cartJourney,
+  postEvents,
+  seedCustomers,
+  START_TIMEOUT_MS,
+} from './bench-http';
 import { summarizeCpuProfile } from './cpu-profile';
 import { embeddedBurst } from './embedded';
 import { naiveSendsPerS } from './naive-baseline';
@@ -138,7 +145,7 @@ async function main(): Promise<void> {
     onLine,
   });
   cleanup.services.push(api);
-  await api.waitForHttp(`${apiUrl}/health`);
+  await api.waitForHttp(`${apiUrl}/health`, START_TIMEOUT_MS);
   const workerPorts = await Promise.all(Array.from({ length: WORKERS }, () => freePort()));
   const workers = workerPorts.map((port, i) =>
     ServiceProcess.spawn('worker', `worker-${i + 1}`, {
@@ -149,7 +156,7 @@ async function main(): Promise<void> {
     }),
   );
   cleanup.services.push(...workers);
-  await Promise.all(workers.map((w) => w.waitForLine('Touchpoint worker running')));
+  await Promise.all(workers.map((w) => w.waitForLine('Touchpoint worker running', START_TIMEOUT_MS)));
   progress(`api on ${apiUrl}, ${WORKERS} worker(s), fake Twilio on ${fake.url}`);
 
   const http = new BenchHttp(apiUrl, ADMIN_KEY);

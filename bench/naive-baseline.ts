@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { FakeTwilio } from '../tests/fakes/fake-twilio';
 import { ServiceProcess } from '../tests/support/process-stack';
+import { START_TIMEOUT_MS } from './bench-http';
 import { NAIVE_QUEUE, NAIVE_READY, type NaiveSms } from './naive-sender';
 import { phoneOf, tally, waitForCohort } from './sms-tally';
 import { cpuMs } from './work-counters';
@@ -49,7 +50,7 @@ export async function naiveSendsPerS(
     }),
   );
   o.started.push(...workers);
-  await Promise.all(workers.map((w) => w.waitForLine(NAIVE_READY)));
+  await Promise.all(workers.map((w) => w.waitForLine(NAIVE_READY, START_TIMEOUT_MS)));
   const startedAt = Date.now();
   for (let i = 0; i < o.count; i += 1_000) {
     await queue.addBulk(
