@@ -6,14 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FakeTwilio } from '../tests/fakes/fake-twilio';
 import { freePort, ServiceProcess } from '../tests/support/process-stack';
-import {
-  BenchHttp,
-  CART_WAIT_MS,
-  cartJourney,
-  postEvents,
-  seedCustomers,
-  START_TIMEOUT_MS,
-} from './bench-http';
+import * as bench from './bench-http';
 import { tally, waitForCohort } from './sms-tally';
 import { describeWork, cpuMs, statementsOf } from './work-counters';
 
@@ -49,7 +42,7 @@ export async function embeddedBurst(o: EmbeddedOptions): Promise<EmbeddedResult>
   try {
     const handle = await openDatabase({ dataDir });
     await migrateToLatest(handle.db);
-    await seedCustomers(
+    await bench.seedCustomers(
       (text, params) => handle.db.executeQuery(CompiledQuery.raw(text, params)),
       'e',
       o.customers,
@@ -76,14 +69,14 @@ export async function embeddedBurst(o: EmbeddedOptions): Promise<EmbeddedResult>
       ['--with-worker'],
     );
     o.started.push(app);
-    await app.waitForHttp(`${url}/health`, START_TIMEOUT_MS);
-    const http = new BenchHttp(url, o.env.ADMIN_API_KEY);
-    await http.createJourney(cartJourney());
+    await app.waitForHttp(`${url}/health`, bench.START_TIMEOUT_MS);
+    const http = new bench.BenchHttp(url, o.env.ADMIN_API_KEY);
+    await http.createJourney(bench.cartJourney());
     const metrics = `${url}/metrics`;
     const statementsBefore = await statementsOf(metrics);
     const cpuBefore = cpuMs(app.pid);
     o.progress(`embedded: ${o.customers} carts abandoned, one process with PGlite`);
-    const ingest = await postEvents(http, 'e', 'cart_abandoned', o.customers, 4);
+    const ingest = await bench.postEvents(http, 'e', 'cart_abandoned', o.customers, 4);
     o.progress(`embedded ingest: ${ingest.perS.toFixed(0)} events/s`);
     await waitForCohort(o.fake, 'e', o.customers, o.stallMs, o.progress);
     const result = tally(o.fake, 'e', o.customers);
@@ -111,7 +104,8 @@ export async function embeddedBurst(o: EmbeddedOptions): Promise<EmbeddedResult>
     );
     await app.stop(15_000);
     const sendsPerS =
-      result.messages.length / Math.max(0.001, (result.lastAt - ingest.startedAt - CART_WAIT_MS) / 1_000);
+      result.messages.length /
+      Math.max(0.001, (result.lastAt - ingest.startedAt - bench.CART_WAIT_MS) / 1_000);
     return {
       sendsPerS,
       longestGapMs,
