@@ -269,6 +269,27 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
   }, 240_000);
 
   it('should count the rows already there when the migration runs (the backfill)', async () => {
+    // A history of its own, so the test does not lean on rows another test left behind.
+    await run(
+      [
+        {
+          op: 'create',
+          rows: [
+            { journey: 0, version: 1, step: 'a', channel: 'sms', enrollment: 0, at: new Date(BASE) },
+            {
+              journey: 1,
+              version: 2,
+              step: 'b',
+              channel: 'email',
+              enrollment: null,
+              at: new Date(BASE + 25 * HOUR),
+            },
+          ],
+        },
+        { op: 'move', picks: [0], to: 'sent', error: null, sent: true, batched: true },
+      ],
+      [],
+    );
     await sql`truncate touchpoint_rollups, touchpoint_rollup_deltas`.execute(handle.db);
     await sql.raw(ROLLUP_BACKFILL).execute(handle.db);
     const { rolled, raw } = await counts();
