@@ -18,6 +18,8 @@ describe('a worker told to stop (SIGTERM)', () => {
         // Longer than the 3 s answer of the drain test below, which must be waited for, not given up on.
         SEND_TIMEOUT_MS: '4000',
         SENDING_TIMEOUT_MS: '5000',
+        // The abandoned send's read timeout puts it in doubt; it is looked up this long after.
+        SEND_SETTLE_DELAY_MS: '1000',
         SMS_RATE_PER_SECOND: '1000',
       },
     });
@@ -78,8 +80,9 @@ describe('a worker told to stop (SIGTERM)', () => {
     expect(stopped).toMatchObject({ code: 1, forced: false });
     expect(Date.now() - started).toBeLessThan(1_000 + 6_000);
 
-    // Another worker takes over once the send has been `sending` past SENDING_TIMEOUT_MS: the request was
-    // handed to the provider already, so it is looked up there, found, and settled `sent`, not sent twice.
+    // The request was handed to the provider already: its read timeout (or, had the process died, the send
+    // staying `sending` past SENDING_TIMEOUT_MS) leaves it in doubt, so the worker that takes over looks it
+    // up there, finds it, and settles it `sent`, never sending it twice.
     stack.fake.latencyMs = 0;
     await stack.startWorker('takes-over');
     await waitFor('the abandoned send settled sent', async () => (await statuses(ids))[0] === 'sent', {
