@@ -1,7 +1,7 @@
 import { getQueueToken, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Provider } from '@nestjs/common';
-import type { Channel } from '@touchpoint/channels';
-import { CONFIG, QUEUE, type Config, type JobPayloads } from '@touchpoint/core';
+import { ChannelRouter, type Channel } from '@touchpoint/channels';
+import { CONFIG, ProviderCircuits, QUEUE, type Config, type JobPayloads } from '@touchpoint/core';
 import { type Job, type Queue, Worker, type WorkerOptions } from 'bullmq';
 import { DueStepBatcher } from './due-step-batcher';
 import { type DueStepOutcome } from './due-step.service';
@@ -43,23 +43,58 @@ abstract class SendJobProcessor extends WorkerHost {
   constructor(
     private readonly sender: SendService,
     private readonly queue: Queue,
+    private readonly circuits: ProviderCircuits,
+    private readonly provider: string,
   ) {
     super();
   }
 
   async process(job: Job<JobPayloads['touchpoint.send']>): Promise<SendOutcome> {
-    const attempts = job.opts.attempts ?? 1;
-    const finalAttempt =
-      job.attemptsMade + 1 >= attempts || job.attemptsStarted - job.attemptsMade > MAX_UNCOUNTED_RUNS;
-    const outcome = await this.sender.send(job.data.touchpointId, finalAttempt);
-    if (outcome.status !== 'retry') return outcome;
-    if (outcome.retryAfterMs) {
-      // The provider said slow down: pause this whole queue (every worker, via Redis), not just this job.
-      // This only holds because the worker has a `limiter`: without one BullMQ ignores the pause.
-      await this.queue.rateLimit(Math.min(outcome.retryAfterMs, MAX_PAUSE_MS));
-      throw Worker.RateLimitError();
+    const gate = await this.circuits.admit(this.provider);
+    // The provider is down: the message waits for the probe's verdict, spending no attempt.
+    if (gate.kind === 'wait') return this.pause(gate.ms);
+    const probe = gate.kind === 'probe';
+    let circuit: { open: boolean; retryInMs: number } | undefined;
+    const outcome = await this.sender
+      .send(job.data.touchpointId, async (failure) => {
+        // A 429 says the provider is up and busy: its pause is the Retry-After, not the circuit.
+        if (!failure.retryAfterMs) circuit = await this.circuits.failed(this.provider, probe);
+        return !circuit?.open && this.attemptsSpent(job);
+      })
+      .catch(async (error: unknown) => {
+        if (probe) await this.circuits.releaseProbe(this.provider);
+        throw error;
+      });
+    if (outcome.status === 'skipped') {
+      // Nothing reached the provider: the next job probes instead.
+      if (probe) await this.circuits.releaseProbe(this.provider);
+      return outcome;
     }
+    // A lost answer (a 500, a reset, a read timeout) is settled on its own, but says the provider is unwell.
+    if (outcome.status === 'in_doubt' || outcome.status === 'unknown')
+      circuit = await this.circuits.failed(this.provider, probe);
+    // Any other answer (taken, refused for good, a 429) proves the provider is up.
+    else if (!circuit && (probe || (gate.kind === 'closed' && gate.failures > 0)))
+      await this.circuits.answered(this.provider);
+    if (outcome.status !== 'retry') return outcome;
+    if (circuit?.open) return this.pause(circuit.retryInMs);
+    // The provider said slow down: pause this whole queue (every worker, via Redis), not just this job.
+    if (outcome.retryAfterMs) return this.pause(Math.min(outcome.retryAfterMs, MAX_PAUSE_MS));
     throw new TransientSendError(outcome.code);
+  }
+
+  private attemptsSpent(job: Job): boolean {
+    const attempts = job.opts.attempts ?? 1;
+    return job.attemptsMade + 1 >= attempts || job.attemptsStarted - job.attemptsMade > MAX_UNCOUNTED_RUNS;
+  }
+
+  /**
+   * Pauses this whole queue (every worker, via Redis) and hands the job back without spending an attempt.
+   * This only holds because the worker has a `limiter`: without one BullMQ ignores the pause.
+   */
+  private async pause(ms: number): Promise<never> {
+    await this.queue.rateLimit(ms);
+    throw Worker.RateLimitError();
   }
 }
 
@@ -89,11 +124,17 @@ export function sendWorkerOptions(channel: Channel, config: Config): Omit<Worker
 export function sendProcessorProvider(channel: Channel): Provider {
   return {
     provide: sendProcessorToken(channel),
-    inject: [SendService, getQueueToken(QUEUE.send[channel]), CONFIG],
-    useFactory: (sender: SendService, queue: Queue, config: Config) => {
+    inject: [SendService, getQueueToken(QUEUE.send[channel]), CONFIG, ProviderCircuits, ChannelRouter],
+    useFactory: (
+      sender: SendService,
+      queue: Queue,
+      config: Config,
+      circuits: ProviderCircuits,
+      router: ChannelRouter,
+    ) => {
       @Processor(QUEUE.send[channel], sendWorkerOptions(channel, config))
       class ChannelSendJobProcessor extends SendJobProcessor {}
-      return new ChannelSendJobProcessor(sender, queue);
+      return new ChannelSendJobProcessor(sender, queue, circuits, router.for(channel).provider);
     },
   };
 }

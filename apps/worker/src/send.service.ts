@@ -23,6 +23,14 @@ export type SendOutcome =
   | { status: 'in_doubt' | 'unknown'; code: string }
   | { status: 'retry'; code: string; retryAfterMs?: number };
 
+/** A failure the provider proved it did not take: the message may be retried. */
+export interface TransientFailure {
+  provider: string;
+  code: string;
+  /** The provider asked to slow down (a 429) for this long. */
+  retryAfterMs?: number;
+}
+
 /** Send: claim the touchpoint (scheduled → sending), call the provider once, record what it said. */
 @Injectable()
 export class SendService {
@@ -38,8 +46,14 @@ export class SendService {
     private readonly metrics: SendMetrics,
   ) {}
 
-  /** `finalAttempt`: a transient failure now is recorded as `failed` instead of retried. */
-  async send(touchpointId: string, finalAttempt: boolean): Promise<SendOutcome> {
+  /**
+   * `giveUp` is asked only after a transient failure: true records it as `failed` for good, false hands the
+   * touchpoint back for a retry (the caller knows the attempts left and the provider's circuit).
+   */
+  async send(
+    touchpointId: string,
+    giveUp: (failure: TransientFailure) => Promise<boolean>,
+  ): Promise<SendOutcome> {
     const claimed = await this.touchpoints.transition(
       this.db,
       touchpointId,
@@ -116,7 +130,12 @@ export class SendService {
       this.metrics.settled(claimed.channel, result.provider, 'unknown');
       return { status: 'unknown', code: result.code };
     }
-    if (result.kind === 'permanent' || finalAttempt) {
+    const transient = result.kind === 'transient' && {
+      provider: result.provider,
+      code: result.code,
+      retryAfterMs: result.retryAfterMs,
+    };
+    if (!transient || (await giveUp(transient))) {
       // The dead address goes first: once the touchpoint says `failed`, nothing else will send to it.
       if (customer && result.revoke === 'consent')
         await this.customers.setConsent(customer.id, claimed.channel, false, now);

@@ -8,6 +8,7 @@ import { LinkSigner, linkSignerProvider } from './links/link-signer';
 import { SurveyLinks } from './links/survey-links';
 import { UnsubscribeLinks } from './links/unsubscribe-links';
 import { SendMetrics } from './metrics/send-metrics';
+import { ProviderCircuits } from './queue/provider-circuits';
 import { QueueModule } from './queue/queue.module';
 import { REDIS, RedisCloser, redisProvider } from './queue/redis.provider';
 import { AnalyticsRepository } from './repositories/analytics.repository';
@@ -98,6 +99,7 @@ export class CoreModule {
         DatabaseCloser,
         redisProvider,
         RedisCloser,
+        ProviderCircuits,
         ...repositories,
         ...insights,
         linkSignerProvider,
@@ -108,6 +110,7 @@ export class CoreModule {
         DATABASE_HANDLE,
         DB,
         REDIS,
+        ProviderCircuits,
         QueueModule,
         LinkSigner,
         ...repositories,

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { QueueGateway, SendMetrics, TouchpointRepository } from '@touchpoint/core';
+import { ProviderCircuits, QueueGateway, SendMetrics, TouchpointRepository } from '@touchpoint/core';
 import { Gauge, type Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 
@@ -13,7 +13,12 @@ import { Public } from '../auth/auth.decorators';
 export class MetricsController {
   private readonly registry: Registry;
 
-  constructor(touchpoints: TouchpointRepository, queue: QueueGateway, metrics: SendMetrics) {
+  constructor(
+    touchpoints: TouchpointRepository,
+    queue: QueueGateway,
+    metrics: SendMetrics,
+    circuits: ProviderCircuits,
+  ) {
     this.registry = metrics.registry;
     new Gauge({
       name: 'touchpoint_touchpoints',
@@ -33,6 +38,16 @@ export class MetricsController {
       async collect() {
         const rows = await touchpoints.countByStatus();
         this.set(rows.filter((r) => r.status === 'unknown').reduce((n, r) => n + r.n, 0));
+      },
+    });
+    new Gauge({
+      name: 'touchpoint_provider_circuit_open',
+      help: 'Providers whose circuit is open after consecutive transient failures (1): their messages wait for a probe to succeed',
+      labelNames: ['provider'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const circuit of await circuits.open()) this.set({ provider: circuit.provider }, 1);
       },
     });
     new Gauge({

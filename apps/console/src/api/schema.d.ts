@@ -442,7 +442,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Redis and database reachability; 503 when either is down */
+        /** Redis and database reachability (503 when either is down), and the providers whose circuit is open */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -2034,6 +2034,15 @@ export interface components {
             redis: "up" | "down";
             /** @enum {string} */
             database: "up" | "down";
+            /** @description Providers whose circuit is open (consecutive transient failures): their messages wait, spending no attempt, while one probe tests the provider. An open circuit does not make this process unhealthy. */
+            circuits: {
+                [key: string]: {
+                    /** @constant */
+                    state: "open";
+                    since: string;
+                    nextProbeAt: string;
+                };
+            };
         };
         TwilioStatusCallbackDto: {
             MessageSid: string;
