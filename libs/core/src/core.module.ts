@@ -1,4 +1,11 @@
-import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Clock, SystemClock } from './clock/clock';
 import { CONFIG, type Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './database/database';
@@ -90,6 +97,11 @@ export class CoreModule {
               dataDir: config.DATA_DIR,
               poolSize: config.DATABASE_POOL_SIZE,
               onStatement: (sql) => metrics.statement(sql),
+              onIdleError: (error) =>
+                new Logger('Database').warn(
+                  { err: error },
+                  'the database ended an idle connection (a restart?): it is replaced on the next query',
+                ),
             });
             await migrateToLatest(handle.db);
             return handle;
