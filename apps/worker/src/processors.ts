@@ -1,12 +1,42 @@
 import { getQueueToken, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Provider } from '@nestjs/common';
 import { ChannelRouter, type Channel } from '@touchpoint/channels';
-import { CONFIG, ProviderCircuits, QUEUE, type Config, type JobPayloads } from '@touchpoint/core';
-import { type Job, type Queue, Worker, type WorkerOptions } from 'bullmq';
+import {
+  CONFIG,
+  ProviderCircuits,
+  QUEUE,
+  unavailableDependency,
+  type Config,
+  type JobPayloads,
+} from '@touchpoint/core';
+import { DelayedError, type Job, type Queue, Worker, type WorkerOptions } from 'bullmq';
 import { DueStepBatcher } from './due-step-batcher';
 import { type DueStepOutcome } from './due-step.service';
 import { EventProcessor, type EventsOutcome } from './event-processor.service';
 import { SendService, type SendOutcome } from './send.service';
+
+/** The longest a job waits for the database to come back before it looks again. */
+const MAX_HOLD_MS = 30_000;
+
+/**
+ * Runs a job's work; if the database is away, the job waits (1 s, doubling up to MAX_HOLD_MS) and runs again,
+ * spending no attempt: an outage must not exhaust retries, and a job failed for good would keep its id, so
+ * the reconciler could not enqueue its work again.
+ */
+async function holdWhileUnavailable<T>(
+  job: Job,
+  token: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!token || !unavailableDependency(error)) throw error;
+    const holds = Math.max(0, job.attemptsStarted - job.attemptsMade - 1);
+    await job.moveToDelayed(Date.now() + Math.min(1_000 * 2 ** Math.min(holds, 5), MAX_HOLD_MS), token);
+    throw new DelayedError();
+  }
+}
 
 /** Thin: read the job's ids, call one use case, return its outcome (BullMQ keeps it as the result). */
 @Processor(QUEUE.events, { concurrency: 4 })
@@ -14,8 +44,8 @@ export class EventsJobProcessor extends WorkerHost {
   constructor(private readonly events: EventProcessor) {
     super();
   }
-  process(job: Job<JobPayloads['events.process']>): Promise<EventsOutcome> {
-    return this.events.process(job.data.eventIds);
+  process(job: Job<JobPayloads['events.process']>, token?: string): Promise<EventsOutcome> {
+    return holdWhileUnavailable(job, token, () => this.events.process(job.data.eventIds));
   }
 }
 
@@ -25,8 +55,8 @@ export class StepsJobProcessor extends WorkerHost {
   constructor(private readonly steps: DueStepBatcher) {
     super();
   }
-  process(job: Job<JobPayloads['step.due']>): Promise<DueStepOutcome> {
-    return this.steps.run(job.data.scheduledStepId);
+  process(job: Job<JobPayloads['step.due']>, token?: string): Promise<DueStepOutcome> {
+    return holdWhileUnavailable(job, token, () => this.steps.run(job.data.scheduledStepId));
   }
 }
 
@@ -49,7 +79,11 @@ abstract class SendJobProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<JobPayloads['touchpoint.send']>): Promise<SendOutcome> {
+  process(job: Job<JobPayloads['touchpoint.send']>, token?: string): Promise<SendOutcome> {
+    return holdWhileUnavailable(job, token, () => this.sendOnce(job));
+  }
+
+  private async sendOnce(job: Job<JobPayloads['touchpoint.send']>): Promise<SendOutcome> {
     const gate = await this.circuits.admit(this.provider);
     // The provider is down: the message waits for the probe's verdict, spending no attempt.
     if (gate.kind === 'wait') return this.pause(gate.ms);

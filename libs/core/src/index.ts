@@ -13,6 +13,7 @@ export * from './links/unsubscribe-links';
 export * from './metrics/send-metrics';
 export * from './logging/log-transport';
 export * from './health/dependency-health';
+export * from './health/unavailable';
 export * from './queue/provider-circuits';
 export * from './queue/queue-contract';
 export * from './queue/queue.gateway';
