@@ -2871,6 +2871,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ApiKeysController_create: {
@@ -2940,6 +2966,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ApiKeysController_revoke: {
@@ -2981,6 +3033,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3039,6 +3117,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3116,6 +3220,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CustomerInsightsController_erase: {
@@ -3172,6 +3302,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CustomersController_search: {
@@ -3217,6 +3373,32 @@ export interface operations {
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3277,6 +3459,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3352,6 +3560,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneysController_list: {
@@ -3396,6 +3630,32 @@ export interface operations {
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3480,6 +3740,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneysController_validate: {
@@ -3549,6 +3835,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneysController_summary: {
@@ -3602,6 +3914,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneysController_get: {
@@ -3645,6 +3983,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3740,6 +4104,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneysController_archive: {
@@ -3792,6 +4182,32 @@ export interface operations {
             /** @description The journey is already archived */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3856,6 +4272,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneysController_resume: {
@@ -3914,6 +4356,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneysController_history: {
@@ -3957,6 +4425,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4043,6 +4537,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneyConsoleController_getDraft: {
@@ -4086,6 +4606,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4181,6 +4727,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneyConsoleController_discardDraft: {
@@ -4222,6 +4794,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4295,6 +4893,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneyConsoleController_version: {
@@ -4339,6 +4963,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4408,6 +5058,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneyConsoleController_lifecyclePreview: {
@@ -4451,6 +5127,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4514,6 +5216,32 @@ export interface operations {
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4585,6 +5313,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SandboxController_list: {
@@ -4636,6 +5390,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SettingsController_getFrequencyCaps: {
@@ -4668,6 +5448,32 @@ export interface operations {
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4743,6 +5549,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SessionController_current: {
@@ -4775,6 +5607,32 @@ export interface operations {
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4850,6 +5708,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SessionController_signOut: {
@@ -4880,6 +5749,32 @@ export interface operations {
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4958,6 +5853,32 @@ export interface operations {
             /** @description The body is not JSON */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5303,6 +6224,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     JourneyStatsController_report: {
@@ -5370,6 +6317,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AnalyticsController_series: {
@@ -5421,6 +6394,32 @@ export interface operations {
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5482,6 +6481,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AnalyticsController_overview: {
@@ -5530,6 +6555,32 @@ export interface operations {
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5596,6 +6647,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AnalyticsController_byStage: {
@@ -5646,6 +6723,32 @@ export interface operations {
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5708,6 +6811,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CustomerInsightsController_journeyMap: {
@@ -5762,6 +6891,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
