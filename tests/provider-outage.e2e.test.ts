@@ -13,6 +13,7 @@ interface Health {
 describe('a provider down for longer than its messages could retry (the circuit)', () => {
   let fake: FakeTwilio;
   let tp: TouchpointHarness;
+  let otpJourneyId: string;
 
   beforeAll(async () => {
     fake = await FakeTwilio.start(TWILIO);
@@ -31,6 +32,17 @@ describe('a provider down for longer than its messages could retry (the circuit)
         CIRCUIT_MAX_PROBE_MS: '800',
       },
     });
+    const otp = {
+      name: 'Sign-in code',
+      stage: 'retention',
+      trigger: { event: 'otp_requested' },
+      // A code is worth sending for a few seconds here (minutes in life); the outage outlasts it.
+      expiresAfter: 'PT2S',
+      steps: [{ id: 'code', type: 'send', channel: 'sms', template: { body: 'Your code: 4711' } }],
+    };
+    const created = await tp.request<{ id: string }>('POST', '/v1/journeys', otp);
+    expect(created.status).toBe(201);
+    otpJourneyId = created.body.id;
     const journey = {
       name: 'Outage SMS',
       stage: 'retention',
@@ -52,6 +64,7 @@ describe('a provider down for longer than its messages could retry (the circuit)
         .selectFrom('touchpoints')
         .select('status')
         .where('channel', '=', 'sms')
+        .where('journey_id', '!=', otpJourneyId)
         .orderBy('customer_id')
         .execute()
     ).map((r) => r.status);
@@ -90,5 +103,35 @@ describe('a provider down for longer than its messages could retry (the circuit)
     for (const m of fake.messages) perCustomer.set(m.to, (perCustomer.get(m.to) ?? 0) + 1);
     expect([...perCustomer.values()]).toEqual(Array(CUSTOMERS).fill(1));
     expect((await tp.request<Health>('GET', '/health')).body.circuits).toEqual({});
+  });
+
+  it('should expire a message held past its expiresAfter by the outage, and never send it late', async () => {
+    fake.goDown(503);
+    const phone = '+16285559000';
+    await tp.request('PUT', '/v1/customers/c-otp', { phone, consent: { sms: true } });
+    expect(
+      (await tp.request('POST', '/v1/events', { customerId: 'c-otp', name: 'otp_requested' })).status,
+    ).toBe(202);
+
+    const expired = await waitFor('the code expired', async () => {
+      const row = await tp.db
+        .selectFrom('touchpoints')
+        .select(['id', 'status', 'error'])
+        .where('journey_id', '=', otpJourneyId)
+        .executeTakeFirst();
+      return row?.status === 'expired' && row;
+    });
+    expect(expired.error).toBe('expired');
+    fake.recover();
+    // The code's send job, if it still ran, finds nothing to send; the next message through proves the queue moved.
+    await tp.request('PUT', '/v1/customers/c-after', { phone: '+16285559001', consent: { sms: true } });
+    await tp.request('POST', '/v1/events', { customerId: 'c-after', name: 'ping' });
+    await waitFor('the next SMS sent', async () => fake.messages.some((m) => m.to === '+16285559001'));
+    expect(fake.messages.filter((m) => m.to === phone)).toEqual([]);
+    const stats = await tp.request<{ touchpoints: { expired: number; sent: number } }>(
+      'GET',
+      `/v1/journeys/${otpJourneyId}/stats`,
+    );
+    expect(stats.body.touchpoints).toMatchObject({ expired: 1, sent: 0 });
   });
 });

@@ -99,7 +99,7 @@ abstract class SendJobProcessor extends WorkerHost {
         if (probe) await this.circuits.releaseProbe(this.provider);
         throw error;
       });
-    if (outcome.status === 'skipped') {
+    if (outcome.status === 'skipped' || outcome.status === 'expired' || outcome.status === 'suppressed') {
       // Nothing reached the provider: the next job probes instead.
       if (probe) await this.circuits.releaseProbe(this.provider);
       return outcome;

@@ -18,6 +18,8 @@ export type SendOutcome =
   | { status: 'skipped' }
   | { status: 'sent'; providerMessageId: string }
   | { status: 'suppressed'; reason: string }
+  /** Held past its `expiresAfter` (an outage, a pause, quiet hours): never sent late. */
+  | { status: 'expired' }
   | { status: 'failed'; code: string }
   /** The provider's answer was lost after the request was written: settled later, or `unknown`. */
   | { status: 'in_doubt' | 'unknown'; code: string }
@@ -65,6 +67,12 @@ export class SendService {
     if (!claimed.rendered || !claimed.to || claimed.channel === 'survey') {
       await this.touchpoints.transition(this.db, touchpointId, 'sending', 'scheduled', this.clock.now());
       return { status: 'skipped' };
+    }
+    if (claimed.expires_at && claimed.expires_at <= this.clock.now()) {
+      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'expired', this.clock.now(), {
+        error: 'expired',
+      });
+      return { status: 'expired' };
     }
     const customer = await this.customers.find(claimed.customer_id);
     if (customer?.consent[claimed.channel] === false) {

@@ -30,6 +30,7 @@ const funnelSchema = z.object({
   suppressed: count,
   cancelled: count,
   unknown: count,
+  expired: count.describe('Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent'),
   answered: count,
   suppressedBy: z.record(z.string(), count).describe('Suppressed touchpoints by reason'),
 });

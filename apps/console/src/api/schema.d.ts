@@ -853,7 +853,7 @@ export interface components {
                 /** @enum {string} */
                 channel: "sms" | "email" | "push" | "survey";
                 /** @enum {string} */
-                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
                 to: string | null;
                 provider: string | null;
@@ -876,7 +876,7 @@ export interface components {
                 createdAt: string;
                 events: {
                     /** @enum {string} */
-                    status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                    status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                     /** Format: date-time */
                     at: string;
                 }[];
@@ -990,6 +990,8 @@ export interface components {
                 /** @description End of the quiet window, local HH:MM, e.g. 09:00; may be earlier than start (wraps midnight). */
                 end: string;
             };
+            /** @description How long each message of the journey stays worth sending after its step is reached, ISO-8601; a send step may say otherwise. A message held longer becomes `expired`, never sent late. */
+            expiresAfter?: string;
             /** @description NPS survey; templates then have `survey.url`. */
             survey?: {
                 /** @description Question shown on the survey page. */
@@ -1029,6 +1031,8 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
                 /** @description Id of the step that follows; by default the next step in the array. */
                 next?: string;
                 /**
@@ -1053,6 +1057,8 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
                 /** @description Id of the step that follows; by default the next step in the array. */
                 next?: string;
                 /**
@@ -1085,6 +1091,8 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
                 /** @description Id of the step that follows; by default the next step in the array. */
                 next?: string;
                 /**
@@ -1231,6 +1239,8 @@ export interface components {
                 /** @description End of the quiet window, local HH:MM, e.g. 09:00; may be earlier than start (wraps midnight). */
                 end: string;
             };
+            /** @description How long each message of the journey stays worth sending after its step is reached, ISO-8601; a send step may say otherwise. A message held longer becomes `expired`, never sent late. */
+            expiresAfter?: string;
             /** @description NPS survey; templates then have `survey.url`. */
             survey?: {
                 /** @description Question shown on the survey page. */
@@ -1270,6 +1280,8 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
                 /** @description Id of the step that follows; by default the next step in the array. */
                 next?: string;
                 /**
@@ -1294,6 +1306,8 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
                 /** @description Id of the step that follows; by default the next step in the array. */
                 next?: string;
                 /**
@@ -1326,6 +1340,8 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
                 /** @description Id of the step that follows; by default the next step in the array. */
                 next?: string;
                 /**
@@ -1466,6 +1482,8 @@ export interface components {
                     /** @description End of the quiet window, local HH:MM, e.g. 09:00; may be earlier than start (wraps midnight). */
                     end: string;
                 };
+                /** @description How long each message of the journey stays worth sending after its step is reached, ISO-8601; a send step may say otherwise. A message held longer becomes `expired`, never sent late. */
+                expiresAfter?: string;
                 /** @description NPS survey; templates then have `survey.url`. */
                 survey?: {
                     /** @description Question shown on the survey page. */
@@ -1505,6 +1523,8 @@ export interface components {
                     id: string;
                     /** @constant */
                     type: "send";
+                    /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                    expiresAfter?: string;
                     /** @description Id of the step that follows; by default the next step in the array. */
                     next?: string;
                     /**
@@ -1529,6 +1549,8 @@ export interface components {
                     id: string;
                     /** @constant */
                     type: "send";
+                    /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                    expiresAfter?: string;
                     /** @description Id of the step that follows; by default the next step in the array. */
                     next?: string;
                     /**
@@ -1561,6 +1583,8 @@ export interface components {
                     id: string;
                     /** @constant */
                     type: "send";
+                    /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                    expiresAfter?: string;
                     /** @description Id of the step that follows; by default the next step in the array. */
                     next?: string;
                     /**
@@ -1867,7 +1891,7 @@ export interface components {
                 /** @enum {string} */
                 channel: "sms" | "email" | "push" | "survey";
                 /** @enum {string} */
-                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
                 to: string | null;
                 provider: string | null;
@@ -1890,7 +1914,7 @@ export interface components {
                 createdAt: string;
                 events: {
                     /** @enum {string} */
-                    status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                    status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                     /** Format: date-time */
                     at: string;
                 }[];
@@ -2091,6 +2115,8 @@ export interface components {
                 suppressed: number;
                 cancelled: number;
                 unknown: number;
+                /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                expired: number;
                 answered: number;
                 /** @description Suppressed touchpoints by reason */
                 suppressedBy: {
@@ -2111,6 +2137,8 @@ export interface components {
                     suppressed: number;
                     cancelled: number;
                     unknown: number;
+                    /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                    expired: number;
                     answered: number;
                     /** @description Suppressed touchpoints by reason */
                     suppressedBy: {
@@ -2141,6 +2169,8 @@ export interface components {
                 suppressed: number;
                 cancelled: number;
                 unknown: number;
+                /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                expired: number;
                 answered: number;
                 /** @description Suppressed touchpoints by reason */
                 suppressedBy: {
@@ -2180,6 +2210,8 @@ export interface components {
                     suppressed: number;
                     cancelled: number;
                     unknown: number;
+                    /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                    expired: number;
                     answered: number;
                     /** @description Suppressed touchpoints by reason */
                     suppressedBy: {
@@ -2255,6 +2287,8 @@ export interface components {
                 suppressed: number;
                 cancelled: number;
                 unknown: number;
+                /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                expired: number;
                 answered: number;
                 /** @description Suppressed touchpoints by reason */
                 suppressedBy: {
@@ -2275,6 +2309,8 @@ export interface components {
                     suppressed: number;
                     cancelled: number;
                     unknown: number;
+                    /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                    expired: number;
                     answered: number;
                     /** @description Suppressed touchpoints by reason */
                     suppressedBy: {
@@ -2305,6 +2341,8 @@ export interface components {
                 suppressed: number;
                 cancelled: number;
                 unknown: number;
+                /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                expired: number;
                 answered: number;
                 /** @description Suppressed touchpoints by reason */
                 suppressedBy: {
@@ -2344,6 +2382,8 @@ export interface components {
                     suppressed: number;
                     cancelled: number;
                     unknown: number;
+                    /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                    expired: number;
                     answered: number;
                     /** @description Suppressed touchpoints by reason */
                     suppressedBy: {
@@ -2408,6 +2448,8 @@ export interface components {
                 suppressed: number;
                 cancelled: number;
                 unknown: number;
+                /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                expired: number;
                 answered: number;
                 /**
                  * Format: date-time
@@ -2486,6 +2528,8 @@ export interface components {
                 suppressed: number;
                 cancelled: number;
                 unknown: number;
+                /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                expired: number;
                 answered: number;
                 /**
                  * Format: date-time
@@ -2531,6 +2575,8 @@ export interface components {
                 suppressed: number;
                 cancelled: number;
                 unknown: number;
+                /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                expired: number;
                 answered: number;
             };
             /** @description A fraction from 0 to 1; null when there is nothing to divide by */
@@ -2551,6 +2597,8 @@ export interface components {
                     suppressed: number;
                     cancelled: number;
                     unknown: number;
+                    /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                    expired: number;
                     answered: number;
                 };
             };
@@ -2567,6 +2615,8 @@ export interface components {
                 suppressed: number;
                 cancelled: number;
                 unknown: number;
+                /** @description Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent */
+                expired: number;
                 answered: number;
                 /**
                  * Format: date-time
@@ -2754,7 +2804,7 @@ export interface components {
                     channel: "sms" | "email" | "push" | "survey";
                     to: string | null;
                     /** @enum {string} */
-                    status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                    status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                     /** @description How far it got: clicked, opened, delivered, sent, or its own status */
                     outcome: string;
                     error: string | null;
@@ -2763,7 +2813,7 @@ export interface components {
                     deliveredAt: string | null;
                     events: {
                         /** @enum {string} */
-                        status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                        status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                         /** Format: date-time */
                         at: string;
                     }[];
@@ -5171,7 +5221,7 @@ export interface operations {
                 stepId?: string;
                 customerId?: string;
                 channel?: "sms" | "email" | "push" | "survey";
-                status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */
                 from?: string;
@@ -5260,7 +5310,7 @@ export interface operations {
                 stepId?: string;
                 customerId?: string;
                 channel?: "sms" | "email" | "push" | "survey";
-                status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */
                 from?: string;

@@ -128,6 +128,7 @@ export const TOUCHPOINT_STATUSES = [
   'unknown',
   'cancelled',
   'answered',
+  'expired',
 ] as const;
 export type TouchpointStatus = (typeof TOUCHPOINT_STATUSES)[number];
 export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey';
@@ -166,6 +167,8 @@ export interface TouchpointTable {
   survey_of: string | null;
   /** A `sending` touchpoint whose provider answer was lost is settled with the provider after this (0007). */
   settle_after: Timestamp | null;
+  /** Unsent by then, the message is `expired`, never sent late; null: it waits as long as it takes (0010). */
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface TouchpointEventTable {
