@@ -20,6 +20,7 @@ import { QueueModule } from './queue/queue.module';
 import { REDIS, RedisCloser, redisProvider } from './queue/redis.provider';
 import { AnalyticsRepository } from './repositories/analytics.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
+import { AuditRepository } from './repositories/audit.repository';
 import { ConsoleSessionRepository } from './repositories/console-session.repository';
 import { CustomerErasureRepository } from './repositories/customer-erasure.repository';
 import { CustomerRepository } from './repositories/customer.repository';
@@ -39,6 +40,7 @@ import { WebhookReceiptRepository } from './repositories/webhook-receipt.reposit
 
 const repositories = [
   ApiKeyRepository,
+  AuditRepository,
   ConsoleSessionRepository,
   CustomerRepository,
   EnrollmentRepository,

@@ -22,6 +22,7 @@ export * from './queue/redis.provider';
 export * from './redis/redis-launcher';
 export * from './repositories/analytics.repository';
 export * from './repositories/api-key.repository';
+export * from './repositories/audit.repository';
 export * from './repositories/console-session.repository';
 export * from './repositories/customer-erasure.repository';
 export * from './repositories/customer.repository';

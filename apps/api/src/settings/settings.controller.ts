@@ -7,6 +7,7 @@ import { FrequencyCaps } from '../../../worker/src/frequency-caps.service';
 import { Roles } from '../auth/auth.decorators';
 import { ApiJsonBodyProblems } from '../openapi/api-problems.decorator';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
+import { Audited } from '../audit/audited.decorator';
 
 class FrequencyCapsDto extends createZodDto(frequencyCapsSchema) {}
 
@@ -34,6 +35,12 @@ export class SettingsController {
   @ApiOperation({ summary: 'Replace the frequency caps, counted per customer in their timezone' })
   @ApiJsonResponse(200, 'FrequencyCaps', frequencyCapsSchema, 'The caps now in force')
   @ApiJsonBodyProblems()
+  @Audited({
+    action: 'settings.frequency_caps.changed',
+    target: 'settings',
+    targetId: () => 'frequency-caps',
+    detail: ({ result }) => result as Record<string, unknown>,
+  })
   async putFrequencyCaps(@Body() body: FrequencyCapsDto): Promise<{ caps: FrequencyCap[] }> {
     const value = { caps: body.caps };
     await this.settings.put(SETTING_KEYS.frequencyCaps, value, this.clock.now());

@@ -17,6 +17,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate a key: a new key with the same name and role (shown once); the old one keeps working for graceMinutes */
+        post: operations["ApiKeysController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys/{id}": {
         parameters: {
             query?: never;
@@ -29,6 +46,23 @@ export interface paths {
         post?: never;
         /** Revoke an API key */
         delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first: keys created, rotated and revoked, journeys created, published, paused, resumed and archived, settings changed, customers erased, console sign-ins */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -731,6 +765,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "marketer" | "analyst" | "ingest";
+            /**
+             * Format: date-time
+             * @description When the key stops working; never when omitted
+             */
+            expiresAt?: string;
         };
         CreatedApiKey: {
             /** Format: uuid */
@@ -742,6 +781,41 @@ export interface components {
             key: string;
             /** Format: date-time */
             createdAt: string;
+            expiresAt: string | null;
+        };
+        RotateApiKeyDto: {
+            /**
+             * @description How long the old key keeps working, so every client can switch (default a day; 0: at once)
+             * @default 1440
+             */
+            graceMinutes: number;
+            /**
+             * Format: date-time
+             * @description When the new key stops working; never when omitted
+             */
+            expiresAt?: string;
+        };
+        RotatedApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "marketer" | "analyst" | "ingest";
+            /** @description The key itself: shown this once, stored only hashed */
+            key: string;
+            /** Format: date-time */
+            createdAt: string;
+            expiresAt: string | null;
+            /**
+             * Format: uuid
+             * @description The key this one replaces
+             */
+            rotatedFrom: string;
+            /**
+             * Format: date-time
+             * @description When the old key stops working
+             */
+            oldKeyExpiresAt: string;
         };
         ApiKeyList: {
             items: {
@@ -753,7 +827,38 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
                 revokedAt: string | null;
+                expiresAt: string | null;
+                /** @description The last request made with it, to the minute */
+                lastUsedAt: string | null;
+                /** @description The key it replaced, when it was made by a rotation */
+                rotatedFrom: string | null;
             }[];
+        };
+        AuditPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                    keyId: string | null;
+                    /** @description The key's name when the change was made */
+                    name: string;
+                    role: string | null;
+                };
+                action: string;
+                target: {
+                    type: string | null;
+                    id: string | null;
+                };
+                detail: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description Where the request came from (behind a proxy, see TRUST_PROXY) */
+                ip: string | null;
+                requestId: string | null;
+            }[];
+            nextCursor: string[];
         };
         CustomerBodyDto: {
             email?: string | null;
@@ -3044,6 +3149,112 @@ export interface operations {
             };
         };
     };
+    ApiKeysController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description The new key, shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedApiKey"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such key, or it is revoked or expired */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApiKeysController_revoke: {
         parameters: {
             query?: never;
@@ -3082,6 +3293,91 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description `journey.published`, `api_key.revoked`, `customer.erased`… */
+                action?: string;
+                /** @description Changes made with this API key (or its console sessions) */
+                actorKeyId?: string;
+                targetType?: "journey" | "api_key" | "customer" | "settings";
+                /** @description An erased customer is `sha256:<hex of the customer id>` */
+                targetId?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the trail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
