@@ -364,6 +364,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/touchpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One touchpoint with its status trail and the message as the customer saw it (masked for analysts) */
+        get: operations["TouchpointsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/messages": {
         parameters: {
             query?: never;
@@ -856,6 +873,8 @@ export interface components {
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
                 /** @description The address it went to; masked for analysts */
                 to: string | null;
+                /** @description What the customer read first: the SMS body, email subject or push title; masked for analysts */
+                text: string | null;
                 provider: string | null;
                 providerMessageId: string | null;
                 scheduledFor: string | null;
@@ -1870,6 +1889,8 @@ export interface components {
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
                 /** @description The address it went to; masked for analysts */
                 to: string | null;
+                /** @description What the customer read first: the SMS body, email subject or push title; masked for analysts */
+                text: string | null;
                 provider: string | null;
                 providerMessageId: string | null;
                 scheduledFor: string | null;
@@ -1897,6 +1918,51 @@ export interface components {
             }[];
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string[];
+        };
+        TouchpointDetail: {
+            /** Format: uuid */
+            id: string;
+            customerId: string;
+            journeyId: string | null;
+            journeyVersion: number | null;
+            stepId: string[];
+            stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+            /** @enum {string} */
+            channel: "sms" | "email" | "push" | "survey";
+            /** @enum {string} */
+            status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+            /** @description The address it went to; masked for analysts */
+            to: string[];
+            /** @description What the customer read first: the SMS body, email subject or push title; masked for analysts */
+            text: string[];
+            provider: string[];
+            providerMessageId: string[];
+            scheduledFor: string | null;
+            sentAt: string | null;
+            deliveredAt: string | null;
+            /** @description A stable code: no_consent, frequency_cap, the provider’s error code… */
+            error: string[];
+            errorMessage: string[];
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description A survey answer’s 0–10 score */
+            score: number | null;
+            comment: string[];
+            /** @description A survey answer’s touchpoint: the one that carried the link */
+            surveyOf: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            events: {
+                /** @enum {string} */
+                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                /** Format: date-time */
+                at: string;
+            }[];
+            /** @description The message as rendered for the customer: { body } for SMS, { subject, html, text } for email, { title, body, url } for push; null before it was rendered or after erasure */
+            message: {
+                [key: string]: unknown;
+            } | null;
         };
         SandboxMessages: {
             items: {
@@ -2744,6 +2810,8 @@ export interface components {
                     /** @enum {string} */
                     channel: "sms" | "email" | "push" | "survey";
                     to: string | null;
+                    /** @description The SMS body, email subject or push title; masked for analysts */
+                    text: string | null;
                     /** @enum {string} */
                     status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
                     /** @description How far it got: clicked, opened, delivered, sent, or its own status */
@@ -4569,6 +4637,55 @@ export interface operations {
             };
             /** @description Allowed roles: admin, marketer, analyst */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TouchpointsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The touchpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointDetail"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
