@@ -802,8 +802,8 @@ export interface components {
         };
         Customer: {
             id: string;
-            email: string[];
-            phone: string[];
+            email: string | null;
+            phone: string | null;
             pushSubscriptions: {
                 endpoint: string;
                 /** @description Absent when masked */
@@ -813,8 +813,8 @@ export interface components {
                 };
             }[];
             fcmTokens: string[];
-            locale: string[];
-            timezone: string[];
+            locale: string | null;
+            timezone: string | null;
             attributes: {
                 [key: string]: unknown;
             };
@@ -1776,9 +1776,9 @@ export interface components {
             version: number;
             enrolled: boolean;
             timezone: string;
-            variant: string[];
+            variant: string | null;
             /** @description Why the customer would not enter, or why the walk stopped early */
-            reason: string[];
+            reason: string | null;
             steps: {
                 stepId: string;
                 /** @enum {string} */
@@ -1917,7 +1917,7 @@ export interface components {
                 }[];
             }[];
             /** @description Pass as `cursor` for the next page; null on the last */
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         TouchpointDetail: {
             /** Format: uuid */
@@ -1925,30 +1925,30 @@ export interface components {
             customerId: string;
             journeyId: string | null;
             journeyVersion: number | null;
-            stepId: string[];
+            stepId: string | null;
             stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
             /** @enum {string} */
             channel: "sms" | "email" | "push" | "survey";
             /** @enum {string} */
             status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
             /** @description The address it went to; masked for analysts */
-            to: string[];
+            to: string | null;
             /** @description What the customer read first: the SMS body, email subject or push title; masked for analysts */
-            text: string[];
-            provider: string[];
-            providerMessageId: string[];
+            text: string | null;
+            provider: string | null;
+            providerMessageId: string | null;
             scheduledFor: string | null;
             sentAt: string | null;
             deliveredAt: string | null;
             /** @description A stable code: no_consent, frequency_cap, the provider’s error code… */
-            error: string[];
-            errorMessage: string[];
+            error: string | null;
+            errorMessage: string | null;
             details: {
                 [key: string]: unknown;
             } | null;
             /** @description A survey answer’s 0–10 score */
             score: number | null;
-            comment: string[];
+            comment: string | null;
             /** @description A survey answer’s touchpoint: the one that carried the link */
             surveyOf: string | null;
             /** Format: date-time */
@@ -2080,7 +2080,7 @@ export interface components {
         };
         TemplatePreview: {
             /** @description The customer's locale, which picked the template's locale block */
-            locale: string[];
+            locale: string | null;
             /** @description sms { body }, email { subject, html, text? }, push { title, body, url? } */
             rendered: {
                 [key: string]: string;
@@ -2591,7 +2591,7 @@ export interface components {
                 answered: number;
             };
             /** @description A fraction from 0 to 1; null when there is nothing to divide by */
-            deliveryRate: number[];
+            deliveryRate: number | null;
             /** @description Sends handed to a provider whose outcome is unknown (never re-sent on their own) */
             unknown: number;
             byChannel: {
@@ -2669,7 +2669,7 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         StageAnalytics: {
             /** Format: date-time */
@@ -2883,7 +2883,7 @@ export interface components {
              */
             id: string;
             score: number;
-            comment: string[];
+            comment: string | null;
         };
     };
     responses: never;
