@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../ui/facts.css';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAbilities } from '../auth/session';
 import { registerNamespace } from '../i18n/i18n';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { explanationKey } from './error-explanations';
+import './error-explanation.css';
 
 /** A provider's or Touchpoint's error code in words, with the code and the provider's own message. */
 export function ErrorExplanation({

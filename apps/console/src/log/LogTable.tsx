@@ -2,6 +2,7 @@ import { useTable, type ColumnVisibilityState, type OnChangeFn } from '@tanstack
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
 import { columns, features } from './columns';
 import type { TouchpointRow } from './log-filters';
 import { ColumnChooser } from './ColumnChooser';
@@ -34,6 +35,7 @@ export function LogTable({
   onVisibilityChange,
 }: LogTableProps) {
   const { t } = useTranslation('log');
+  const format = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
   const table = useTable({
     features,
@@ -66,7 +68,7 @@ export function LogTable({
     <>
       <div className="log-table__bar">
         <p className="muted" aria-live="polite">
-          {t(hasMore ? 'rowsMore' : 'rows', { count: rows.length })}
+          {t(hasMore ? 'rowsMore' : 'rows', { count: rows.length, n: format.number(rows.length) })}
         </p>
         <ColumnChooser table={table} />
       </div>

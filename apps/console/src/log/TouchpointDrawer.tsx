@@ -1,6 +1,7 @@
 import { Dialog } from 'radix-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../ui/facts.css';
 import { Link } from 'react-router';
 import { ErrorExplanation } from './ErrorExplanation';
 import { EventTimeline } from './EventTimeline';
