@@ -62,18 +62,10 @@ export async function tellTouchpoint(tp: TouchpointHarness, story: TouchpointSto
 }
 
 function setFor(story: TouchpointStory, to: TouchpointStatus, at: Date): TouchpointUpdate {
-  switch (to) {
-    case 'sending':
-      return { provider: story.provider ?? 'sandbox' };
-    case 'sent':
-      return { sent_at: at, provider_message_id: story.providerMessageId ?? randomUUID() };
-    case 'delivered':
-      return { delivered_at: at };
-    case 'failed':
-    case 'bounced':
-    case 'unknown':
-      return story.error ? { error: story.error.code, error_message: story.error.message } : {};
-    default:
-      return {};
-  }
+  if (to === 'sending') return { provider: story.provider ?? 'sandbox' };
+  if (to === 'sent') return { sent_at: at, provider_message_id: story.providerMessageId ?? randomUUID() };
+  if (to === 'delivered') return { delivered_at: at };
+  if (story.error && (to === 'failed' || to === 'bounced' || to === 'unknown'))
+    return { error: story.error.code, error_message: story.error.message };
+  return {};
 }
