@@ -126,9 +126,8 @@ export function FilterBar({ filters, onChange }: { filters: LogFilters; onChange
         value={filters.journeyId}
         options={journeyIds}
         optionLabel={(id) => journeys.data?.get(id) ?? id}
-        onChange={(journeyId) =>
-          onChange(journeyId ? { journeyId } : { journeyId, journeyVersion: undefined, stepId: undefined })
-        }
+        // A version or step names something inside one journey: another journey starts without them.
+        onChange={(journeyId) => onChange({ journeyId, journeyVersion: undefined, stepId: undefined })}
       />
       <TextFilter
         label={t('filter.version')}
