@@ -228,4 +228,18 @@ describe('an analyst reads the touchpoint log, exports it and follows one custom
     await expectAccessible(page, 'the customer page in Persian');
     await screenshot(page, 'customer-fa');
   });
+
+  it('should let a marketer erase a customer after a confirmation that says what goes and what stays', async () => {
+    expect((await tp.request('PUT', '/v1/customers/c-gone', { phone: '+989351112233' })).status).toBe(200);
+    await signIn(page, tp.url, await tp.keyFor('marketer'));
+    await page.goto(`${tp.url}/customers/c-gone`);
+    await page.getByText('+989351112233').waitFor();
+    await page.getByRole('button', { name: 'Erase this customer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Erase customer c-gone?' });
+    expect(await dialog.textContent()).toMatch(/Goes: their email, phone.*Stays: the touchpoints, events/s);
+    await expectAccessible(page, 'the erasure confirmation');
+    await dialog.getByRole('button', { name: 'Erase' }).click();
+    await page.getByRole('status').getByText('Customer c-gone was erased.').waitFor();
+    expect((await tp.request('GET', '/v1/customers/c-gone')).status).toBe(404);
+  });
 });
