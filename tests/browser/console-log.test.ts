@@ -154,7 +154,17 @@ describe('an analyst reads the touchpoint log, exports it and follows one custom
       })
       .toBe(`${FAILED_CART_SMS} rows loaded`);
     expect(await countFromApi({ journeyId: cartId, channel: 'sms', status: 'failed' })).toBe(FAILED_CART_SMS);
+    // Only the rows in view are in the page: the rest are spacer height.
+    expect(await page.locator('tr.log-table__row').count()).toBeLessThan(FAILED_CART_SMS / 2);
     await expectNoRawContact('the log');
+
+    // A column hidden stays hidden on the next visit.
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('checkbox', { name: 'Message' }).uncheck();
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await page.getByRole('columnheader', { name: 'Customer' }).waitFor();
+    expect(await page.getByRole('columnheader').allTextContents()).not.toContain('Message');
 
     // A copied link shows the same rows, and opens the newest failure from the keyboard.
     await page.goto(url.toString());
