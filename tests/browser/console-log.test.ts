@@ -216,8 +216,12 @@ describe('an analyst reads the touchpoint log, exports it and follows one custom
   it("should show a customer's touchpoints by stage, with contacts masked, in English and Persian", async () => {
     await signIn(page, tp.url, analyst);
     await page.getByRole('link', { name: 'Customers' }).click();
-    await page.getByLabel('Customer id, email or phone').fill('c-42');
+    // Found by the start of their phone number, shown masked.
+    await page.getByLabel('Customer id, email or phone').fill('+9891212');
     await page.getByRole('button', { name: 'Find' }).click();
+    const result = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'c-42' }) });
+    expect(await result.textContent()).toContain('+98912•••4567');
+    await expectNoRawContact('the customer search');
     await page.getByRole('link', { name: 'c-42' }).click();
     await page.getByRole('heading', { name: 'Awareness' }).waitFor();
     const stages = await page.locator('.stage-timeline__stage > h2').allTextContents();
