@@ -54,6 +54,8 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
     await page.getByRole('heading', { name: 'Journeys' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Journeys',
+      'Log',
+      'Customers',
       'Sandbox inbox',
       'Settings',
     ]);
@@ -90,6 +92,8 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
     await page.getByRole('heading', { name: 'Journeys' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Journeys',
+      'Log',
+      'Customers',
       'Settings',
     ]);
     await page.getByRole('link', { name: 'Cart reminder' }).waitFor();

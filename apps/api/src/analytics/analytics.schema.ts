@@ -257,6 +257,7 @@ const mapTouchpointSchema = z.object({
   stepId: z.string().nullable(),
   channel: z.enum(['sms', 'email', 'push', 'survey']),
   to: z.string().nullable(),
+  text: z.string().nullable().describe('The SMS body, email subject or push title; masked for analysts'),
   status: z.enum(TOUCHPOINT_STATUSES),
   outcome: z.string().describe('How far it got: clicked, opened, delivered, sent, or its own status'),
   error: z.string().nullable(),

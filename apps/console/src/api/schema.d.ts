@@ -398,6 +398,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/touchpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One touchpoint with its status trail and the message as the customer saw it (masked for analysts) */
+        get: operations["TouchpointsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/messages": {
         parameters: {
             query?: never;
@@ -890,8 +907,8 @@ export interface components {
         };
         Customer: {
             id: string;
-            email: string[];
-            phone: string[];
+            email: string | null;
+            phone: string | null;
             pushSubscriptions: {
                 endpoint: string;
                 /** @description Absent when masked */
@@ -901,8 +918,8 @@ export interface components {
                 };
             }[];
             fcmTokens: string[];
-            locale: string[];
-            timezone: string[];
+            locale: string | null;
+            timezone: string | null;
             attributes: {
                 [key: string]: unknown;
             };
@@ -961,6 +978,8 @@ export interface components {
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
                 to: string | null;
+                /** @description What the customer read first: the SMS body, email subject or push title; masked for analysts */
+                text: string | null;
                 provider: string | null;
                 providerMessageId: string | null;
                 scheduledFor: string | null;
@@ -1886,9 +1905,9 @@ export interface components {
             version: number;
             enrolled: boolean;
             timezone: string;
-            variant: string[];
+            variant: string | null;
             /** @description Why the customer would not enter, or why the walk stopped early */
-            reason: string[];
+            reason: string | null;
             steps: {
                 stepId: string;
                 /** @enum {string} */
@@ -1999,6 +2018,8 @@ export interface components {
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
                 to: string | null;
+                /** @description What the customer read first: the SMS body, email subject or push title; masked for analysts */
+                text: string | null;
                 provider: string | null;
                 providerMessageId: string | null;
                 scheduledFor: string | null;
@@ -2025,7 +2046,52 @@ export interface components {
                 }[];
             }[];
             /** @description Pass as `cursor` for the next page; null on the last */
-            nextCursor: string[];
+            nextCursor: string | null;
+        };
+        TouchpointDetail: {
+            /** Format: uuid */
+            id: string;
+            customerId: string;
+            journeyId: string | null;
+            journeyVersion: number | null;
+            stepId: string | null;
+            stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
+            /** @enum {string} */
+            channel: "sms" | "email" | "push" | "survey";
+            /** @enum {string} */
+            status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+            /** @description The address it went to; masked for analysts */
+            to: string | null;
+            /** @description What the customer read first: the SMS body, email subject or push title; masked for analysts */
+            text: string | null;
+            provider: string | null;
+            providerMessageId: string | null;
+            scheduledFor: string | null;
+            sentAt: string | null;
+            deliveredAt: string | null;
+            /** @description A stable code: no_consent, frequency_cap, the provider’s error code… */
+            error: string | null;
+            errorMessage: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description A survey answer’s 0–10 score */
+            score: number | null;
+            comment: string | null;
+            /** @description A survey answer’s touchpoint: the one that carried the link */
+            surveyOf: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            events: {
+                /** @enum {string} */
+                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                /** Format: date-time */
+                at: string;
+            }[];
+            /** @description The message as rendered for the customer: { body } for SMS, { subject, html, text } for email, { title, body, url } for push; null before it was rendered or after erasure */
+            message: {
+                [key: string]: unknown;
+            } | null;
         };
         SandboxMessages: {
             items: {
@@ -2143,7 +2209,7 @@ export interface components {
         };
         TemplatePreview: {
             /** @description The customer's locale, which picked the template's locale block */
-            locale: string[];
+            locale: string | null;
             /** @description sms { body }, email { subject, html, text? }, push { title, body, url? } */
             rendered: {
                 [key: string]: string;
@@ -2685,7 +2751,7 @@ export interface components {
                 answered: number;
             };
             /** @description A fraction from 0 to 1; null when there is nothing to divide by */
-            deliveryRate: number[];
+            deliveryRate: number | null;
             /** @description Sends handed to a provider whose outcome is unknown (never re-sent on their own) */
             unknown: number;
             byChannel: {
@@ -2767,7 +2833,7 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         StageAnalytics: {
             /** Format: date-time */
@@ -2908,6 +2974,8 @@ export interface components {
                     /** @enum {string} */
                     channel: "sms" | "email" | "push" | "survey";
                     to: string | null;
+                    /** @description The SMS body, email subject or push title; masked for analysts */
+                    text: string | null;
                     /** @enum {string} */
                     status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                     /** @description How far it got: clicked, opened, delivered, sent, or its own status */
@@ -2979,7 +3047,7 @@ export interface components {
              */
             id: string;
             score: number;
-            comment: string[];
+            comment: string | null;
         };
     };
     responses: never;
@@ -5679,6 +5747,55 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TouchpointsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The touchpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointDetail"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -34,6 +34,20 @@ export const FEATURE_ROUTES: FeatureRoute[] = [
     route: { lazy: async () => ({ Component: (await import('../canvas/EditorPage')).JourneyVersionPage }) },
   },
   {
+    path: 'log',
+    nav: 'nav.log',
+    route: { lazy: async () => ({ Component: (await import('../log/LogPage')).LogPage }) },
+  },
+  {
+    path: 'customers',
+    nav: 'nav.customers',
+    route: { lazy: async () => ({ Component: (await import('../customers/CustomersPage')).CustomersPage }) },
+  },
+  {
+    path: 'customers/:id',
+    route: { lazy: async () => ({ Component: (await import('../customers/CustomerPage')).CustomerPage }) },
+  },
+  {
     path: 'sandbox',
     nav: 'nav.sandbox',
     roles: ['admin'],

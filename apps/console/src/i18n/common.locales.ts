@@ -5,6 +5,8 @@ const en = {
   nav: {
     label: 'Main',
     journeys: 'Journeys',
+    log: 'Log',
+    customers: 'Customers',
     sandbox: 'Sandbox inbox',
     settings: 'Settings',
   },
@@ -46,7 +48,14 @@ type Strings = typeof en;
 const fa: Strings = {
   brand: 'تاچ‌پوینت',
   skipToContent: 'رفتن به محتوا',
-  nav: { label: 'اصلی', journeys: 'سفرها', sandbox: 'صندوق سندباکس', settings: 'تنظیمات' },
+  nav: {
+    label: 'اصلی',
+    journeys: 'سفرها',
+    log: 'گزارش',
+    customers: 'مشتریان',
+    sandbox: 'صندوق سندباکس',
+    settings: 'تنظیمات',
+  },
   language: 'زبان',
   languages: { en: 'English', fa: 'فارسی', he: 'עברית' },
   digits: 'ارقام',
@@ -83,7 +92,14 @@ const fa: Strings = {
 const he: Strings = {
   brand: 'טאצ׳פוינט',
   skipToContent: 'דילוג לתוכן',
-  nav: { label: 'ראשי', journeys: 'מסעות', sandbox: 'תיבת ארגז החול', settings: 'הגדרות' },
+  nav: {
+    label: 'ראשי',
+    journeys: 'מסעות',
+    log: 'יומן',
+    customers: 'לקוחות',
+    sandbox: 'תיבת ארגז החול',
+    settings: 'הגדרות',
+  },
   language: 'שפה',
   languages: { en: 'English', fa: 'فارسی', he: 'עברית' },
   digits: 'ספרות',

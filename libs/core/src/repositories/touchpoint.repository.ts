@@ -625,6 +625,12 @@ export class TouchpointRepository {
     return options.events === false ? rows.map((r) => ({ ...r, events: [] })) : this.withEvents(rows);
   }
 
+  /** One touchpoint with its status trail: the log's detail. */
+  async findWithEvents(id: string): Promise<TouchpointWithEvents | undefined> {
+    const row = await this.find(id);
+    return row ? (await this.withEvents([row]))[0] : undefined;
+  }
+
   /** One customer's touchpoints, oldest first: their journey map. */
   async listForCustomer(customerId: string, limit: number): Promise<TouchpointWithEvents[]> {
     const rows = await this.db
