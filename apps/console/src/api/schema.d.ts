@@ -875,7 +875,7 @@ export interface components {
                 ip: string | null;
                 requestId: string | null;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         CustomerBodyDto: {
             email?: string | null;
@@ -2059,7 +2059,7 @@ export interface components {
             /** @enum {string} */
             channel: "sms" | "email" | "push" | "survey";
             /** @enum {string} */
-            status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+            status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
             /** @description The address it went to; masked for analysts */
             to: string | null;
             /** @description What the customer read first: the SMS body, email subject or push title; masked for analysts */
@@ -2084,7 +2084,7 @@ export interface components {
             createdAt: string;
             events: {
                 /** @enum {string} */
-                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered";
+                status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** Format: date-time */
                 at: string;
             }[];
@@ -5796,6 +5796,32 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
