@@ -10,6 +10,8 @@ export interface Formatters {
   decimal: (value: number, digits: number) => string;
   dateTime: (iso: string | Date, timeZone?: string) => string;
   date: (iso: string | Date) => string;
+  /** Day and month only, for a chart's axis ("2 Dec"); UTC, as the reports' periods are. */
+  dayMonth: (iso: string | Date) => string;
   relative: (iso: string | Date) => string;
 }
 
@@ -19,6 +21,7 @@ export function makeFormatters(locale: string): Formatters {
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const dayMonths = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const relatives = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
     locale,
@@ -35,6 +38,7 @@ export function makeFormatters(locale: string): Formatters {
           )
         : dateTimes.format(new Date(iso)),
     date: (iso) => dates.format(new Date(iso)),
+    dayMonth: (iso) => dayMonths.format(new Date(iso)),
     relative: (iso) => {
       const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
       const units: [Intl.RelativeTimeFormatUnit, number][] = [

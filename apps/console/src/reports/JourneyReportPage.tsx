@@ -7,7 +7,7 @@ import { Figures } from './Figures';
 import { PeriodPicker } from './PeriodPicker';
 import { usePeriod } from './period';
 import { QueryState } from './QueryState';
-import { useJourneyReport, type JourneyReport } from './reports.api';
+import { useJourneyReport, type JourneyReport, type Range } from './reports.api';
 import './reports.setup';
 import { SignificanceTable } from './SignificanceTable';
 
@@ -65,12 +65,12 @@ export function JourneyReportPage() {
         </div>
         <PeriodPicker value={period} onChange={setPeriod} />
       </div>
-      <QueryState query={report}>{(data) => <JourneyReportBody report={data} />}</QueryState>
+      <QueryState query={report}>{(data) => <JourneyReportBody report={data} range={range} />}</QueryState>
     </div>
   );
 }
 
-function JourneyReportBody({ report }: { report: JourneyReport }) {
+function JourneyReportBody({ report, range }: { report: JourneyReport; range: Range }) {
   const { t } = useTranslation('reports');
   const format = useFormat();
   const suppressions = Object.entries(report.touchpoints.suppressedBy)
@@ -119,7 +119,7 @@ function JourneyReportBody({ report }: { report: JourneyReport }) {
           metrics={VARIANT_METRICS}
         />
       </div>
-      <TimeSeriesChart title={t('report.perDay')} rows={report.series} />
+      <TimeSeriesChart title={t('report.perDay')} rows={report.series} range={range} />
       <BarsChart
         title={t('report.suppressions')}
         category={t('reason')}

@@ -56,7 +56,11 @@ export function NpsChart({ series }: { series: NpsSeries }) {
             margin={{ top: 8, right: 8, left: 8 }}
           >
             <CartesianGrid vertical={false} {...style.grid} />
-            <XAxis dataKey="period" {...style.xAxis} tickFormatter={(value: string) => format.date(value)} />
+            <XAxis
+              dataKey="period"
+              {...style.xAxis}
+              tickFormatter={(value: string) => format.dayMonth(value)}
+            />
             <YAxis yAxisId="answers" {...style.yAxis} allowDecimals={false} />
             <YAxis
               yAxisId="score"
@@ -64,7 +68,7 @@ export function NpsChart({ series }: { series: NpsSeries }) {
               orientation={style.rtl ? 'left' : 'right'}
               domain={[-100, 100]}
             />
-            <Tooltip {...style.tooltip} labelFormatter={(value) => format.date(String(value))} />
+            <Tooltip {...style.tooltip} labelFormatter={(value) => format.dayMonth(String(value))} />
             <Legend {...style.legend} />
             {GROUPS.map((group) => (
               <Bar

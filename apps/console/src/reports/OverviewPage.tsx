@@ -52,7 +52,7 @@ function OverviewBody({ overview }: { overview: Overview }) {
         ]}
       />
       {overview.unknown > 0 && <p className="muted">{t('overview.unknownHint')}</p>}
-      <TimeSeriesChart title={t('overview.perDay')} rows={overview.series} />
+      <TimeSeriesChart title={t('overview.perDay')} rows={overview.series} range={overview} />
       <BarsChart
         title={t('overview.perChannel')}
         category={t('channel')}

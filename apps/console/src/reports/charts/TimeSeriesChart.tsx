@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../i18n/format';
-import type { SeriesRow } from '../reports.api';
+import type { Range, SeriesRow } from '../reports.api';
 import { COLOURS, DASHES, useChartStyle } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { DataTable } from './DataTable';
@@ -11,32 +11,41 @@ type Metric = 'sent' | 'delivered' | 'failed' | 'clicked';
 const METRICS: readonly Metric[] = ['sent', 'delivered', 'failed', 'clicked'];
 const ALL = 'all';
 
-/** Per period, the chosen channel's rows (or all channels') summed into one point. */
-function pointsOf(rows: SeriesRow[], channel: string) {
-  const byPeriod = new Map<string, Record<Metric, number> & { period: string }>();
+const DAY = 86_400_000;
+type Point = Record<Metric, number> & { period: string };
+
+/** Every UTC day of the range, zero where nothing happened, so a quiet day shows as a dip, not a gap. */
+function daysOf(range: Range): number[] {
+  const days: number[] = [];
+  for (let day = Math.floor(Date.parse(range.from) / DAY) * DAY; day < Date.parse(range.to); day += DAY)
+    days.push(day);
+  return days;
+}
+
+/** Per day, the chosen channel's rows (or all channels') summed into one point. */
+function pointsOf(rows: SeriesRow[], channel: string, range: Range): Point[] {
+  const byDay = new Map<number, Point>(
+    daysOf(range).map((day) => [
+      day,
+      { period: new Date(day).toISOString(), sent: 0, delivered: 0, failed: 0, clicked: 0 },
+    ]),
+  );
   for (const row of rows) {
     if (channel !== ALL && row.channel !== channel) continue;
-    const point = byPeriod.get(row.period) ?? {
-      period: row.period,
-      sent: 0,
-      delivered: 0,
-      failed: 0,
-      clicked: 0,
-    };
-    for (const metric of METRICS) point[metric] += row[metric];
-    byPeriod.set(row.period, point);
+    const point = byDay.get(Date.parse(row.period));
+    if (point) for (const metric of METRICS) point[metric] += row[metric];
   }
-  return [...byPeriod.values()].sort((a, b) => a.period.localeCompare(b.period));
+  return [...byDay.values()];
 }
 
 /** Sent, delivered, failed and clicked per day, for one channel or all; the table keeps each channel apart. */
-export function TimeSeriesChart({ title, rows }: { title: string; rows: SeriesRow[] }) {
+export function TimeSeriesChart({ title, rows, range }: { title: string; rows: SeriesRow[]; range: Range }) {
   const { t } = useTranslation('reports');
   const format = useFormat();
   const style = useChartStyle();
   const [channel, setChannel] = useState(ALL);
   const channels = [...new Set(rows.map((row) => row.channel))].sort();
-  const points = pointsOf(rows, channel);
+  const points = pointsOf(rows, channel, range);
   const picker = (
     <label className="inline-field">
       <span>{t('channel')}</span>
@@ -73,15 +82,19 @@ export function TimeSeriesChart({ title, rows }: { title: string; rows: SeriesRo
   );
   return (
     <ChartFigure title={title} table={table} controls={picker}>
-      {points.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="muted">{t('noData')}</p>
       ) : (
         <ResponsiveContainer width="100%" height={280}>
-          <LineChart data={points} title={title} aria-label={title} margin={{ top: 8, right: 8, left: 8 }}>
+          <LineChart data={points} title={title} aria-label={title} margin={{ top: 8, right: 24, left: 24 }}>
             <CartesianGrid vertical={false} {...style.grid} />
-            <XAxis dataKey="period" {...style.xAxis} tickFormatter={(value: string) => format.date(value)} />
+            <XAxis
+              dataKey="period"
+              {...style.xAxis}
+              tickFormatter={(value: string) => format.dayMonth(value)}
+            />
             <YAxis {...style.yAxis} allowDecimals={false} />
-            <Tooltip {...style.tooltip} labelFormatter={(value) => format.date(String(value))} />
+            <Tooltip {...style.tooltip} labelFormatter={(value) => format.dayMonth(String(value))} />
             <Legend {...style.legend} />
             {METRICS.map((metric) => (
               <Line
@@ -91,7 +104,7 @@ export function TimeSeriesChart({ title, rows }: { title: string; rows: SeriesRo
                 stroke={COLOURS[metric]}
                 strokeDasharray={DASHES[metric]}
                 strokeWidth={2}
-                dot={{ r: 3 }}
+                dot={false}
                 isAnimationActive={false}
               />
             ))}
