@@ -28,6 +28,10 @@ export function BarsChart({ title, category, rows, metrics, stacked, height = 28
   const format = useFormat();
   const style = useChartStyle();
   const data = rows.map((row) => ({ label: row.label, ...row.values }));
+  // Side by side, a group reads from the start edge: in rtl the first metric's bar stands rightmost
+  // (the chart is remounted on a change of direction: Recharts places bars in the order they mounted).
+  const drawn = style.rtl && !stacked ? [...metrics].reverse() : metrics;
+  const inFunnelOrder = (item: { dataKey?: unknown }) => metrics.indexOf(String(item.dataKey));
   const table = (
     <DataTable
       caption={title}
@@ -50,13 +54,19 @@ export function BarsChart({ title, category, rows, metrics, stacked, height = 28
         <p className="muted">{t('noData')}</p>
       ) : (
         <ResponsiveContainer width="100%" height={height}>
-          <BarChart data={data} title={title} aria-label={title} margin={{ top: 8, right: 8, left: 8 }}>
+          <BarChart
+            key={style.rtl ? 'rtl' : 'ltr'}
+            data={data}
+            title={title}
+            aria-label={title}
+            margin={{ top: 8, right: 8, left: 8 }}
+          >
             <CartesianGrid vertical={false} {...style.grid} />
             <XAxis dataKey="label" {...style.xAxis} interval={0} />
             <YAxis {...style.yAxis} allowDecimals={false} />
-            <Tooltip {...style.tooltip} />
-            <Legend {...style.legend} />
-            {metrics.map((metric) => (
+            <Tooltip {...style.tooltip} itemSorter={inFunnelOrder} />
+            <Legend {...style.legend} itemSorter={inFunnelOrder} />
+            {drawn.map((metric) => (
               <Bar
                 key={metric}
                 dataKey={metric}
