@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { applyDocumentLanguage, i18next } from './i18n';
 import { intlLocale, loadPreferences, savePreferences, type Preferences } from './preferences';
 import { applyColorMode, useColorMode, type ColorMode } from './theme';
@@ -21,7 +30,8 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     savePreferences(preferences);
   }, [preferences]);
   const colorMode = useColorMode(preferences.theme);
-  useEffect(() => applyColorMode(colorMode), [colorMode]);
+  // Before the first paint, so a dark-theme viewer never sees a light flash.
+  useLayoutEffect(() => applyColorMode(colorMode), [colorMode]);
   const update = useCallback(
     (patch: Partial<Preferences>) => setPreferences((current) => ({ ...current, ...patch })),
     [],
