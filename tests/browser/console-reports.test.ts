@@ -4,7 +4,7 @@ import { TouchpointRepository, type TouchpointStatus } from '@touchpoint/core';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { TouchpointHarness } from '../support/touchpoint-harness';
+import { ADMIN_KEY, TouchpointHarness } from '../support/touchpoint-harness';
 import { waitFor } from '../support/wait-for';
 import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser';
 
@@ -307,5 +307,27 @@ describe('an analyst reads the journey report, the overview, the journey map and
       Object.fromEntries([...href.searchParams].filter(([key]) => key !== 'from' && key !== 'to')),
     ).toEqual({ stage: 'decision', channel: 'sms' });
     await checkBothThemes('the journey map in Persian', 'stages-fa');
+  });
+
+  it('should keep the dark theme across a reload and the journeys list, canvas and settings axe-clean in it', async () => {
+    await signIn(page, tp.url, ADMIN_KEY);
+    await chooseTheme('dark');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Journeys' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+    await expectAccessible(page, 'the journeys list, dark');
+    await screenshot(page, 'journeys-dark');
+
+    await page.getByRole('link', { name: 'Cart SMS A/B' }).click();
+    await page.getByRole('region', { name: 'Journey canvas' }).waitFor();
+    expect(await page.locator('.react-flow').getAttribute('class')).toContain('dark');
+    await expectAccessible(page, 'the canvas, dark');
+    await screenshot(page, 'canvas-dark');
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await expectAccessible(page, 'the settings, dark');
+    await screenshot(page, 'settings-dark');
   });
 });
