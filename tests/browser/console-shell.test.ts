@@ -54,6 +54,9 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
     await page.getByRole('heading', { name: 'Journeys' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Journeys',
+      'Overview',
+      'Stages',
+      'NPS',
       'Sandbox inbox',
       'Settings',
     ]);
@@ -90,6 +93,9 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
     await page.getByRole('heading', { name: 'Journeys' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Journeys',
+      'Overview',
+      'Stages',
+      'NPS',
       'Settings',
     ]);
     await page.getByRole('link', { name: 'Cart reminder' }).waitFor();
