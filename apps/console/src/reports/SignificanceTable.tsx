@@ -13,6 +13,13 @@ export function SignificanceTable({ significance }: { significance: Significance
   const rate = (value: number | null) => (value === null ? '—' : format.percent(value));
   const points = (value: number | null) =>
     value === null ? '—' : t('points', { value: format.decimal(value * 100, 1) });
+  // Three decimals, and below that only "< 0.001": more digits would promise a precision the test has not.
+  const pValue = (value: number | null) =>
+    value === null
+      ? '—'
+      : value < 0.001
+        ? t('pBelow', { value: format.decimal(0.001, 3) })
+        : format.decimal(value, 3);
   const rows: Comparison[] = [
     { key: 'treated', name: t('treated'), ...significance.treated },
     ...significance.variants.map((variant) => ({
@@ -50,7 +57,7 @@ export function SignificanceTable({ significance }: { significance: Significance
             key: 'p',
             label: t('pValue'),
             numeric: true,
-            cell: (row) => (row.pValue === null ? '—' : format.decimal(row.pValue, 3)),
+            cell: (row) => pValue(row.pValue),
           },
           {
             key: 'verdict',
