@@ -49,8 +49,16 @@ interface StepFigures {
   converted?: number;
 }
 
+interface VariantFigures {
+  variant: string;
+  enrolled: number;
+  converted: number;
+  touchpoints: { sent: number; delivered: number; clicked: number };
+}
+
 interface Report {
   steps: StepFigures[];
+  variants: VariantFigures[];
   significance: { treated: { significant: boolean; pValue: number | null } } | null;
 }
 
@@ -166,6 +174,17 @@ describe('an analyst reads the journey report, the overview, the journey map and
     expect(res.status).toBe(201);
   };
 
+  /** The cells of a chart's table of numbers, opened as a person would. */
+  const numbersOf = async (chart: string) => {
+    const figure = page.getByRole('figure', { name: chart });
+    await figure.getByText('Show the numbers').click();
+    const rows = figure.locator('tbody tr');
+    await rows.first().waitFor();
+    return rows.evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent)),
+    );
+  };
+
   const chooseTheme = (theme: 'light' | 'dark') => page.getByLabel(/^(Theme|پوسته)$/).selectOption(theme);
 
   /** axe in the light theme, then the dark one, with a screenshot of each. */
@@ -206,11 +225,6 @@ describe('an analyst reads the journey report, the overview, the journey map and
       .getByRole('link', { name: 'Report' })
       .click();
     await page.waitForURL(`**/journeys/${cartId}/report`);
-    const funnel = page.getByRole('figure', { name: 'Funnel per step' });
-    await funnel.getByText('Show the numbers').click();
-    const rows = funnel.locator('tbody tr');
-    await rows.first().waitFor();
-
     const to = new Date();
     const from = new Date(to.getTime() - 30 * 86_400_000);
     const api = await tp.request<Report>(
@@ -222,13 +236,17 @@ describe('an analyst reads the journey report, the overview, the journey map and
     expect(api.status).toBe(200);
     const sendSteps = api.body.steps.filter((step) => step.type === 'send');
     expect(sendSteps.map((step) => step.sent)).toEqual([2, 1, 1]);
-    const shown = await rows.evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent)),
-    );
-    expect(shown).toEqual(
+    expect(await numbersOf('Funnel per step')).toEqual(
       sendSteps.map((step) => [
         step.stepId,
         ...[step.entered, step.sent, step.delivered, step.clicked, step.converted].map(String),
+      ]),
+    );
+    expect(api.body.variants.map((variant) => variant.variant)).toEqual(['A', 'B']);
+    expect(await numbersOf('Funnel per variant')).toEqual(
+      api.body.variants.map(({ variant, enrolled, converted, touchpoints: { sent, delivered, clicked } }) => [
+        variant,
+        ...[enrolled, sent, delivered, clicked, converted].map(String),
       ]),
     );
     const verdict = page
@@ -283,10 +301,17 @@ describe('an analyst reads the journey report, the overview, the journey map and
     await answers.getByText('No answers match.').waitFor();
     await page.getByRole('searchbox', { name: 'Search the comments' }).fill('لینک');
     await answer.waitFor();
-    const weeks = page.getByRole('figure', { name: /NPS per week/ });
-    await weeks.getByText('Show the numbers').click();
-    expect(await weeks.locator('tbody tr').last().textContent()).toMatch(/-100$/);
+    expect((await numbersOf('NPS per week: promoters, passives and detractors')).at(-1)?.slice(1)).toEqual([
+      '0',
+      '0',
+      '1',
+      '-100',
+    ]);
     await checkBothThemes('the NPS page', 'nps-en');
+    await page.getByLabel('Language').first().selectOption('fa');
+    await page.getByRole('heading', { name: 'NPS و پاسخ‌ها' }).waitFor();
+    await expectAccessible(page, 'the NPS page in Persian, dark');
+    await screenshot(page, 'nps-fa-dark');
   });
 
   it('should mark the weakest cell of the journey map, in Persian, mirrored, in both themes', async () => {

@@ -67,6 +67,7 @@ export function NpsChart({ series }: { series: NpsSeries }) {
               {...style.yAxis}
               orientation={style.rtl ? 'left' : 'right'}
               domain={[-100, 100]}
+              width={48}
             />
             <Tooltip {...style.tooltip} labelFormatter={(value) => format.dayMonth(String(value))} />
             <Legend {...style.legend} />

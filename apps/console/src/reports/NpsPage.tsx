@@ -95,7 +95,8 @@ export function NpsPage() {
                 {total.responses === 0
                   ? t('nps.noAnswers')
                   : t('nps.overall', {
-                      score: format.number(Math.round((total.net / total.responses) * 100)),
+                      // Isolated, so a negative score keeps its sign beside it inside Persian or Hebrew text.
+                      score: `\u2068${format.number(Math.round((total.net / total.responses) * 100))}\u2069`,
                       count: total.responses,
                       responses: format.number(total.responses),
                     })}

@@ -237,8 +237,8 @@ const fa: Strings = {
   nps: {
     title: 'NPS و پاسخ‌ها',
     perWeek: 'NPS هر هفته: مروجان، بی‌طرف‌ها و منتقدان',
-    overall_one: 'NPS {{score}} از {{responses}} پاسخ',
-    overall_other: 'NPS {{score}} از {{responses}} پاسخ',
+    overall_one: 'امتیاز NPS: {{score}} (از {{responses}} پاسخ)',
+    overall_other: 'امتیاز NPS: {{score}} (از {{responses}} پاسخ)',
     noAnswers: 'در این بازه پاسخی نیست.',
     filters: 'پالایش پاسخ‌ها',
     search: 'جست‌وجو در نظرها',
@@ -359,8 +359,8 @@ const he: Strings = {
   nps: {
     title: 'NPS ותשובות',
     perWeek: 'NPS לכל שבוע: ממליצים, פסיביים ומלעיזים',
-    overall_one: 'NPS {{score}} מתשובה אחת',
-    overall_other: 'NPS {{score}} מ־{{responses}} תשובות',
+    overall_one: 'ציון NPS: {{score}} (מתשובה אחת)',
+    overall_other: 'ציון NPS: {{score}} (מתוך {{responses}} תשובות)',
     noAnswers: 'אין תשובות בתקופה הזו.',
     filters: 'סינון התשובות',
     search: 'חיפוש בהערות',
