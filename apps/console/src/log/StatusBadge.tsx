@@ -9,6 +9,7 @@ const TONE: Partial<Record<TouchpointStatus, string>> = {
   failed: 'error',
   bounced: 'error',
   unknown: 'paused',
+  expired: 'paused',
   suppressed: 'paused',
   unsubscribed: 'paused',
 };

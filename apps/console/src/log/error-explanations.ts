@@ -30,6 +30,7 @@ const OWN: Record<string, string> = {
   no_address: 'noAddress',
   frequency_cap: 'frequencyCap',
   quiet_hours: 'quietHours',
+  expired: 'expired',
   template_error: 'templateError',
   timeout: 'inDoubt',
   network: 'inDoubt',

@@ -29,6 +29,7 @@ const en = {
     suppressed: 'Suppressed',
     cancelled: 'Cancelled',
     answered: 'Answered',
+    expired: 'Expired',
   },
   stages: {
     awareness: 'Awareness',
@@ -104,6 +105,8 @@ const en = {
     noAddress: 'Not sent: the customer has no address on this channel.',
     frequencyCap: 'Not sent: the customer already had as many messages as the frequency cap allows.',
     quietHours: 'Held for the quiet hours.',
+    expired:
+      'Not sent: it was held (a provider outage, a paused journey, quiet hours) past its expiresAfter.',
     templateError: 'The template could not be rendered for this customer.',
     inDoubt:
       'In doubt: the request reached the provider but no answer came back, so it may or may not have gone out. It is not re-sent blindly.',
@@ -147,6 +150,7 @@ const fa: Strings = {
     suppressed: 'جلوگیری‌شده',
     cancelled: 'لغوشده',
     answered: 'پاسخ‌داده',
+    expired: 'منقضی‌شده',
   },
   stages: {
     awareness: 'آگاهی',
@@ -222,6 +226,7 @@ const fa: Strings = {
     noAddress: 'ارسال نشد: مشتری در این کانال نشانی ندارد.',
     frequencyCap: 'ارسال نشد: مشتری به سقف تعداد پیام‌ها رسیده بود.',
     quietHours: 'برای ساعات سکوت نگه داشته شد.',
+    expired: 'فرستاده نشد: بیش از expiresAfter خود نگه داشته شد (قطعی سرویس‌دهنده، سفر متوقف یا ساعات سکوت).',
     templateError: 'الگو برای این مشتری ساخته نشد.',
     inDoubt:
       'نامعلوم: درخواست به ارائه‌دهنده رسید اما پاسخی برنگشت، پس شاید رفته باشد و شاید نه. کورکورانه دوباره فرستاده نمی‌شود.',
@@ -263,6 +268,7 @@ const he: Strings = {
     suppressed: 'נחסם',
     cancelled: 'בוטל',
     answered: 'נענה',
+    expired: 'פג תוקף',
   },
   stages: {
     awareness: 'מודעות',
@@ -337,6 +343,7 @@ const he: Strings = {
     noAddress: 'לא נשלח: ללקוח אין כתובת בערוץ הזה.',
     frequencyCap: 'לא נשלח: הלקוח כבר קיבל את מספר ההודעות המרבי.',
     quietHours: 'הוחזק בשעות השקטות.',
+    expired: 'לא נשלחה: היא הוחזקה (השבתה של הספק, מסע מושהה או שעות שקטות) מעבר ל־expiresAfter שלה.',
     templateError: 'לא ניתן היה לבנות את התבנית עבור הלקוח הזה.',
     inDoubt:
       'לא ודאי: הבקשה הגיעה לספק אך לא חזרה תשובה, כך שייתכן שההודעה יצאה וייתכן שלא. היא לא נשלחת שוב באופן עיוור.',
