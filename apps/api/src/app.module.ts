@@ -14,7 +14,7 @@ import { ALL_QUEUES, CoreModule, type CoreOptions, logTransport } from '@touchpo
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { WorkerModule } from '@touchpoint/worker';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';

@@ -20,7 +20,7 @@ import {
 } from '@touchpoint/core';
 import { validateJourney, type JourneyDefinition } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
-import { JourneyCatalog } from '../../../worker/src/journey-catalog.service';
+import { JourneyCatalog } from '@touchpoint/worker';
 import { ProblemException } from '../http/problem';
 
 export function journeyView(j: JourneyRecord) {

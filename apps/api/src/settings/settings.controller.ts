@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, SETTING_KEYS, SettingRepository } from '@touchpoint/core';
 import { frequencyCapsSchema, type FrequencyCap } from '@touchpoint/journeys';
 import { createZodDto } from 'nestjs-zod';
-import { FrequencyCaps } from '../../../worker/src/frequency-caps.service';
+import { FrequencyCaps } from '@touchpoint/worker';
 import { Roles } from '../auth/auth.decorators';
 import { ApiJsonBodyProblems } from '../openapi/api-problems.decorator';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
