@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShiftedClock } from './support/shifted-clock';
 import { TouchpointHarness } from './support/touchpoint-harness';
+import { waitFor } from './support/wait-for';
 
 interface AuditItem {
   id: string;
@@ -57,10 +58,11 @@ describe('the audit trail', () => {
     );
     expect(journey.status).toBe(201);
     const id = journey.body.id;
-    for (const action of ['pause', 'resume'])
+    for (const action of ['pause', 'resume']) {
       expect(
         (await tp.request('POST', `/v1/journeys/${id}/${action}`, {}, { key: marketer.key })).status,
       ).toBe(200);
+    }
     expect((await tp.request('DELETE', `/v1/journeys/${id}`, undefined, { key: marketer.key })).status).toBe(
       200,
     );
@@ -166,8 +168,8 @@ describe('keys that expire and rotate', () => {
     expect((await keys()).find((k) => k.id === created.body.id)?.lastUsedAt).toBeNull();
 
     expect(await canRead(created.body.key)).toBe(200);
-    const used = await tp.db.selectFrom('api_keys').select('last_used_at').where('id', '=', created.body.id);
-    await expect.poll(async () => (await used.executeTakeFirst())?.last_used_at).not.toBeNull();
+    const used = tp.db.selectFrom('api_keys').select('last_used_at').where('id', '=', created.body.id);
+    await waitFor('the key’s last use noted', async () => (await used.executeTakeFirst())?.last_used_at);
     expect((await keys()).find((k) => k.id === created.body.id)?.lastUsedAt).toEqual(expect.any(String));
 
     clock.shiftTo(new Date(Date.now() + 2 * HOUR));

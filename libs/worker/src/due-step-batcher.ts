@@ -83,9 +83,10 @@ export class DueStepBatcher {
       return;
     }
     await Promise.all(
-      batch.map((p) => {
+      batch.map(async (p) => {
         const outcome = outcomes.get(p.id);
-        return outcome ? p.resolve(outcome) : this.alone(p);
+        if (outcome) p.resolve(outcome);
+        else await this.alone(p);
       }),
     );
   }
