@@ -102,7 +102,7 @@ describe(isCapped.name, () => {
 });
 
 describe('frequencyCapsSchema', () => {
-  it('should accept the caps of API.md and a rolling duration', () => {
+  it('should accept the caps the README shows and a rolling duration', () => {
     const body = {
       caps: [
         { channel: 'any', max: 3, per: 'day' },

@@ -6,7 +6,7 @@ import {
 } from './journey-definition';
 import type { PlanContext } from './plan';
 
-/** The cart-abandonment journey of API.md. */
+/** The cart-abandonment journey of the README. */
 export const cartAbandonment = {
   name: 'Cart abandonment SMS',
   stage: 'decision',

@@ -14,7 +14,7 @@ function withSteps(steps: unknown[]): unknown {
 }
 
 describe(validateJourney.name, () => {
-  it('should accept the cart-abandonment journey of API.md and apply the defaults', () => {
+  it('should accept the cart-abandonment journey of the README and apply the defaults', () => {
     const result = validateJourney(cartAbandonment);
 
     expect(result.ok).toBe(true);

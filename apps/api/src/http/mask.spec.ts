@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskAddress, maskDeep, maskText } from './mask';
 
 describe('masking for analysts', () => {
-  it('should mask phones and emails the way API.md shows them', () => {
+  it('should mask phones and emails the way the README shows them', () => {
     expect(maskAddress('sms', '+989121234567')).toBe('+98912•••4567');
     expect(maskAddress('email', 'nasrin@example.com')).toBe('n•••@example.com');
     expect(maskAddress('push', 'https://fcm.googleapis.com/fcm/send/abc')).toBe('•••');

@@ -87,7 +87,7 @@ export function bodyProblem(error: unknown): ProblemException {
   ]);
 }
 
-/** Zod issue paths as API.md writes them: `steps.1.duration`. */
+/** Zod issue paths as the API's problems write them: `steps.1.duration`. */
 export function dottedPath(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');
 }

@@ -2,7 +2,7 @@ import type { Role, TouchpointWithEvents } from '@touchpoint/core';
 import { maskAddress, maskDeep, maskText } from '../http/mask';
 
 /**
- * A touchpoint as API.md lists it. Analysts see contact details masked: the address, and any address or
+ * A touchpoint as the OpenAPI document lists it. Analysts see contact details masked: the address, and any address or
  * number inside free text (a survey comment, a provider's error message) or provider details.
  */
 export function touchpointView(t: TouchpointWithEvents, role: Role) {
