@@ -58,7 +58,7 @@ describe('the HTTP contract: auth, problems, and nothing written on bad input', 
       expect(await tp.count('journeys')).toBe(0);
     });
 
-    it('should let each role do what the README's roles table gives it', async () => {
+    it('should let each role do what the README’s roles table gives it', async () => {
       expect((await tp.request('GET', '/v1/journeys', undefined, { key: keys.analyst })).status).toBe(200);
       expect(
         (await tp.request('POST', '/v1/events', { customerId: 'c-role', name: 'x' }, { key: keys.ingest }))
