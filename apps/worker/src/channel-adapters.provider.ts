@@ -9,22 +9,23 @@ import {
   WebPushAdapter,
   type Channel,
   type ChannelAdapter,
+  type SandboxOutbox,
 } from '@touchpoint/channels';
 import { CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks, type Config } from '@touchpoint/core';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 
-/** One adapter per channel: the real provider when its credentials are set, else the sandbox. */
+/**
+ * One adapter per channel: the real provider when its credentials are set, else the sandbox, which keeps
+ * what it "sent" in `outbox` (touchpoints in the worker, test sends in the console's API).
+ */
 export function buildChannelAdapters(
   config: Config,
   clock: Clock,
-  sandbox: SandboxMessageRepository,
+  outbox: SandboxOutbox,
   unsubscribe: UnsubscribeLinks,
 ): ChannelAdapter[] {
-  const outbox = {
-    record: (entry: Parameters<SandboxMessageRepository['record']>[0]) => sandbox.record(entry),
-  };
   const sandboxFor = (channel: Channel) => new SandboxAdapter(channel, outbox, clock);
   const base = config.PUBLIC_BASE_URL.replace(/\/$/, '');
   const sms =
@@ -85,5 +86,8 @@ export const channelRouterProvider: Provider = {
     clock: Clock,
     sandbox: SandboxMessageRepository,
     unsubscribe: UnsubscribeLinks,
-  ) => new ChannelRouter(buildChannelAdapters(config, clock, sandbox, unsubscribe)),
+  ) =>
+    new ChannelRouter(
+      buildChannelAdapters(config, clock, { record: (entry) => sandbox.record(entry) }, unsubscribe),
+    ),
 };
