@@ -47,7 +47,7 @@ export const testSendSchema = z.object({
     .describe('live: through the provider; sandbox: kept in the sandbox inbox'),
   provider: z.string(),
   status: z.enum(['sent', 'failed']),
-  error: z.string().nullable().describe("The provider's refusal, when it refused"),
+  error: z.string().describe("The provider's refusal, when it refused").nullable(),
   rendered: z.record(z.string(), z.string()),
 });
 

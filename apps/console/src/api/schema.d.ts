@@ -2113,8 +2113,7 @@ export interface components {
             };
         };
         TemplatePreview: {
-            /** @description The customer's locale, which picked the template's locale block */
-            locale: string[];
+            locale: string | null;
             /** @description sms { body }, email { subject, html, text? }, push { title, body, url? } */
             rendered: {
                 [key: string]: string;
@@ -2193,8 +2192,7 @@ export interface components {
             provider: string;
             /** @enum {string} */
             status: "sent" | "failed";
-            /** @description The provider's refusal, when it refused */
-            error: string[];
+            error: string | null;
             rendered: {
                 [key: string]: string;
             };

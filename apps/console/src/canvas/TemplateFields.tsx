@@ -7,6 +7,7 @@ import { Field } from './fields';
 import { useEditor } from './store';
 import { setStepField } from './commands';
 import { fieldProblems, type PlacedProblem } from './validation';
+import { LiquidInput } from '../templates/LiquidInput';
 import { TemplatePreview } from '../templates/TemplatePreview';
 
 const FIELDS: Record<string, { name: string; multiline: boolean; optional?: boolean }[]> = {
@@ -45,30 +46,19 @@ export function TemplateFields({ index, problems }: { index: number; problems: P
       const label = `${t(`templateFields.${name}`)}${optional ? ` ${t('optional')}` : ''}`;
       return (
         <Field key={name} label={label} problems={fieldProblems(problems, ['template', ...path].join('.'))}>
-          {(props) =>
-            multiline ? (
-              <textarea
-                {...props}
-                dir={dir}
-                lang={locale ?? undefined}
-                rows={name === 'html' ? 6 : 4}
-                readOnly={readOnly}
-                value={typeof value === 'string' ? value : ''}
-                onChange={(e) => set(path, e.target.value === '' && optional ? undefined : e.target.value)}
-                onBlur={seal}
-              />
-            ) : (
-              <input
-                {...props}
-                dir={dir}
-                lang={locale ?? undefined}
-                readOnly={readOnly}
-                value={typeof value === 'string' ? value : ''}
-                onChange={(e) => set(path, e.target.value === '' && optional ? undefined : e.target.value)}
-                onBlur={seal}
-              />
-            )
-          }
+          {(props) => (
+            <LiquidInput
+              {...props}
+              multiline={multiline}
+              rows={name === 'html' ? 6 : 4}
+              dir={dir}
+              lang={locale ?? undefined}
+              readOnly={readOnly}
+              value={typeof value === 'string' ? value : ''}
+              onChange={(text) => set(path, text === '' && optional ? undefined : text)}
+              onBlur={seal}
+            />
+          )}
         </Field>
       );
     });

@@ -1,9 +1,11 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { EmailView, PushView, SmsBubble } from './MessageView';
-import { previewTemplate, sendTest } from './templates.api';
+import { useAbilities } from '../auth/session';
+import { previewTemplate } from './templates.api';
+import { TestSendDialog } from './TestSendDialog';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -27,7 +29,6 @@ export function TemplatePreview({
   const { t } = useTranslation('templates');
   const { id: journeyId } = useParams();
   const [customerId, setCustomerId] = useState('');
-  const [to, setTo] = useState('');
   const request = useDebounced(
     {
       channel,
@@ -45,7 +46,7 @@ export function TemplatePreview({
     queryFn: () => previewTemplate(request),
     retry: false,
   });
-  const test = useMutation({ mutationFn: () => sendTest({ channel, template, to, event: request.event }) });
+  const { edit } = useAbilities();
   const rendered = preview.data?.rendered ?? {};
   return (
     <section className="preview" aria-labelledby="preview-title">
@@ -77,32 +78,16 @@ export function TemplatePreview({
       ) : (
         <p className="muted">{t('common:loading')}</p>
       )}
-      <div className="field-row">
-        <label className="field">
-          <span>{t('sendTestTo')}</span>
-          <input
-            dir="ltr"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            placeholder={channel === 'email' ? 'me@example.com' : '+98…'}
-          />
-        </label>
-        <button
-          type="button"
-          className="button"
-          disabled={!to || test.isPending}
-          onClick={() => test.mutate()}
-        >
-          {t('sendTest')}
-        </button>
-      </div>
-      {test.isSuccess && (
-        <p role="status">{t(test.data.mode === 'live' ? 'testSentLive' : 'testSentSandbox')}</p>
-      )}
-      {test.isError && (
-        <p className="error-text" role="alert">
-          {test.error.message}
-        </p>
+      {edit && (
+        <TestSendDialog
+          request={{
+            channel: channel as 'sms' | 'email' | 'push',
+            template,
+            event: request.event,
+            ...(customerId.trim() ? { customer: { id: customerId.trim() } } : { customer: request.customer }),
+            ...(request.journey ? { journey: request.journey } : {}),
+          }}
+        />
       )}
     </section>
   );
