@@ -78,16 +78,26 @@ function trusting(caFile: string): Agent {
   return new Agent({ ca: [...rootCertificates, readFileSync(caFile, 'utf8')] });
 }
 
-export const channelRouterProvider: Provider = {
-  provide: ChannelRouter,
-  inject: [CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks],
-  useFactory: (
-    config: Config,
-    clock: Clock,
-    sandbox: SandboxMessageRepository,
-    unsubscribe: UnsubscribeLinks,
-  ) =>
-    new ChannelRouter(
-      buildChannelAdapters(config, clock, { record: (entry) => sandbox.record(entry) }, unsubscribe),
-    ),
-};
+/**
+ * A router of the adapters built from the configured credentials, provided as `token`; `outboxOf` says how
+ * its sandbox keeps what it "sent" (as a touchpoint's message here, as a test send in the API).
+ */
+export function channelRouterProviderFor(
+  token: new (adapters: ChannelAdapter[]) => ChannelRouter,
+  outboxOf: (sandbox: SandboxMessageRepository) => SandboxOutbox,
+): Provider {
+  return {
+    provide: token,
+    inject: [CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks],
+    useFactory: (
+      config: Config,
+      clock: Clock,
+      sandbox: SandboxMessageRepository,
+      unsubscribe: UnsubscribeLinks,
+    ) => new token(buildChannelAdapters(config, clock, outboxOf(sandbox), unsubscribe)),
+  };
+}
+
+export const channelRouterProvider = channelRouterProviderFor(ChannelRouter, (sandbox) => ({
+  record: (entry) => sandbox.record(entry),
+}));

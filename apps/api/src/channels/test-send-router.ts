@@ -1,7 +1,5 @@
-import type { Provider } from '@nestjs/common';
 import { ChannelRouter } from '@touchpoint/channels';
-import { CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks, type Config } from '@touchpoint/core';
-import { buildChannelAdapters } from '../../../worker/src/channel-adapters.provider';
+import { channelRouterProviderFor } from '../../../worker/src/channel-adapters.provider';
 
 /**
  * The API's own adapters, built from the same credentials as the worker's: "send me a test" goes through
@@ -10,23 +8,6 @@ import { buildChannelAdapters } from '../../../worker/src/channel-adapters.provi
  */
 export class TestSendRouter extends ChannelRouter {}
 
-export const testSendRouterProvider: Provider = {
-  provide: TestSendRouter,
-  inject: [CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks],
-  useFactory: (
-    config: Config,
-    clock: Clock,
-    sandbox: SandboxMessageRepository,
-    unsubscribe: UnsubscribeLinks,
-  ) =>
-    new TestSendRouter(
-      buildChannelAdapters(
-        config,
-        clock,
-        {
-          record: (entry) => sandbox.record({ ...entry, touchpointId: null, testSendId: entry.touchpointId }),
-        },
-        unsubscribe,
-      ),
-    ),
-};
+export const testSendRouterProvider = channelRouterProviderFor(TestSendRouter, (sandbox) => ({
+  record: (entry) => sandbox.record({ ...entry, touchpointId: null, testSendId: entry.touchpointId }),
+}));

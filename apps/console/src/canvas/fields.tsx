@@ -57,6 +57,7 @@ export function DurationInput({
   onChange: (value: string | undefined) => void;
   onBlur?: () => void;
   allowNegative?: boolean;
+  readOnly?: boolean;
   id?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
