@@ -9,6 +9,7 @@ import { setStepField } from './commands';
 import { fieldProblems, type PlacedProblem } from './validation';
 import { LiquidInput } from '../templates/LiquidInput';
 import { TemplatePreview } from '../templates/TemplatePreview';
+import { useAbilities } from '../auth/session';
 
 const FIELDS: Record<string, { name: string; multiline: boolean; optional?: boolean }[]> = {
   sms: [{ name: 'body', multiline: true }],
@@ -31,6 +32,7 @@ export function TemplateFields({ index, problems }: { index: number; problems: P
   const dispatch = useEditor((state) => state.dispatch);
   const seal = useEditor((state) => state.seal);
   const readOnly = useEditor((state) => state.readOnly);
+  const { edit } = useAbilities();
   const [tab, setTab] = useState('default');
   const [newLocale, setNewLocale] = useState('');
   const channel = typeof step?.channel === 'string' ? step.channel : 'sms';
@@ -127,11 +129,14 @@ export function TemplateFields({ index, problems }: { index: number; problems: P
           </button>
         </div>
       )}
-      <TemplatePreview
-        channel={channel}
-        template={template}
-        locale={current === 'default' ? null : current}
-      />
+      {/* Rendering is for those who write templates: an analyst reads the template itself. */}
+      {edit && (
+        <TemplatePreview
+          channel={channel}
+          template={template}
+          locale={current === 'default' ? null : current}
+        />
+      )}
     </section>
   );
 }

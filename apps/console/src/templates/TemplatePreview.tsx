@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { EmailView, PushView, SmsBubble } from './MessageView';
-import { useAbilities } from '../auth/session';
 import { previewTemplate } from './templates.api';
 import { TestSendDialog } from './TestSendDialog';
 
@@ -46,7 +45,6 @@ export function TemplatePreview({
     queryFn: () => previewTemplate(request),
     retry: false,
   });
-  const { edit } = useAbilities();
   const rendered = preview.data?.rendered ?? {};
   return (
     <section className="preview" aria-labelledby="preview-title">
@@ -78,17 +76,15 @@ export function TemplatePreview({
       ) : (
         <p className="muted">{t('common:loading')}</p>
       )}
-      {edit && (
-        <TestSendDialog
-          request={{
-            channel: channel as 'sms' | 'email' | 'push',
-            template,
-            event: request.event,
-            ...(customerId.trim() ? { customer: { id: customerId.trim() } } : { customer: request.customer }),
-            ...(request.journey ? { journey: request.journey } : {}),
-          }}
-        />
-      )}
+      <TestSendDialog
+        request={{
+          channel: channel as 'sms' | 'email' | 'push',
+          template,
+          event: request.event,
+          customer: request.customer,
+          ...(request.journey ? { journey: request.journey } : {}),
+        }}
+      />
     </section>
   );
 }
