@@ -1979,6 +1979,8 @@ export interface components {
                 touchpointId: string | null;
                 /** Format: date-time */
                 at: string;
+                /** @description A "send me a test" from the console, not a touchpoint */
+                test: boolean;
             }[];
         };
         /** @description Frequency caps. */
