@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ApiError } from '../api/http';
 import { EmailView, PushView, SmsBubble } from './MessageView';
 import { previewTemplate } from './templates.api';
 import { TestSendDialog } from './TestSendDialog';
@@ -13,6 +14,12 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return debounced;
+}
+
+/** What the server found wrong, field by field (`template.body: …`), or its one-line detail. */
+function problemText(error: Error): string {
+  const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+  return fields.length ? fields.map((p) => `${p.path}: ${p.message}`).join('; ') : error.message;
 }
 
 /** The server's rendering of a template for a chosen customer, and "send me a test". */
@@ -60,7 +67,7 @@ export function TemplatePreview({
       </label>
       {preview.isError ? (
         <p className="error-text" role="alert">
-          {preview.error.message}
+          {problemText(preview.error)}
         </p>
       ) : preview.data ? (
         <div aria-live="polite">
