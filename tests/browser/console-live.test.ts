@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ADMIN_KEY, TouchpointHarness } from '../support/touchpoint-harness';
 import { waitFor } from '../support/wait-for';
-import { expectAccessible, launchBrowser, signIn } from './support/browser';
+import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser';
 
 const PERSIAN_SMS = 'سارا، سبد خرید شما منتظر است';
 
@@ -75,7 +75,7 @@ describe('a live journey in the console: its numbers, the sandbox, the lifecycle
   const panel = () => page.getByRole('complementary');
   const openJourney = async () => {
     await page.goto(`${tp.url}/journeys/${journeyId}`);
-    await page.getByRole('region', { name: 'Journey canvas' }).waitFor();
+    await node('entry').waitFor();
   };
 
   it('should count a cart_abandoned event on the send node and show the Persian SMS in the sandbox inbox', async () => {
@@ -93,6 +93,7 @@ describe('a live journey in the console: its numbers, the sandbox, the lifecycle
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
     await dialog.getByText('Kept in the sandbox inbox').waitFor();
     await expectAccessible(page, 'the test-send dialog');
+    await screenshot(page, 'test-send-dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     const posted = await tp.request('POST', '/v1/events', { customerId: 'c-sara', name: 'cart_abandoned' });
@@ -206,5 +207,53 @@ describe('a live journey in the console: its numbers, the sandbox, the lifecycle
     });
     expect(phones).toEqual(['+98912•••4567']);
     expect(await page.content()).not.toContain('+989121234567');
+  });
+
+  it('should complete the Liquid paths that the journey’s recent events carried, from the keyboard', async () => {
+    await tp.request('POST', '/v1/events', {
+      customerId: 'c-liquid',
+      name: 'cart_abandoned',
+      properties: { cartUrl: 'https://shop.example/cart/7' },
+    });
+    await waitFor('c-liquid enrolled', async () =>
+      tp.db.selectFrom('enrollments').select('id').where('customer_id', '=', 'c-liquid').executeTakeFirst(),
+    );
+    await signIn(page, tp.url, ADMIN_KEY);
+    await openJourney();
+    await node('sms').click();
+    const text = panel().getByLabel('Text', { exact: true });
+    await text.press('Control+End');
+    await text.pressSequentially(' {{ event.properties.ca');
+    const option = panel().getByRole('option', { name: 'event.properties.cartUrl' });
+    await option.waitFor();
+    expect(await text.getAttribute('aria-expanded')).toBe('true');
+    await expectAccessible(page, 'the Liquid completion list');
+    await screenshot(page, 'liquid-completion');
+    await text.press('Enter');
+    await expect
+      .poll(() => text.inputValue())
+      .toBe('{{ customer.attributes.firstName }}, your cart is waiting {{ event.properties.cartUrl }}');
+    expect(await text.getAttribute('aria-expanded')).toBe('false');
+    // Leave the journey as it was: the edit is undone and the draft it made is dropped.
+    await page.getByRole('toolbar').getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Discard draft', exact: true }).click();
+    await expect
+      .poll(async () => (await tp.request('GET', `/v1/journeys/${journeyId}/draft`)).status)
+      .toBe(404);
+  });
+
+  it('should offer the test send in Persian, mirrored, with the sandbox named', async () => {
+    await signIn(page, tp.url, ADMIN_KEY);
+    await page.getByLabel('Language').first().selectOption('fa');
+    await openJourney();
+    await node('sms').click();
+    await panel().getByRole('button', { name: 'یک پیام آزمایشی برایم بفرست' }).click();
+    const dialog = page.getByRole('dialog', { name: 'ارسال پیام آزمایشی' });
+    await dialog.getByLabel('شمارهٔ تلفن').fill('+989350000003');
+    await dialog.getByRole('button', { name: 'ارسال', exact: true }).click();
+    await dialog.getByText('در صندوق سندباکس نگه داشته شد').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expectAccessible(page, 'the test-send dialog in Persian');
+    await screenshot(page, 'test-send-dialog-fa');
   });
 });
