@@ -48,8 +48,12 @@ describe('channel settings and credential checks', () => {
   });
 
   it('should say which channels are live and the exact callback URLs to paste', async () => {
-    const res = await live.request<{ channels: ChannelSetting[] }>('GET', '/v1/settings/channels');
+    const res = await live.request<{ publicBaseUrlIsLocal: boolean; channels: ChannelSetting[] }>(
+      'GET',
+      '/v1/settings/channels',
+    );
     expect(res.status).toBe(200);
+    expect(res.body.publicBaseUrlIsLocal).toBe(false);
     expect(res.body.channels).toEqual([
       {
         channel: 'sms',
@@ -66,10 +70,15 @@ describe('channel settings and credential checks', () => {
         mode: 'live',
         callbackUrls: { events: 'https://touchpoint.example.com/webhooks/sendgrid/events' },
       },
-      { channel: 'push', provider: 'sandbox+sandbox', mode: 'sandbox', callbackUrls: {} },
+      { channel: 'push', provider: 'sandbox', mode: 'sandbox', callbackUrls: {} },
     ]);
-    const none = await sandbox.request<{ channels: ChannelSetting[] }>('GET', '/v1/settings/channels');
+    const none = await sandbox.request<{ publicBaseUrlIsLocal: boolean; channels: ChannelSetting[] }>(
+      'GET',
+      '/v1/settings/channels',
+    );
     expect(none.body.channels.map((c) => c.mode)).toEqual(['sandbox', 'sandbox', 'sandbox']);
+    // Without PUBLIC_BASE_URL the URLs name this machine, which no provider can call.
+    expect(none.body.publicBaseUrlIsLocal).toBe(true);
   });
 
   it('should ask Twilio and SendGrid whether the credentials are accepted, echoing no secret', async () => {

@@ -186,7 +186,11 @@ describe('a live journey in the console: its numbers, the sandbox, the lifecycle
     await sms.getByRole('button', { name: 'Check credentials' }).click();
     await sms.getByText('Sandbox: no credentials to check').waitFor();
     expect(await sms.getByText('/webhooks/twilio/status').count()).toBe(1);
+    // The harness sets no PUBLIC_BASE_URL: the page says providers cannot reach these URLs.
+    await page.getByRole('note').getByText('set PUBLIC_BASE_URL').waitFor();
     await expectAccessible(page, 'the settings page');
+    await sms.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-channels');
   });
 
   it('should show an analyst no edit control and only masked phones', async () => {

@@ -7,6 +7,10 @@ import { TestSendRouter } from './test-send-router';
 export const CHANNELS = ['sms', 'email', 'push'] as const satisfies readonly Channel[];
 
 export const channelSettingsSchema = z.object({
+  publicBaseUrl: z.string().describe('PUBLIC_BASE_URL, which the callback URLs start with'),
+  publicBaseUrlIsLocal: z
+    .boolean()
+    .describe('True when it names this machine (localhost, a loopback address): no provider can call it'),
   channels: z.array(
     z.object({
       channel: z.enum(CHANNELS),
@@ -41,6 +45,13 @@ function callbackUrls(base: string): Record<Channel, Record<string, string>> {
   };
 }
 
+/** `twilio`, `sendgrid`, `web-push+fcm`, `sandbox`: the push router's two providers once each. */
+function providerName(provider: string): string {
+  return [...new Set(provider.split('+'))].join('+');
+}
+
+const LOCAL_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/;
+
 /** Which channels run for real, where their providers call back, and whether their credentials work. */
 @Injectable()
 export class ChannelSettingsService {
@@ -50,12 +61,15 @@ export class ChannelSettingsService {
   ) {}
 
   list(): z.input<typeof channelSettingsSchema> {
-    const urls = callbackUrls(this.config.PUBLIC_BASE_URL.replace(/\/$/, ''));
+    const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+    const urls = callbackUrls(base);
     return {
+      publicBaseUrl: base,
+      publicBaseUrlIsLocal: LOCAL_HOSTS.test(new URL(base).hostname),
       channels: CHANNELS.map((channel) => {
-        const { provider } = this.router.for(channel);
-        const sandbox = provider.split('+').every((p) => p === SANDBOX_PROVIDER);
-        return { channel, provider, mode: sandbox ? 'sandbox' : 'live', callbackUrls: urls[channel] };
+        const provider = providerName(this.router.for(channel).provider);
+        const mode = provider === SANDBOX_PROVIDER ? 'sandbox' : 'live';
+        return { channel, provider, mode, callbackUrls: urls[channel] };
       }),
     };
   }
@@ -66,6 +80,6 @@ export class ChannelSettingsService {
       status: 'unchecked' as const,
       detail: `${adapter.provider} has no credentials check`,
     };
-    return { channel, provider: adapter.provider, ...answer };
+    return { channel, provider: providerName(adapter.provider), ...answer };
   }
 }

@@ -2014,6 +2014,10 @@ export interface components {
             }[];
         };
         ChannelSettings: {
+            /** @description PUBLIC_BASE_URL, which the callback URLs start with */
+            publicBaseUrl: string;
+            /** @description True when it names this machine (localhost, a loopback address): no provider can call it */
+            publicBaseUrlIsLocal: boolean;
             channels: {
                 /** @enum {string} */
                 channel: "sms" | "email" | "push";

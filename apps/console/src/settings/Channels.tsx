@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { typed, unwrap } from '../api/http';
 import type { components } from '../api/schema';
 import { CopyButton } from '../ui/CopyButton';
+import './channels.css';
 
 type Channel = components['schemas']['ChannelSettings']['channels'][number]['channel'];
 
@@ -52,6 +53,11 @@ export function Channels() {
     <section className="card settings__section" aria-labelledby="channels-title">
       <h2 id="channels-title">{t('channels.title')}</h2>
       {channels.isError && <p className="error-text">{channels.error.message}</p>}
+      {channels.data?.publicBaseUrlIsLocal && (
+        <p className="channels__warning" role="note">
+          {t('channels.localUrl', { url: channels.data.publicBaseUrl })}
+        </p>
+      )}
       <div className="table-wrap">
         <table className="table">
           <thead>

@@ -38,6 +38,8 @@ const en = {
     live: 'Live',
     sandbox: 'Sandbox',
     callbacks: 'Callback URLs',
+    localUrl:
+      'These URLs start with {{url}}, this machine, which Twilio and SendGrid cannot reach: set PUBLIC_BASE_URL to the address they can.',
     check: 'Check credentials',
     result: {
       accepted: 'Accepted: {{detail}}',
@@ -92,6 +94,8 @@ const fa: Strings = {
     sandbox: 'سندباکس',
     callbacks: 'نشانی‌های بازگشت',
     check: 'بررسی اعتبارنامه',
+    localUrl:
+      'این نشانی‌ها با {{url}} آغاز می‌شوند، یعنی همین دستگاه، که Twilio و SendGrid به آن دسترسی ندارند: PUBLIC_BASE_URL را نشانی‌ای بگذارید که به آن برسند.',
     result: {
       accepted: 'پذیرفته شد: {{detail}}',
       rejected: 'رد شد: {{detail}}',
@@ -144,6 +148,8 @@ const he: Strings = {
     sandbox: 'ארגז חול',
     callbacks: 'כתובות חזרה',
     check: 'בדיקת פרטי גישה',
+    localUrl:
+      'הכתובות האלה מתחילות ב־{{url}}, המחשב הזה, ש־Twilio ו־SendGrid אינם יכולים להגיע אליו: הגדירו את PUBLIC_BASE_URL לכתובת שהם יכולים להגיע אליה.',
     result: {
       accepted: 'התקבל: {{detail}}',
       rejected: 'נדחה: {{detail}}',
