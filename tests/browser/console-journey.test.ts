@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ShiftedClock } from '../support/shifted-clock';
 import { ADMIN_KEY, TouchpointHarness } from '../support/touchpoint-harness';
-import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser';
+import { expectAccessible, launchBrowser, openConsolePage, screenshot, signIn } from './support/browser';
 
 const TEHRAN = 'Asia/Tehran';
 
@@ -41,10 +41,7 @@ describe('a marketer builds, simulates, publishes and runs the cart journey in t
     await tp?.close();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.setDefaultNavigationTimeout(30_000);
+    ({ context, page } = await openConsolePage(browser));
   });
   afterEach(() => context?.close());
 

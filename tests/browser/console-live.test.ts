@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ADMIN_KEY, TouchpointHarness } from '../support/touchpoint-harness';
 import { waitFor } from '../support/wait-for';
-import { expectAccessible, launchBrowser, screenshot, signIn } from './support/browser';
+import { expectAccessible, launchBrowser, openConsolePage, screenshot, signIn } from './support/browser';
 
 const PERSIAN_SMS = 'سارا، سبد خرید شما منتظر است';
 
@@ -64,10 +64,7 @@ describe('a live journey in the console: its numbers, the sandbox, the lifecycle
     await tp?.close();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.setDefaultNavigationTimeout(30_000);
+    ({ context, page } = await openConsolePage(browser, { timeoutMs: 20_000 }));
   });
   afterEach(() => context?.close());
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Debian's Chromium, as scripts/services.mjs installs it; a browser build is never downloaded. */
@@ -20,6 +20,18 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A fresh context (no cookies) at the console's desktop size, in UTC, and its page. */
+export async function openConsolePage(
+  browser: Browser,
+  { timeoutMs = 15_000 } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  page.setDefaultNavigationTimeout(30_000);
+  return { context, page };
 }
 
 /** Where the suites keep their screenshots (gitignored; CI keeps the folder as the run's artifacts). */
