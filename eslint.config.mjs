@@ -35,6 +35,31 @@ export default tseslint.config(
       ],
     },
   },
+  // Apps meet only through libraries: what two apps share is a lib (@touchpoint/worker runs the worker
+  // inside the API process for `npm start`).
+  ...['api', 'worker', 'console'].map((app) => ({
+    files: [`apps/${app}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@touchpoint/*/*', '**/libs/*/src/*'],
+              message: 'Import a lib through its index: @touchpoint/<lib>.',
+            },
+            {
+              group: [
+                '**/apps/*',
+                ...['api', 'worker', 'console'].filter((a) => a !== app).map((a) => `**/${a}/src/**`),
+              ],
+              message: 'An app never imports another app: move what both need to a lib under libs/.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['libs/journeys/**/*.ts'],
     rules: {

@@ -13,6 +13,7 @@ export default defineConfig({
       '@touchpoint/core': path.resolve(import.meta.dirname, 'libs/core/src/index.ts'),
       '@touchpoint/journeys': path.resolve(import.meta.dirname, 'libs/journeys/src/index.ts'),
       '@touchpoint/channels': path.resolve(import.meta.dirname, 'libs/channels/src/index.ts'),
+      '@touchpoint/worker': path.resolve(import.meta.dirname, 'libs/worker/src/index.ts'),
     },
   },
   test: {

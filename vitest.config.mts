@@ -7,6 +7,7 @@ const alias = {
   '@touchpoint/core': path.resolve(import.meta.dirname, 'libs/core/src/index.ts'),
   '@touchpoint/journeys': path.resolve(import.meta.dirname, 'libs/journeys/src/index.ts'),
   '@touchpoint/channels': path.resolve(import.meta.dirname, 'libs/channels/src/index.ts'),
+  '@touchpoint/worker': path.resolve(import.meta.dirname, 'libs/worker/src/index.ts'),
 };
 const plugins = [swc.vite({ jsc: { transform: { legacyDecorator: true, decoratorMetadata: true } } })];
 

@@ -24,6 +24,7 @@ const options = (file) => ({
       '@touchpoint/core': ['libs/core/src/index.ts'],
       '@touchpoint/journeys': ['libs/journeys/src/index.ts'],
       '@touchpoint/channels': ['libs/channels/src/index.ts'],
+      '@touchpoint/worker': ['libs/worker/src/index.ts'],
     },
     parser: { syntax: 'typescript', decorators: true },
     transform: { legacyDecorator: true, decoratorMetadata: true },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseVariant, type SplitStep } from '@touchpoint/journeys';
-import { DueStepService } from '../apps/worker/src/due-step.service';
+import { DueStepService } from '@touchpoint/worker';
 import { TouchpointHarness } from './support/touchpoint-harness';
 import { waitFor } from './support/wait-for';
 

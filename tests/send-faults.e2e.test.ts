@@ -3,7 +3,7 @@ import { ChannelRouter, type OutboundMessage } from '@touchpoint/channels';
 import { jobId, QUEUE } from '@touchpoint/core';
 import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sendProcessorToken } from '../apps/worker/src/processors';
+import { sendProcessorToken } from '@touchpoint/worker';
 import { FakeTwilio, twilioError } from './fakes/fake-twilio';
 import { TouchpointHarness } from './support/touchpoint-harness';
 import { waitFor } from './support/wait-for';

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ShiftedClock } from '../support/shifted-clock';
 import { ADMIN_KEY, TouchpointHarness } from '../support/touchpoint-harness';
-import { expectAccessible, launchBrowser, openConsolePage, screenshot, signIn } from './support/browser';
+import { expectAccessible, launchBrowser, openPage, screenshot, signIn } from './support/browser';
 
 const TEHRAN = 'Asia/Tehran';
 
@@ -41,7 +41,7 @@ describe('a marketer builds, simulates, publishes and runs the cart journey in t
     await tp?.close();
   });
   beforeEach(async () => {
-    ({ context, page } = await openConsolePage(browser));
+    ({ context, page } = await openPage(browser));
   });
   afterEach(() => context?.close());
 

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ADMIN_KEY, TouchpointHarness } from '../support/touchpoint-harness';
 import { waitFor } from '../support/wait-for';
-import { expectAccessible, launchBrowser, openConsolePage, screenshot, signIn } from './support/browser';
+import { expectAccessible, launchBrowser, openPage, screenshot, signIn } from './support/browser';
 
 const PERSIAN_SMS = 'سارا، سبد خرید شما منتظر است';
 
@@ -64,7 +64,9 @@ describe('a live journey in the console: its numbers, the sandbox, the lifecycle
     await tp?.close();
   });
   beforeEach(async () => {
-    ({ context, page } = await openConsolePage(browser, { timeoutMs: 20_000 }));
+    ({ context, page } = await openPage(browser));
+    // A node's numbers refresh every 10 s: waiting for one may take most of that.
+    page.setDefaultTimeout(20_000);
   });
   afterEach(() => context?.close());
 

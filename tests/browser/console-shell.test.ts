@@ -54,6 +54,11 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
     await page.getByRole('heading', { name: 'Journeys' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Journeys',
+      'Overview',
+      'Log',
+      'Customers',
+      'Stages',
+      'NPS',
       'Sandbox inbox',
       'Settings',
     ]);
@@ -90,6 +95,11 @@ describe('the console shell: sign-in, roles, languages and the journeys list', (
     await page.getByRole('heading', { name: 'Journeys' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Journeys',
+      'Overview',
+      'Log',
+      'Customers',
+      'Stages',
+      'NPS',
       'Settings',
     ]);
     await page.getByRole('link', { name: 'Cart reminder' }).waitFor();

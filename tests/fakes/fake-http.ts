@@ -123,17 +123,20 @@ export async function close(server: Server): Promise<void> {
 /** A queue of programmed faults: `failNext(n, …)` makes the next n requests answer with the fault. */
 export class FaultQueue {
   private readonly faults: FakeFault[] = [];
+  /** Met by every request once the queued faults are spent, until the outage ends. */
+  outage: FakeFault | undefined;
 
   push(n: number, fault: FakeFault): void {
     for (let i = 0; i < n; i++) this.faults.push(fault);
   }
 
   take(): FakeFault | undefined {
-    return this.faults.shift();
+    return this.faults.shift() ?? this.outage;
   }
 
   clear(): void {
     this.faults.length = 0;
+    this.outage = undefined;
   }
 
   get pending(): number {

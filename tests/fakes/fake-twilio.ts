@@ -87,6 +87,15 @@ export class FakeTwilio {
     });
   }
 
+  /** Every message sent answers `status` (a Twilio error body) until `recover()`: the provider is down. */
+  goDown(status = 503): void {
+    this.faults.outage = { status, body: twilioError(status, 20500, 'Service unavailable') };
+  }
+
+  recover(): void {
+    this.faults.outage = undefined;
+  }
+
   /** The next `n` messages sent meet `mishap`: taken then the connection reset, reset untaken, or answered late. */
   mishapNext(n: number, mishap: Mishap): void {
     this.faults.push(n, { mishap });

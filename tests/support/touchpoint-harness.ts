@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../apps/api/src/create-app';
-import { Reconciler } from '../../apps/worker/src/reconciler.service';
+import { Reconciler } from '@touchpoint/worker';
 import { ALL_QUEUES, jobId, QueueGateway } from '@touchpoint/core';
 import { createTestDatabase, type TestDatabase } from './test-database';
 

@@ -8,15 +8,17 @@ import {
   type NestModule,
   RequestMethod,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TemplateRenderer } from '@touchpoint/channels';
 import { ALL_QUEUES, CoreModule, type CoreOptions, logTransport } from '@touchpoint/core';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { WorkerModule } from '@touchpoint/worker';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AuditController } from './audit/audit.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
 import { AdminBasicAuthMiddleware } from './auth/admin-basic-auth.middleware';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { BootstrapService } from './bootstrap/bootstrap.service';
@@ -102,6 +104,7 @@ export class AppModule implements NestModule {
       ],
       controllers: [
         ApiKeysController,
+        AuditController,
         CustomersController,
         EventsController,
         JourneysController,
@@ -122,6 +125,7 @@ export class AppModule implements NestModule {
         ApiKeyGuard,
         ConsoleSessionService,
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         EventIngestService,
         JourneyService,

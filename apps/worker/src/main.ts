@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@touchpoint/core';
 import { Logger } from 'nestjs-pino';
-import { GracefulShutdown } from './graceful-shutdown';
+import { GracefulShutdown } from '@touchpoint/worker';
 import { startWorkerHttp, type WorkerHttp } from './worker-http';
 import { WorkerAppModule } from './worker-app.module';
 

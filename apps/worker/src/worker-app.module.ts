@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type CoreOptions, logTransport } from '@touchpoint/core';
 import { LoggerModule } from 'nestjs-pino';
-import { WorkerModule } from './worker.module';
+import { WorkerModule } from '@touchpoint/worker';
 
 /** The worker as its own process: no HTTP, just processors and the scheduler tick. */
 @Module({})

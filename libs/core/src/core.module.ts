@@ -1,4 +1,11 @@
-import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Clock, SystemClock } from './clock/clock';
 import { CONFIG, type Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './database/database';
@@ -8,10 +15,12 @@ import { LinkSigner, linkSignerProvider } from './links/link-signer';
 import { SurveyLinks } from './links/survey-links';
 import { UnsubscribeLinks } from './links/unsubscribe-links';
 import { SendMetrics } from './metrics/send-metrics';
+import { ProviderCircuits } from './queue/provider-circuits';
 import { QueueModule } from './queue/queue.module';
 import { REDIS, RedisCloser, redisProvider } from './queue/redis.provider';
 import { AnalyticsRepository } from './repositories/analytics.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
+import { AuditRepository } from './repositories/audit.repository';
 import { ConsoleSessionRepository } from './repositories/console-session.repository';
 import { CustomerErasureRepository } from './repositories/customer-erasure.repository';
 import { CustomerRepository } from './repositories/customer.repository';
@@ -33,6 +42,7 @@ import { WebhookReceiptRepository } from './repositories/webhook-receipt.reposit
 
 const repositories = [
   ApiKeyRepository,
+  AuditRepository,
   ConsoleSessionRepository,
   CustomerRepository,
   EnrollmentRepository,
@@ -93,6 +103,11 @@ export class CoreModule {
               dataDir: config.DATA_DIR,
               poolSize: config.DATABASE_POOL_SIZE,
               onStatement: (sql) => metrics.statement(sql),
+              onIdleError: (error) =>
+                new Logger('Database').warn(
+                  { err: error },
+                  'the database ended an idle connection (a restart?): it is replaced on the next query',
+                ),
             });
             await migrateToLatest(handle.db);
             return handle;
@@ -102,6 +117,7 @@ export class CoreModule {
         DatabaseCloser,
         redisProvider,
         RedisCloser,
+        ProviderCircuits,
         ...repositories,
         ...insights,
         linkSignerProvider,
@@ -112,6 +128,7 @@ export class CoreModule {
         DATABASE_HANDLE,
         DB,
         REDIS,
+        ProviderCircuits,
         QueueModule,
         LinkSigner,
         ...repositories,

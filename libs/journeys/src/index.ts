@@ -90,3 +90,4 @@ export {
 } from './simulate-journey';
 export { isStorableText, jsonRecord, jsonValue, MAX_JSON_DEPTH, text, UNSTORABLE_TEXT } from './text.schema';
 export { whenParsed } from './when-parsed';
+export { messageExpiry } from './message-expiry';

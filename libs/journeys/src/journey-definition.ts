@@ -50,6 +50,11 @@ export const journeyDefinitionSchema = z
       .describe('Conversion goal, attributed to the last touchpoint.'),
     transactional: z.boolean().default(false).describe('Exempt from frequency caps.'),
     quietHours: quietHoursSchema.optional(),
+    expiresAfter: durationSchema
+      .optional()
+      .describe(
+        'How long each message of the journey stays worth sending after its step is reached, ISO-8601; a send step may say otherwise. A message held longer becomes `expired`, never sent late.',
+      ),
     survey: z
       .strictObject({
         question: text().min(1).max(500).describe('Question shown on the survey page.'),

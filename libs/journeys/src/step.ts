@@ -67,7 +67,16 @@ export const waitStepSchema = z
   })
   .describe('Wait for a duration or until a moment.');
 
-const sendBase = { id: stepIdSchema, type: z.literal('send'), next };
+const sendBase = {
+  id: stepIdSchema,
+  type: z.literal('send'),
+  expiresAfter: durationSchema
+    .optional()
+    .describe(
+      'How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits.',
+    ),
+  next,
+};
 export const sendStepSchema = z
   .discriminatedUnion('channel', [
     z.strictObject({

@@ -22,14 +22,11 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (no cookies) at the console's desktop size, in UTC, and its page. */
-export async function openConsolePage(
-  browser: Browser,
-  { timeoutMs = 15_000 } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh context (no cookies, no stored preferences) at desktop size in UTC, and a page in it. */
+export async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' });
   const page = await context.newPage();
-  page.setDefaultTimeout(timeoutMs);
+  page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(30_000);
   return { context, page };
 }

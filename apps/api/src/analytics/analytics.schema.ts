@@ -30,6 +30,7 @@ const funnelSchema = z.object({
   suppressed: count,
   cancelled: count,
   unknown: count,
+  expired: count.describe('Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent'),
   answered: count,
   suppressedBy: z.record(z.string(), count).describe('Suppressed touchpoints by reason'),
 });
@@ -256,6 +257,7 @@ const mapTouchpointSchema = z.object({
   stepId: z.string().nullable(),
   channel: z.enum(['sms', 'email', 'push', 'survey']),
   to: z.string().nullable(),
+  text: z.string().nullable().describe('The SMS body, email subject or push title; masked for analysts'),
   status: z.enum(TOUCHPOINT_STATUSES),
   outcome: z.string().describe('How far it got: clicked, opened, delivered, sent, or its own status'),
   error: z.string().nullable(),

@@ -9,6 +9,7 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 import { journeyMapSchema } from './analytics.schema';
 import { JourneyMapService } from './journey-map.service';
+import { Audited, erasedCustomerRef } from '../audit/audited.decorator';
 
 const limitSchema = z.coerce.number().int().min(1).max(2000).default(1000);
 
@@ -63,9 +64,16 @@ export class CustomerInsightsController {
   })
   @ApiNoContentResponse({ description: 'Erased' })
   @ApiProblems(400, 404)
+  // The trail outlives the erasure: it keeps a hash of the id, enough to answer "was c-42 erased?", not who.
+  @Audited({
+    action: 'customer.erased',
+    target: 'customer',
+    targetId: ({ params }) => erasedCustomerRef(params.customerId),
+  })
   async erase(@Param('customerId') id: string): Promise<void> {
     const erased = await this.erasure.erase(parse(customerIdSchema, id, 'customerId'), this.clock.now());
     if (!erased) throw ProblemException.notFound('The customer');
-    await this.queue.removeSteps(erased.cancelledSteps);
+    // Committed: a cancelled step whose job Redis still holds finds nothing to do when it comes due.
+    await this.queue.handOff((q) => q.removeSteps(erased.cancelledSteps));
   }
 }

@@ -10,6 +10,7 @@ import {
 import { STAGES } from '@touchpoint/journeys';
 import { maskAddress, maskDeep, maskText } from '../http/mask';
 import { ProblemException } from '../http/problem';
+import { touchpointText } from '../touchpoints/touchpoint.view';
 
 /** How far a message got, furthest first; anything else is its own status (suppressed, cancelled…). */
 const PROGRESS = ['clicked', 'opened', 'delivered', 'sent'] as const;
@@ -74,6 +75,7 @@ export class JourneyMapService {
           stepId: t.step_id,
           channel: t.channel,
           to: masked ? maskAddress(t.channel, t.to) : t.to,
+          text: touchpointText(t, role),
           status: t.status,
           outcome: outcomeOf(t),
           error: t.error,

@@ -46,6 +46,7 @@ export const EMPTY_FUNNEL: FunnelCounts = {
   suppressed: 0,
   cancelled: 0,
   unknown: 0,
+  expired: 0,
   answered: 0,
 };
 
@@ -210,6 +211,7 @@ function pickCounts(r: FunnelCounts): FunnelCounts {
     suppressed: r.suppressed,
     cancelled: r.cancelled,
     unknown: r.unknown,
+    expired: r.expired,
     answered: r.answered,
   };
 }

@@ -1,11 +1,14 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import { ApiKeyRepository } from '@touchpoint/core';
+import { ApiKeyRepository, Clock } from '@touchpoint/core';
 import type { NextFunction, Request, Response } from 'express';
 
 /** The queue dashboard is for admins: a browser sends the admin key as the Basic-auth password. */
 @Injectable()
 export class AdminBasicAuthMiddleware implements NestMiddleware {
-  constructor(private readonly keys: ApiKeyRepository) {}
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const header = req.headers.authorization ?? '';
@@ -15,7 +18,7 @@ export class AdminBasicAuthMiddleware implements NestMiddleware {
       const decoded = Buffer.from(header.replace(/^Basic\s+/i, ''), 'base64').toString('utf8');
       key = decoded.slice(decoded.indexOf(':') + 1);
     }
-    const row = key ? await this.keys.findActiveByKey(key) : undefined;
+    const row = key ? await this.keys.findActiveByKey(key, this.clock.now()) : undefined;
     if (row?.role === 'admin') return next();
     res
       .status(row ? 403 : 401)

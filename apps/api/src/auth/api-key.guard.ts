@@ -1,4 +1,4 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiKeyRepository, Clock, type Role } from '@touchpoint/core';
 import type { Request } from 'express';
@@ -23,6 +23,7 @@ export type AuthenticatedRequest = Request & {
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
+  private readonly logger = new Logger(ApiKeyGuard.name);
   private readonly cache = new Map<string, { caller: Caller | null; at: number }>();
 
   constructor(
@@ -55,7 +56,8 @@ export class ApiKeyGuard implements CanActivate {
     if (!match)
       throw new ProblemException(401, 'unauthorized', 'Send an API key as `Authorization: Bearer <key>`.');
     const caller = await this.lookup(match[1]);
-    if (!caller) throw new ProblemException(401, 'unauthorized', 'The API key is unknown or revoked.');
+    if (!caller)
+      throw new ProblemException(401, 'unauthorized', 'The API key is unknown, revoked or expired.');
     return caller;
   }
 
@@ -89,10 +91,17 @@ export class ApiKeyGuard implements CanActivate {
     const now = this.clock.now().getTime();
     const hit = this.cache.get(key);
     if (hit && now - hit.at < CACHE_MS && now >= hit.at) return hit.caller;
-    const row = await this.keys.findActiveByKey(key);
+    const row = await this.keys.findActiveByKey(key, this.clock.now());
     const caller = row ? { keyId: row.id, name: row.name, role: row.role } : null;
+    // Once per cache miss, off the request's path: a key's last use is shown to the minute.
+    if (row)
+      this.keys.markUsed(row.id, this.clock.now()).catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not note the key’s last use');
+      });
+    // An expiring key leaves the cache when it expires, not up to CACHE_MS later.
+    const expiresIn = row?.expires_at ? row.expires_at.getTime() - now : Infinity;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, { caller, at: now });
+    this.cache.set(key, { caller, at: expiresIn < CACHE_MS ? now - CACHE_MS + expiresIn : now });
     return caller;
   }
 }

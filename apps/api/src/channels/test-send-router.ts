@@ -1,5 +1,5 @@
 import { ChannelRouter } from '@touchpoint/channels';
-import { channelRouterProviderFor } from '../../../worker/src/channel-adapters.provider';
+import { channelRouterProviderFor } from '@touchpoint/worker';
 
 /**
  * The API's own adapters, built from the same credentials as the worker's: "send me a test" goes through

@@ -13,12 +13,6 @@ import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { EventBody } from './event.schema';
 
-/**
- * How long ingest waits for Redis to take the events job. The events are committed already: while Redis is
- * down the answer is still 202 within this bound, and the reconciler enqueues them once Redis is back.
- */
-const ENQUEUE_BOUND_MS = 500;
-
 /** Ingest: one multi-row insert, commit, then one job per batch. 202 only after the commit. */
 @Injectable()
 export class EventIngestService {
@@ -50,25 +44,13 @@ export class EventIngestService {
       );
       return this.events.insertMany(trx, rows, now);
     });
-    // BullMQ's connection waits for Redis forever (maxRetriesPerRequest: null): bound the wait, not the job.
-    const enqueued = this.queue.addEvents(accepted).then(
-      () => true,
-      (error: unknown) => {
-        this.logger.warn({ err: error, events: accepted.length }, 'events stored but not enqueued');
-        return false;
-      },
-    );
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<false>(
-      (resolve) => (timer = setTimeout(() => resolve(false), ENQUEUE_BOUND_MS)),
-    );
-    if (!(await Promise.race([enqueued, bound])))
-      // Stored durably already; the reconciler enqueues unprocessed events once Redis is back.
+    // Committed: 202 whatever Redis does; what it does not take in time, the reconciler enqueues later.
+    const handoff = await this.queue.handOff((q) => q.addEvents(accepted));
+    if (!handoff.taken)
       this.logger.warn(
-        { events: accepted.length },
+        { events: accepted.length, err: handoff.error },
         'Redis did not take the events job in time: left to the reconciler',
       );
-    clearTimeout(timer);
     return { accepted: accepted.length, duplicates: rows.length - accepted.length };
   }
 }

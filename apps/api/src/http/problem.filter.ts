@@ -1,8 +1,12 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { unavailableDependency } from '@touchpoint/core';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import { dottedPath, problemType, type ProblemBody } from './problem';
+
+/** Seconds a client is told to wait when a dependency is away: about what a PostgreSQL restart takes. */
+const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 /** The one error filter: every error leaves as application/problem+json. */
 @Catch()
@@ -14,8 +18,11 @@ export class ProblemFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
     const body = this.toProblem(exception);
-    if (body.status >= 500) this.logger.error({ err: exception, path: req.path }, 'request failed');
+    if (body.status === 503)
+      this.logger.warn({ path: req.path, err: exception }, 'a dependency is unavailable: answered 503');
+    else if (body.status >= 500) this.logger.error({ err: exception, path: req.path }, 'request failed');
     if (res.headersSent) return;
+    if (body.status === 503) res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S));
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
@@ -48,6 +55,15 @@ export class ProblemFilter implements ExceptionFilter {
         detail,
         // Every 400 names what is wrong; Nest's own (a URL that does not decode) knows no field: the request.
         ...(status === 400 && { errors: [{ path: '', message: detail }] }),
+      };
+    }
+    const dependency = unavailableDependency(exception);
+    if (dependency) {
+      return {
+        type: problemType('unavailable'),
+        title: 'Service Unavailable',
+        status: 503,
+        detail: `The ${dependency === 'database' ? 'database' : 'queue (Redis)'} is unavailable. Try again in a few seconds.`,
       };
     }
     return { type: problemType('internal-error'), title: 'Internal Server Error', status: 500 };

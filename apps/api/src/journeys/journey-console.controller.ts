@@ -28,6 +28,7 @@ import {
 import { JourneyDraftsService } from './journey-drafts.service';
 import { JourneyInsightsService } from './journey-insights.service';
 import { actorOf, journeyIdPipe } from './journey-params';
+import { Audited, journeyDetail, paramId } from '../audit/audited.decorator';
 
 class DraftBodyDto extends createZodDto(draftBodySchema) {}
 class PeriodQueryDto extends createZodDto(periodQuerySchema) {}
@@ -89,6 +90,7 @@ export class JourneyConsoleController {
     404,
     [409, 'Another version was published since the draft’s baseVersion, or the journey is archived'],
   )
+  @Audited({ action: 'journey.published', target: 'journey', targetId: paramId, detail: journeyDetail })
   publish(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
     return this.drafts.publish(id, actorOf(caller));
   }

@@ -26,8 +26,7 @@ import {
 } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { addressOf } from '../../../worker/src/due-step.service';
-import { templateCustomer, toCustomerLike } from '../../../worker/src/customer-context';
+import { addressOf, templateCustomer, toCustomerLike } from '@touchpoint/worker';
 import { customerBodySchema, customerIdSchema } from '../customers/customer.schema';
 import { ProblemException } from '../http/problem';
 

@@ -20,7 +20,7 @@ import {
 } from '@touchpoint/core';
 import { validateJourney, type JourneyDefinition } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
-import { JourneyCatalog } from '../../../worker/src/journey-catalog.service';
+import { JourneyCatalog } from '@touchpoint/worker';
 import { ProblemException } from '../http/problem';
 
 export function journeyView(j: JourneyRecord) {
@@ -176,8 +176,11 @@ export class JourneyService {
     }
     if (outcome === 'changed') {
       this.catalog?.invalidate();
-      await this.queue.removeSteps(jobs.remove);
-      await this.queue.addSteps(jobs.add);
+      // Committed: with Redis away, the reconciler queues the resumed steps; cancelled ones no-op when due.
+      await this.queue.handOff(async (q) => {
+        await q.removeSteps(jobs.remove);
+        await q.addSteps(jobs.add);
+      });
     }
     return this.get(id);
   }

@@ -19,6 +19,7 @@ import {
   journeyViewSchema,
   simulationResultSchema,
 } from './journey.schema';
+import { Audited, journeyDetail, paramId, resultId } from '../audit/audited.decorator';
 
 class SimulationBodyDto extends createZodDto(simulationBodySchema) {}
 class SummaryQueryDto extends createZodDto(summaryQuerySchema) {}
@@ -48,6 +49,7 @@ export class JourneysController {
   @ApiJsonResponse(201, 'Journey', journeyViewSchema, 'The journey, active at version 1')
   @ApiJsonBodyProblems()
   @ApiProblems([409, 'Another live journey has this name'])
+  @Audited({ action: 'journey.created', target: 'journey', targetId: resultId, detail: journeyDetail })
   create(@Body() body: unknown, @CurrentCaller() caller: Caller) {
     return this.service.create(body, actorOf(caller));
   }
@@ -102,6 +104,7 @@ export class JourneysController {
   @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The journey at its new version')
   @ApiJsonBodyProblems()
   @ApiProblems(404, [409, 'Another live journey has this name, or the journey is archived'])
+  @Audited({ action: 'journey.published', target: 'journey', targetId: paramId, detail: journeyDetail })
   update(@Param('id', journeyIdPipe()) id: string, @Body() body: unknown, @CurrentCaller() caller: Caller) {
     return this.service.update(id, body, actorOf(caller));
   }
@@ -112,6 +115,7 @@ export class JourneysController {
   @ApiOperation({ summary: 'Pause: no new enrollments, steps that come due are held until resume' })
   @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The paused journey')
   @ApiProblems(404, [409, 'The journey is archived'])
+  @Audited({ action: 'journey.paused', target: 'journey', targetId: paramId, detail: journeyDetail })
   pause(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
     return this.service.pause(id, actorOf(caller));
   }
@@ -124,6 +128,7 @@ export class JourneysController {
   })
   @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The active journey')
   @ApiProblems(404, [409, 'The journey is archived'])
+  @Audited({ action: 'journey.resumed', target: 'journey', targetId: paramId, detail: journeyDetail })
   resume(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
     return this.service.resume(id, actorOf(caller));
   }
@@ -133,6 +138,7 @@ export class JourneysController {
   @ApiOperation({ summary: 'Archive: no new enrollments, running ones end, unsent messages are cancelled' })
   @ApiJsonResponse(200, 'Journey', journeyViewSchema, 'The archived journey')
   @ApiProblems(404, [409, 'The journey is already archived'])
+  @Audited({ action: 'journey.archived', target: 'journey', targetId: paramId, detail: journeyDetail })
   archive(@Param('id', journeyIdPipe()) id: string, @CurrentCaller() caller: Caller) {
     return this.service.archive(id, actorOf(caller));
   }

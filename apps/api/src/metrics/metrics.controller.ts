@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { QueueGateway, SendMetrics, TouchpointRepository } from '@touchpoint/core';
+import { ProviderCircuits, QueueGateway, SendMetrics, TouchpointRepository } from '@touchpoint/core';
 import { Gauge, type Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 
@@ -13,7 +13,12 @@ import { Public } from '../auth/auth.decorators';
 export class MetricsController {
   private readonly registry: Registry;
 
-  constructor(touchpoints: TouchpointRepository, queue: QueueGateway, metrics: SendMetrics) {
+  constructor(
+    touchpoints: TouchpointRepository,
+    queue: QueueGateway,
+    metrics: SendMetrics,
+    circuits: ProviderCircuits,
+  ) {
     this.registry = metrics.registry;
     new Gauge({
       name: 'touchpoint_touchpoints',
@@ -36,16 +41,32 @@ export class MetricsController {
       },
     });
     new Gauge({
+      name: 'touchpoint_provider_circuit_open',
+      help: 'Providers whose circuit is open after consecutive transient failures (1): their messages wait for a probe to succeed',
+      labelNames: ['provider'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const circuit of await circuits.open().catch(() => []))
+          this.set({ provider: circuit.provider }, 1);
+      },
+    });
+    new Gauge({
       name: 'touchpoint_queue_jobs',
       help: 'BullMQ jobs by queue and state',
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const q of queue.all()) {
-          const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
-          for (const [state, n] of Object.entries(counts)) this.set({ queue: q.name, state }, n);
-        }
+        // Nothing while Redis is away (a scrape must not hang): /health says why.
+        for (const { queue: name, counts } of await queue.jobCounts(
+          'waiting',
+          'active',
+          'delayed',
+          'failed',
+          'prioritized',
+        ))
+          for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
       },
     });
   }

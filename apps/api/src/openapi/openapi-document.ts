@@ -46,7 +46,49 @@ export function buildOpenApiDocument(
   );
   const document = cleanupOpenApiDoc(generated, { version: '3.1' });
   markPublicOperations(document);
+  addSharedProblems(document);
   return document;
+}
+
+const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+const retryAfter = {
+  description: 'Seconds to wait before trying again',
+  schema: { type: 'integer', minimum: 0 },
+} as const;
+
+/**
+ * Answers any `/v1` operation can give, whatever its controller says: 503 when PostgreSQL is away (and
+ * Redis, for the few that need it), and for the operations a key or session calls, 429 past its rate limit.
+ */
+function addSharedProblems(document: OpenAPIObject): void {
+  const shared = {
+    429: {
+      description:
+        'This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left.',
+      headers: {
+        'Retry-After': retryAfter,
+        RateLimit: { description: 'What is left in the current window', schema: { type: 'string' } },
+        'RateLimit-Policy': { description: 'The limit and its window', schema: { type: 'string' } },
+      },
+      content: problem,
+    },
+    503: {
+      description:
+        'The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After`',
+      headers: { 'Retry-After': retryAfter },
+      content: problem,
+    },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith('/v1/')) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const responses = operation.responses;
+      if (operation.security?.length !== 0) responses['429'] ??= structuredClone(shared[429]);
+      responses['503'] ??= structuredClone(shared[503]);
+    }
+  }
 }
 
 /** An operation that asks for no key says so (`security: []`), rather than leaving tools to guess. */

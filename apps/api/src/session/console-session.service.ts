@@ -48,10 +48,10 @@ export class ConsoleSessionService {
 
   /** 401 for an unknown or revoked key, 403 for `ingest` (a pipeline's key, not a person's). */
   async signIn(key: string): Promise<{ id: string; session: SessionView }> {
-    const row = await this.keys.findActiveByKey(key);
+    const row = await this.keys.findActiveByKey(key, this.clock.now());
     if (!row) {
-      throw new ProblemException(401, 'unauthorized', 'The API key is unknown or revoked.', [
-        { path: 'key', message: 'unknown or revoked key' },
+      throw new ProblemException(401, 'unauthorized', 'The API key is unknown or revoked (or expired).', [
+        { path: 'key', message: 'unknown, revoked or expired key' },
       ]);
     }
     if (row.role === 'ingest') {

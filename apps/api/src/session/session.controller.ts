@@ -10,6 +10,7 @@ import { ProblemException } from '../http/problem';
 import { ApiJsonBodyProblems, ApiProblems } from '../openapi/api-problems.decorator';
 import { ConsoleSessionService } from './console-session.service';
 import { clearedSessionCookie, sessionCookie } from './session-cookie';
+import { Audited } from '../audit/audited.decorator';
 
 const signInSchema = z.object({
   key: z.string().trim().min(1).max(200).describe('An API key (`tp_…`) of any role but ingest'),
@@ -41,6 +42,11 @@ export class SessionController {
   })
   @ApiJsonBodyProblems()
   @ApiProblems([401, 'The key is unknown or revoked'], [403, 'An ingest key cannot sign in'])
+  @Audited({
+    action: 'console.signed_in',
+    target: 'api_key',
+    targetId: ({ result }) => (result as { keyId: string }).keyId,
+  })
   async signIn(@Body() body: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { id, session } = await this.sessions.signIn(body.key);
     res.append('Set-Cookie', sessionCookie(id, req));
@@ -65,6 +71,7 @@ export class SessionController {
   @Roles(...PEOPLE)
   @ApiOperation({ summary: 'Sign out: the session ends server-side and the cookie is cleared' })
   @ApiNoContentResponse({ description: 'Signed out' })
+  @Audited({ action: 'console.signed_out', target: 'api_key' })
   async signOut(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     if (req.consoleSession) await this.sessions.signOut(req.consoleSession.id);
     res.append('Set-Cookie', clearedSessionCookie(req));

@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, SETTING_KEYS, SettingRepository } from '@touchpoint/core';
 import { frequencyCapsSchema, type FrequencyCap } from '@touchpoint/journeys';
 import { createZodDto } from 'nestjs-zod';
+import { FrequencyCaps } from '@touchpoint/worker';
 import { z } from 'zod';
-import { FrequencyCaps } from '../../../worker/src/frequency-caps.service';
 import { Roles } from '../auth/auth.decorators';
 import { ApiJsonBodyProblems, ApiProblems } from '../openapi/api-problems.decorator';
 import {
@@ -14,6 +14,7 @@ import {
   credentialCheckSchema,
 } from '../channels/channel-settings.service';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
+import { Audited } from '../audit/audited.decorator';
 
 class FrequencyCapsDto extends createZodDto(frequencyCapsSchema) {}
 class ChannelParamDto extends createZodDto(z.object({ channel: z.enum(CHANNELS) })) {}
@@ -43,6 +44,12 @@ export class SettingsController {
   @ApiOperation({ summary: 'Replace the frequency caps, counted per customer in their timezone' })
   @ApiJsonResponse(200, 'FrequencyCaps', frequencyCapsSchema, 'The caps now in force')
   @ApiJsonBodyProblems()
+  @Audited({
+    action: 'settings.frequency_caps.changed',
+    target: 'settings',
+    targetId: () => 'frequency-caps',
+    detail: ({ result }) => result as Record<string, unknown>,
+  })
   async putFrequencyCaps(@Body() body: FrequencyCapsDto): Promise<{ caps: FrequencyCap[] }> {
     const value = { caps: body.caps };
     await this.settings.put(SETTING_KEYS.frequencyCaps, value, this.clock.now());

@@ -7,7 +7,7 @@ import {
 } from '@touchpoint/channels';
 import { CONFIG, Clock, CustomerRepository, JourneyRepository, type Config } from '@touchpoint/core';
 import { z } from 'zod';
-import { templateCustomer } from '../../../worker/src/customer-context';
+import { templateCustomer } from '@touchpoint/worker';
 import { customerBodySchema, customerIdSchema } from '../customers/customer.schema';
 import { ProblemException } from '../http/problem';
 import { transientCustomer } from '../journeys/journey-simulation.service';

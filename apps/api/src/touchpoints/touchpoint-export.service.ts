@@ -28,6 +28,7 @@ const CSV_COLUMNS: (keyof TouchpointView)[] = [
   'channel',
   'status',
   'to',
+  'text',
   'provider',
   'providerMessageId',
   'scheduledFor',

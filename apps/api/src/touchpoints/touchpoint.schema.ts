@@ -15,6 +15,10 @@ export const touchpointViewSchema = z.object({
   channel: z.enum(['sms', 'email', 'push', 'survey']),
   status: z.enum(TOUCHPOINT_STATUSES),
   to: z.string().nullable().describe('The address it went to; masked for analysts'),
+  text: z
+    .string()
+    .nullable()
+    .describe('What the customer read first: the SMS body, email subject or push title; masked for analysts'),
   provider: z.string().nullable(),
   providerMessageId: z.string().nullable(),
   scheduledFor: timestamp.nullable(),
@@ -39,3 +43,12 @@ export const touchpointPageSchema = z.object({
 });
 
 export const touchpointListSchema = z.object({ items: z.array(touchpointViewSchema) });
+
+export const touchpointDetailSchema = touchpointViewSchema.extend({
+  message: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe(
+      'The message as rendered for the customer: { body } for SMS, { subject, html, text } for email, { title, body, url } for push; null before it was rendered or after erasure',
+    ),
+});

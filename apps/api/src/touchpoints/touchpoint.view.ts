@@ -17,6 +17,7 @@ export function touchpointView(t: TouchpointWithEvents, role: Role) {
     channel: t.channel,
     status: t.status,
     to: masked ? maskAddress(t.channel, t.to) : t.to,
+    text: touchpointText(t, role),
     provider: t.provider,
     providerMessageId: t.provider_message_id,
     scheduledFor: t.scheduled_for,
@@ -34,3 +35,19 @@ export function touchpointView(t: TouchpointWithEvents, role: Role) {
 }
 
 export type TouchpointView = ReturnType<typeof touchpointView>;
+
+/** What the customer read first: an SMS's body, an email's subject, a push notification's title. */
+export function touchpointText(t: Pick<TouchpointWithEvents, 'rendered'>, role: Role): string | null {
+  const headline = t.rendered?.subject ?? t.rendered?.title ?? t.rendered?.body;
+  if (typeof headline !== 'string') return null;
+  return role === 'analyst' ? maskText(headline) : headline;
+}
+
+/** One touchpoint with the message as it was rendered for the customer (masked for analysts). */
+export function touchpointDetailView(t: TouchpointWithEvents, role: Role) {
+  const { channel: _channel, ...message } = t.rendered ?? {};
+  return {
+    ...touchpointView(t, role),
+    message: t.rendered ? (role === 'analyst' ? maskDeep(message) : message) : null,
+  };
+}

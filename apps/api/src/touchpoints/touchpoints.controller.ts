@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { TouchpointRepository } from '@touchpoint/core';
 import type { Response } from 'express';
@@ -7,7 +7,7 @@ import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
 import { ProblemException } from '../http/problem';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
-import { touchpointPageSchema } from './touchpoint.schema';
+import { touchpointDetailSchema, touchpointPageSchema } from './touchpoint.schema';
 import { TouchpointExportService } from './touchpoint-export.service';
 import {
   decodeCursor,
@@ -15,7 +15,7 @@ import {
   touchpointExportQuerySchema,
   touchpointQuerySchema,
 } from './touchpoint-query.schema';
-import { touchpointView } from './touchpoint.view';
+import { touchpointDetailView, touchpointView } from './touchpoint.view';
 
 class TouchpointQueryDto extends createZodDto(touchpointQuerySchema) {}
 class TouchpointExportQueryDto extends createZodDto(touchpointExportQuerySchema) {}
@@ -69,5 +69,23 @@ export class TouchpointsController {
     @Res() res: Response,
   ): Promise<void> {
     return this.exporter.write(res, query, caller.role);
+  }
+
+  @Get(':id')
+  @Roles('marketer', 'analyst')
+  @ApiOperation({
+    summary:
+      'One touchpoint with its status trail and the message as the customer saw it (masked for analysts)',
+  })
+  @ApiJsonResponse(200, 'TouchpointDetail', touchpointDetailSchema, 'The touchpoint')
+  @ApiProblems(404)
+  async get(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ProblemException.notFound('The touchpoint') }))
+    id: string,
+    @CurrentCaller() caller: Caller,
+  ) {
+    const row = await this.touchpoints.findWithEvents(id);
+    if (!row) throw ProblemException.notFound('The touchpoint');
+    return touchpointDetailView(row, caller.role);
   }
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession, useSignOut } from '../auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ThemeSwitch } from './ThemeSwitch';
 import { allowed, FEATURE_ROUTES } from './routes';
 
 /** The signed-in frame: navigation for the key's role, language, who is signed in, sign out. */
@@ -31,6 +32,7 @@ export function Shell() {
         </nav>
         <div className="topbar__end">
           <LanguageSwitch />
+          <ThemeSwitch />
           <span className="topbar__who" data-role={role}>
             {t('signedInAs', { name, role: t(`roles.${role}`) })}
           </span>

@@ -34,6 +34,41 @@ export const FEATURE_ROUTES: FeatureRoute[] = [
     route: { lazy: async () => ({ Component: (await import('../canvas/EditorPage')).JourneyVersionPage }) },
   },
   {
+    path: 'journeys/:id/report',
+    route: {
+      lazy: async () => ({ Component: (await import('../reports/JourneyReportPage')).JourneyReportPage }),
+    },
+  },
+  {
+    path: 'overview',
+    nav: 'nav.overview',
+    route: { lazy: async () => ({ Component: (await import('../reports/OverviewPage')).OverviewPage }) },
+  },
+  {
+    path: 'log',
+    nav: 'nav.log',
+    route: { lazy: async () => ({ Component: (await import('../log/LogPage')).LogPage }) },
+  },
+  {
+    path: 'customers',
+    nav: 'nav.customers',
+    route: { lazy: async () => ({ Component: (await import('../customers/CustomersPage')).CustomersPage }) },
+  },
+  {
+    path: 'customers/:id',
+    route: { lazy: async () => ({ Component: (await import('../customers/CustomerPage')).CustomerPage }) },
+  },
+  {
+    path: 'stages',
+    nav: 'nav.stages',
+    route: { lazy: async () => ({ Component: (await import('../reports/StagesPage')).StagesPage }) },
+  },
+  {
+    path: 'nps',
+    nav: 'nav.nps',
+    route: { lazy: async () => ({ Component: (await import('../reports/NpsPage')).NpsPage }) },
+  },
+  {
     path: 'sandbox',
     nav: 'nav.sandbox',
     roles: ['admin'],

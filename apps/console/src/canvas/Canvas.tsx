@@ -13,6 +13,7 @@ import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepStats } from '../api/types';
 import { useFormat } from '../i18n/format';
+import { usePreferences } from '../i18n/PreferencesProvider';
 import { connect, deleteStep } from './commands';
 import { formatDuration } from './duration';
 import { buildFlow, END_NODE, type CanvasNode, type LinkEdgeData } from './graph';
@@ -43,6 +44,7 @@ export function Canvas({
   const dispatch = useEditor((state) => state.dispatch);
   const select = useEditor((state) => state.select);
   const rtl = i18n.dir() === 'rtl';
+  const { colorMode } = usePreferences();
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
 
   const edgeLabel = useCallback(
@@ -146,6 +148,7 @@ export function Canvas({
     <div className="canvas" dir="ltr" onKeyDown={onKeyDown} role="region" aria-label={t('canvasLabel')}>
       <ReactFlow<CanvasNode>
         key={rtl ? 'rtl' : 'ltr'}
+        colorMode={colorMode}
         nodes={nodes}
         edges={flow.edges as Edge[]}
         nodeTypes={NODE_TYPES}
@@ -193,7 +196,7 @@ export function Canvas({
           position={rtl ? 'bottom-left' : 'bottom-right'}
           ariaLabel={t('a11y.minimap')}
           style={{ width: 150, height: 100 }}
-          nodeColor="#c7cfdb"
+          nodeColor={colorMode === 'dark' ? '#4a5563' : '#c7cfdb'}
         />
         <Controls showInteractive={false} position={rtl ? 'bottom-right' : 'bottom-left'} />
       </ReactFlow>

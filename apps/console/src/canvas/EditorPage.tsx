@@ -248,6 +248,11 @@ function Editor({ initial, journey, draft, readOnly, compareWith }: EditorProps)
                 </label>
               )}
               {journey && (
+                <Link className="button" to={`/journeys/${journey.id}/report`}>
+                  {t('report')}
+                </Link>
+              )}
+              {journey && (
                 <button
                   type="button"
                   className="button"

@@ -1,16 +1,20 @@
 export type Language = 'en' | 'fa' | 'he';
 export type Digits = 'native' | 'latin';
 export type Calendar = 'gregory' | 'persian';
+/** The viewer's choice; `system` follows the operating system's light or dark setting. */
+export type Theme = 'system' | 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 /** How the viewer reads the console; not a secret, so it lives in localStorage. */
 export interface Preferences {
   language: Language;
   digits: Digits;
   calendar: Calendar;
+  theme: Theme;
 }
 
 const KEY = 'touchpoint.preferences';
-const DEFAULTS: Preferences = { language: 'en', digits: 'native', calendar: 'gregory' };
+const DEFAULTS: Preferences = { language: 'en', digits: 'native', calendar: 'gregory', theme: 'system' };
 
 export function loadPreferences(): Preferences {
   try {
@@ -19,6 +23,7 @@ export function loadPreferences(): Preferences {
       language: stored.language === 'fa' || stored.language === 'he' ? stored.language : 'en',
       digits: stored.digits === 'latin' ? 'latin' : 'native',
       calendar: stored.calendar === 'persian' ? 'persian' : 'gregory',
+      theme: stored.theme && THEMES.includes(stored.theme) ? stored.theme : 'system',
     };
   } catch {
     return DEFAULTS;

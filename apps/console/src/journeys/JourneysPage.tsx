@@ -230,6 +230,9 @@ export function JourneysPage() {
                       >
                         {t('export')}
                       </button>
+                      <Link className="button button--small" to={`/journeys/${journey.id}/report`}>
+                        {t('report')}
+                      </Link>
                     </div>
                   </td>
                 </tr>

@@ -68,6 +68,14 @@ export const configSchema = z
     SEND_MAX_ATTEMPTS: positiveInt(6),
     /** The first retry's delay; each next one doubles, each taken at random between half and all of it. */
     SEND_BACKOFF_MS: positiveInt(1_000),
+    /**
+     * Consecutive transient failures of one provider (5xx, refused connections) that open its circuit: its
+     * messages then wait, spending no attempt, while one probe tests it every CIRCUIT_PROBE_MS, doubling up to
+     * CIRCUIT_MAX_PROBE_MS; the first answer closes it.
+     */
+    CIRCUIT_FAILURE_THRESHOLD: positiveInt(5),
+    CIRCUIT_PROBE_MS: positiveInt(5_000),
+    CIRCUIT_MAX_PROBE_MS: positiveInt(5 * 60_000),
     /** How long a send job stays claimed by a worker that stopped answering before another worker takes it. */
     SEND_LOCK_MS: positiveInt(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

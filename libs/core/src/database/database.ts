@@ -19,6 +19,10 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called with each statement's SQL as it completes (transaction BEGIN and COMMIT included): a counter. */
   onStatement?: (sql: string) => void;
+  /** How long a query waits for a connection before it fails (the server down, the pool exhausted). */
+  connectTimeoutMs?: number;
+  /** An idle connection the server ended (a restart, a failover): it leaves the pool, and is told here. */
+  onIdleError?: (error: Error) => void;
 }
 
 /** PostgreSQL when DATABASE_URL is set, else embedded PGlite under DATA_DIR: the same SQL runs on both. */
@@ -30,7 +34,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       }
     : undefined;
   if (options.databaseUrl) {
-    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // Unbounded by default: with the server down a request would wait for ever instead of failing.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    });
+    // Without listeners, the server ending a connection (a restart, a failover) would crash the process:
+    // the pool's for connections in it, each client's for one checked out between two statements. A query
+    // running then fails on its own, and the broken client is dropped when released.
+    const onError = (error: Error) => options.onIdleError?.(error);
+    pool.on('error', onError);
+    pool.on('connect', (client) => client.on('error', onError));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -15,6 +15,26 @@ export interface ApiKeyTable {
   key_hash: string;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
+  /** Refused from then on; rotation sets the old key's to the end of its grace period (0009). */
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The last request made with it, to the minute (0009). */
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The key this one replaced (0009). */
+  rotated_from: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  actor_key_id: string | null;
+  actor_name: string;
+  actor_role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  detail: ColumnType<Record<string, unknown> | null, string | null, never>;
+  ip: string | null;
+  request_id: string | null;
 }
 
 export interface StoredPushSubscription {
@@ -128,6 +148,7 @@ export const TOUCHPOINT_STATUSES = [
   'unknown',
   'cancelled',
   'answered',
+  'expired',
 ] as const;
 export type TouchpointStatus = (typeof TOUCHPOINT_STATUSES)[number];
 export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey';
@@ -166,6 +187,8 @@ export interface TouchpointTable {
   survey_of: string | null;
   /** A `sending` touchpoint whose provider answer was lost is settled with the provider after this (0007). */
   settle_after: Timestamp | null;
+  /** Unsent by then, the message is `expired`, never sent late; null: it waits as long as it takes (0010). */
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface TouchpointEventTable {
@@ -254,6 +277,7 @@ export interface Database {
   console_sessions: ConsoleSessionTable;
   journey_drafts: JourneyDraftTable;
   test_sends: TestSendTable;
+  audit_log: AuditLogTable;
 }
 
 export type Customer = Selectable<CustomerTable>;
@@ -266,3 +290,4 @@ export type ScheduledStep = Selectable<ScheduledStepTable>;
 export type Touchpoint = Selectable<TouchpointTable>;
 export type TouchpointUpdate = Updateable<TouchpointTable>;
 export type ApiKey = Selectable<ApiKeyTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,13 +1,23 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Channel } from '@touchpoint/channels';
-import type { Queue } from 'bullmq';
+import type { JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Clock } from '../clock/clock';
 import { CONFIG, type Config } from '../config/config';
 import { jobId, QUEUE, type JobPayloads } from './queue-contract';
 
 const CHUNK = 1_000;
+
+/**
+ * How long a request waits for Redis to take the jobs of what it just committed. BullMQ's connection waits
+ * for Redis for ever (maxRetriesPerRequest: null), so the wait is bounded here, not the job: PostgreSQL has
+ * the work, and the reconciler enqueues what Redis did not take once it is back.
+ */
+export const HANDOFF_BOUND_MS = 500;
+
+/** Whether Redis took it in time; `false` leaves it to the reconciler (the operation may still finish). */
+export type Handoff = { taken: true } | { taken: false; error?: unknown };
 
 /** The one place that adds jobs: ids derived from what makes each job unique, delays from the one clock. */
 @Injectable()
@@ -26,24 +36,51 @@ export class QueueGateway {
     this.sendQueues = { sms, email, push };
   }
 
+  /** Runs the queue side of a committed write within HANDOFF_BOUND_MS, never throwing. */
+  async handOff(operation: (queue: this) => Promise<unknown>, ms = HANDOFF_BOUND_MS): Promise<Handoff> {
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<Handoff>((resolve) => {
+      timer = setTimeout(() => resolve({ taken: false }), ms);
+    });
+    const done = operation(this).then(
+      (): Handoff => ({ taken: true }),
+      (error: unknown): Handoff => ({ taken: false, error }),
+    );
+    const outcome = await Promise.race([done, bound]);
+    clearTimeout(timer);
+    return outcome;
+  }
+
   all(): Queue[] {
     return [this.events, this.steps, ...Object.values(this.sendQueues)];
   }
 
-  /** Jobs per queue and state, for the console's overview. */
-  depths(): Promise<{ queue: string; waiting: number; active: number; delayed: number; failed: number }[]> {
-    return Promise.all(
-      this.all().map(async (q) => {
-        const c = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
-        return {
-          queue: q.name,
-          waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
-          active: c.active ?? 0,
-          delayed: c.delayed ?? 0,
-          failed: c.failed ?? 0,
-        };
-      }),
-    );
+  /** Jobs per queue and state, for the console's overview; none when Redis does not answer in a second. */
+  async depths(): Promise<
+    { queue: string; waiting: number; active: number; delayed: number; failed: number }[]
+  > {
+    const counts = await this.jobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+    return counts.map(({ queue, counts: c }) => ({
+      queue,
+      waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+      active: c.active ?? 0,
+      delayed: c.delayed ?? 0,
+      failed: c.failed ?? 0,
+    }));
+  }
+
+  /** Each queue's job counts by state; an empty list when Redis does not answer within `ms`. */
+  async jobCounts(...states: JobType[]): Promise<{ queue: string; counts: Record<string, number> }[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<[]>((resolve) => {
+      timer = setTimeout(() => resolve([]), 1_000);
+    });
+    const counts = Promise.all(
+      this.all().map(async (q) => ({ queue: q.name, counts: await q.getJobCounts(...states) })),
+    ).catch(() => [] as []);
+    const outcome = await Promise.race([counts, bound]);
+    clearTimeout(timer);
+    return outcome;
   }
 
   async addEvents(eventIds: string[]): Promise<void> {

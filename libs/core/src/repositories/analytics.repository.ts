@@ -20,6 +20,8 @@ export interface FunnelCounts {
   suppressed: number;
   cancelled: number;
   unknown: number;
+  /** Held past their `expiresAfter` (an outage, a pause, quiet hours): never sent. */
+  expired: number;
   /** Touchpoints whose survey link was answered. */
   answered: number;
 }

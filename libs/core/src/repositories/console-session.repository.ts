@@ -49,6 +49,7 @@ export class ConsoleSessionRepository {
       .where('s.id_hash', '=', hashSessionId(id))
       .where('s.expires_at', '>', now)
       .where('k.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('k.expires_at', 'is', null), eb('k.expires_at', '>', now)]))
       .executeTakeFirst();
     return (
       row && {

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { TouchpointStatus } from '../database/database.types';
-import { REACHED_STATUS_BITS } from '../database/migrations/0004_analytics';
+import { STATUS_BITS } from '../database/migrations/0010_outages';
 import { ROLLUP_DIMENSIONS, rollupKeyOf } from '../database/migrations/0011_rollups';
 
 const HOUR_MS = 3_600_000;
@@ -112,7 +112,7 @@ export function rollupSource(
 /** `(t.reached & <mask>) <> 0`: did the touchpoint ever reach one of `statuses`. The mask is a constant. */
 export function reached(alias: string, ...statuses: TouchpointStatus[]): RawBuilder<boolean> {
   const mask = statuses.reduce((m, s) => {
-    const bit = REACHED_STATUS_BITS.indexOf(s);
+    const bit = STATUS_BITS.indexOf(s);
     if (bit < 0) throw new Error(`status ${s} has no bit in touchpoints.reached`);
     return m | (1 << bit);
   }, 0);
@@ -136,6 +136,7 @@ export function rolledFunnelColumns() {
     ${count(reached('r', 'suppressed'))} as suppressed,
     ${count(reached('r', 'cancelled'))} as cancelled,
     ${count(reached('r', 'unknown'))} as unknown,
+    ${count(reached('r', 'expired'))} as expired,
     ${count(sql`r.score is not null`)} as answered`;
 }
 

@@ -66,6 +66,8 @@ export interface ScheduledTouchpoint {
   stage: string;
   channel: TouchpointChannel;
   scheduledFor: Date;
+  /** When the message stops being worth sending (its step's or journey's `expiresAfter`). */
+  expiresAt?: Date;
   at: Date;
   /** The visit of the step in the enrollment (a loop revisits it); 1 by default. */
   visit?: number;
@@ -129,6 +131,7 @@ export class TouchpointRepository {
           channel: input.channel,
           status: 'scheduled' as const,
           scheduled_for: input.scheduledFor,
+          expires_at: input.expiresAt ?? null,
           created_at: input.at,
           updated_at: input.at,
           visit: input.visit ?? 1,
@@ -409,6 +412,36 @@ export class TouchpointRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Unsent touchpoints held past their `expires_at` (a paused journey, an open circuit, quiet hours) become
+   * `expired`, at most `limit` a call; returns their ids. A send that claims one first expires it itself.
+   */
+  async expireDue(now: Date, limit: number): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .updateTable('touchpoints')
+        .set({ status: 'expired', error: 'expired', updated_at: now })
+        .where(
+          'id',
+          'in',
+          trx
+            .selectFrom('touchpoints')
+            .select('id')
+            .where('status', '=', 'scheduled')
+            .where('expires_at', '<=', now)
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .where('status', '=', 'scheduled')
+        .returning('id')
+        .execute();
+      const ids = rows.map((r) => r.id);
+      await this.recordEvents(trx, ids, 'expired', now);
+      return ids;
+    });
+  }
+
   /** Cancels the journey's touchpoints that are not sent yet (archive); returns how many. */
   async cancelForJourney(executor: Executor, journeyId: string, at: Date): Promise<number> {
     const rows = await executor
@@ -590,6 +623,12 @@ export class TouchpointRepository {
     }
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return options.events === false ? rows.map((r) => ({ ...r, events: [] })) : this.withEvents(rows);
+  }
+
+  /** One touchpoint with its status trail: the log's detail. */
+  async findWithEvents(id: string): Promise<TouchpointWithEvents | undefined> {
+    const row = await this.find(id);
+    return row ? (await this.withEvents([row]))[0] : undefined;
   }
 
   /** One customer's touchpoints, oldest first: their journey map. */

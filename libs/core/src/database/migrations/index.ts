@@ -7,6 +7,8 @@ import { stepVisits } from './0005_step_visits';
 import { coveringIndexes } from './0006_covering_indexes';
 import { neverTwice } from './0007_never_twice';
 import { consoleTables } from './0008_console';
+import { auditKeys } from './0009_audit_keys';
+import { outages } from './0010_outages';
 import { rollups } from './0011_rollups';
 
 /**
@@ -22,5 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_covering_indexes': coveringIndexes,
   '0007_never_twice': neverTwice,
   '0008_console': consoleTables,
+  '0009_audit_keys': auditKeys,
+  '0010_outages': outages,
   '0011_rollups': rollups,
 };

@@ -27,6 +27,8 @@ export interface TickReport {
   /** Sends in doubt settled this tick, by outcome. */
   settled: SettleReport;
   unknown: number;
+  /** Unsent touchpoints held past their `expiresAfter`, now `expired`. */
+  expired: number;
 }
 
 /**
@@ -90,6 +92,7 @@ export class Reconciler implements OnApplicationBootstrap {
     await this.queue.addEvents(unprocessed);
 
     const settled = await this.settler.settleDue();
+    const expired = await this.touchpoints.expireDue(now, BATCH);
     await this.receipts.prune(new Date(now.getTime() - WEBHOOK_RECEIPT_TTL_MS));
     const report = {
       promoted: promoted.length,
@@ -99,6 +102,7 @@ export class Reconciler implements OnApplicationBootstrap {
       requeuedEvents: unprocessed.length,
       settled,
       unknown: settled.unknown,
+      expired: expired.length,
     };
     const repaired =
       report.requeuedSteps +
@@ -106,7 +110,8 @@ export class Reconciler implements OnApplicationBootstrap {
       report.requeuedEvents +
       settled.sent +
       settled.notTaken +
-      settled.unknown;
+      settled.unknown +
+      expired.length;
     if (repaired > 0)
       this.logger.warn(report, redisReset ? 'Redis had lost its jobs: re-enqueued them' : 'reconciled');
     return report;

@@ -18,10 +18,20 @@ export type SendOutcome =
   | { status: 'skipped' }
   | { status: 'sent'; providerMessageId: string }
   | { status: 'suppressed'; reason: string }
+  /** Held past its `expiresAfter` (an outage, a pause, quiet hours): never sent late. */
+  | { status: 'expired' }
   | { status: 'failed'; code: string }
   /** The provider's answer was lost after the request was written: settled later, or `unknown`. */
   | { status: 'in_doubt' | 'unknown'; code: string }
   | { status: 'retry'; code: string; retryAfterMs?: number };
+
+/** A failure the provider proved it did not take: the message may be retried. */
+export interface TransientFailure {
+  provider: string;
+  code: string;
+  /** The provider asked to slow down (a 429) for this long. */
+  retryAfterMs?: number;
+}
 
 /** Send: claim the touchpoint (scheduled → sending), call the provider once, record what it said. */
 @Injectable()
@@ -38,8 +48,14 @@ export class SendService {
     private readonly metrics: SendMetrics,
   ) {}
 
-  /** `finalAttempt`: a transient failure now is recorded as `failed` instead of retried. */
-  async send(touchpointId: string, finalAttempt: boolean): Promise<SendOutcome> {
+  /**
+   * `giveUp` is asked only after a transient failure: true records it as `failed` for good, false hands the
+   * touchpoint back for a retry (the caller knows the attempts left and the provider's circuit).
+   */
+  async send(
+    touchpointId: string,
+    giveUp: (failure: TransientFailure) => Promise<boolean>,
+  ): Promise<SendOutcome> {
     const claimed = await this.touchpoints.transition(
       this.db,
       touchpointId,
@@ -51,6 +67,12 @@ export class SendService {
     if (!claimed.rendered || !claimed.to || claimed.channel === 'survey') {
       await this.touchpoints.transition(this.db, touchpointId, 'sending', 'scheduled', this.clock.now());
       return { status: 'skipped' };
+    }
+    if (claimed.expires_at && claimed.expires_at <= this.clock.now()) {
+      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'expired', this.clock.now(), {
+        error: 'expired',
+      });
+      return { status: 'expired' };
     }
     const customer = await this.customers.find(claimed.customer_id);
     if (customer?.consent[claimed.channel] === false) {
@@ -116,7 +138,12 @@ export class SendService {
       this.metrics.settled(claimed.channel, result.provider, 'unknown');
       return { status: 'unknown', code: result.code };
     }
-    if (result.kind === 'permanent' || finalAttempt) {
+    const transient = result.kind === 'transient' && {
+      provider: result.provider,
+      code: result.code,
+      retryAfterMs: result.retryAfterMs,
+    };
+    if (!transient || (await giveUp(transient))) {
       // The dead address goes first: once the touchpoint says `failed`, nothing else will send to it.
       if (customer && result.revoke === 'consent')
         await this.customers.setConsent(customer.id, claimed.channel, false, now);

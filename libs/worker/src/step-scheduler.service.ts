@@ -9,7 +9,7 @@ import {
   type Enrollment,
   type Executor,
 } from '@touchpoint/core';
-import type { JourneyDefinition, Plan } from '@touchpoint/journeys';
+import { messageExpiry, type JourneyDefinition, type Plan } from '@touchpoint/journeys';
 
 /** Writes a batch of steps makes at its end, one statement each, instead of one round trip per step. */
 export interface DeferredStepWrites {
@@ -73,6 +73,7 @@ export class StepScheduler {
         stage: definition.stage,
         channel: plan.step.channel,
         scheduledFor: plan.dueAt,
+        expiresAt: messageExpiry(definition, plan.step, plan.dueAt),
         at: now,
         visit: step.visit,
       });
@@ -127,6 +128,7 @@ export class StepScheduler {
                 stage: item.definition.stage,
                 channel: plan.step.channel,
                 scheduledFor: plan.dueAt,
+                expiresAt: messageExpiry(item.definition, plan.step, plan.dueAt),
                 at: now,
               },
             ]

@@ -54,8 +54,6 @@ export class DueStepBatcher {
 
   /** Decides one due step, in a batch with whatever else comes due within a few milliseconds. */
   run(scheduledStepId: string): Promise<DueStepOutcome> {
-    // Embedded PGlite has one connection: nothing to gain, and a batch would hold it longer.
-    if (this.database.kind === 'pglite') return this.dueSteps.run(scheduledStepId);
     return new Promise((resolve, reject) => {
       this.pending.push({ id: scheduledStepId, resolve, reject });
       if (this.pending.length >= MAX_BATCH) this.flush();

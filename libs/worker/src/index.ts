@@ -1,0 +1,11 @@
+// The worker as a library: the Nest module that decides due steps, sends and reconciles (run on its own by
+// apps/worker, or inside the API process by `npm start`), and what the API shares with it.
+export { WorkerModule } from './worker.module';
+export { GracefulShutdown, type DrainReport } from './graceful-shutdown';
+export { Reconciler, type TickReport } from './reconciler.service';
+export { DueStepService, addressOf, suppressionReason, type DueStepOutcome } from './due-step.service';
+export { sendProcessorToken } from './processors';
+export { JourneyCatalog, type ActiveJourney } from './journey-catalog.service';
+export { FrequencyCaps } from './frequency-caps.service';
+export { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
+export { channelRouterProviderFor } from './channel-adapters.provider';
