@@ -6,6 +6,8 @@ import { createApiKeySchema } from '../apps/api/src/api-keys/api-keys.controller
 import { customerBodySchema } from '../apps/api/src/customers/customer.schema';
 import { eventBatchSchema, eventSchema } from '../apps/api/src/events/event.schema';
 import { simulationBodySchema } from '../apps/api/src/journeys/journey-simulation.service';
+import { templatePreviewBodySchema } from '../apps/api/src/templates/template-preview.service';
+import { testSendBodySchema } from '../apps/api/src/templates/test-send.service';
 import { expectNoServerError, FUZZ_TIMEOUT, fuzzOptions, rowCounts } from './support/fuzz';
 import { hostileString, mutated, type Json } from './support/hostile-json';
 import { TouchpointHarness } from './support/touchpoint-harness';
@@ -156,6 +158,33 @@ describe('every JSON body under hostile input', () => {
           },
         ),
         fuzzOptions(80),
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
+
+  it(
+    'should never answer 5xx to a template preview or a test send',
+    async () => {
+      const preview = {
+        channel: 'sms',
+        template: { body: 'Hi {{ customer.attributes.firstName }}', locales: { fa: { body: 'سلام' } } },
+        customer: { locale: 'fa-IR', attributes: { firstName: 'Sara' } },
+      };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            bodiesOf(templatePreviewBodySchema, preview).map((b) => ['/v1/templates/preview', b]),
+            bodiesOf(testSendBodySchema, { ...preview, to: '+989121234567' }).map((b) => [
+              '/v1/templates/test-send',
+              b,
+            ]),
+          ) as fc.Arbitrary<[string, Json]>,
+          async ([path, body]) => {
+            await expectSafe('POST', path, body);
+          },
+        ),
+        fuzzOptions(60),
       );
     },
     FUZZ_TIMEOUT,

@@ -111,6 +111,8 @@ describe('a marketer builds, simulates, publishes and runs the cart journey in t
       ],
     });
     await node('send_1').click();
+    // The screenshots become the README's: only once the server's preview has rendered, never an error.
+    await panel().locator('.bubble').getByText('Sara, your cart is waiting').waitFor();
     await screenshot(page, 'canvas-en');
     await panel().getByRole('button', { name: 'Close the panel' }).click();
 
@@ -140,6 +142,7 @@ describe('a marketer builds, simulates, publishes and runs the cart journey in t
     const palette = await page.getByRole('navigation', { name: 'افزودن گام' }).boundingBox();
     expect(entry && palette && palette.x > entry.x).toBe(true);
     await expectAccessible(page, 'the editor in Persian');
+    await panel().locator('.bubble').getByText('سارا، سبد خرید شما منتظر است').waitFor();
     await screenshot(page, 'canvas-fa');
   });
 });

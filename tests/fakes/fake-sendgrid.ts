@@ -66,6 +66,8 @@ export class FakeSendGrid {
   private readonly faults = new FaultQueue();
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private port = 0;
+  /** What `GET /v3/scopes` answers: the key's permissions. */
+  scopes = ['mail.send', 'user.profile.read'];
 
   private constructor(private readonly options: FakeSendGridOptions) {}
 
@@ -158,6 +160,7 @@ export class FakeSendGrid {
         sendGridError('The provided authorization grant is invalid, expired, or revoked'),
       );
     }
+    if (req.method === 'GET' && req.url === '/v3/scopes') return reply(res, 200, { scopes: this.scopes });
     const fault = this.faults.take();
     if (faultBeforeTaking(res, fault)) return;
     if (req.method !== 'POST' || req.url !== '/v3/mail/send')

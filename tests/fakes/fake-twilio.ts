@@ -198,6 +198,26 @@ export class FakeTwilio {
     });
   }
 
+  /** `GET /2010-04-01/Accounts/{sid}.json`: the account, for its own credentials only. */
+  private account(res: ServerResponse, sid: string): void {
+    if (sid !== this.options.accountSid) {
+      return reply(res, 404, twilioError(404, 20404, `The requested resource was not found`));
+    }
+    const now = twilioDate(Date.now());
+    reply(res, 200, {
+      sid,
+      friendly_name: 'Touchpoint test account',
+      status: 'active',
+      type: 'Full',
+      owner_account_sid: sid,
+      auth_token: this.options.authToken,
+      date_created: now,
+      date_updated: now,
+      uri: `/2010-04-01/Accounts/${sid}.json`,
+      subresource_uris: {},
+    });
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
@@ -217,6 +237,8 @@ export class FakeTwilio {
         'WWW-Authenticate': 'Basic realm="Twilio API"',
       });
     }
+    const account = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/.exec(path.split('?')[0]);
+    if (account && req.method === 'GET') return this.account(res, account[1]);
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path.split('?')[0]);
     if (match && req.method === 'GET' && match[1] === this.options.accountSid) {
       if (faultBeforeTaking(res, this.lookupFaults.take())) return;

@@ -42,6 +42,10 @@ import { SessionController } from './session/session.controller';
 import { SettingsController } from './settings/settings.controller';
 import { TemplatePreviewService } from './templates/template-preview.service';
 import { TemplatesController } from './templates/templates.controller';
+import { TemplateVariablesService } from './templates/template-variables.service';
+import { TestSendService } from './templates/test-send.service';
+import { ChannelSettingsService } from './channels/channel-settings.service';
+import { testSendRouterProvider } from './channels/test-send-router';
 import { TouchpointsController } from './touchpoints/touchpoints.controller';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -129,6 +133,10 @@ export class AppModule implements NestModule {
         JourneyDraftsService,
         JourneyInsightsService,
         TemplatePreviewService,
+        TemplateVariablesService,
+        TestSendService,
+        testSendRouterProvider,
+        ChannelSettingsService,
         BootstrapService,
       ],
     };

@@ -76,6 +76,15 @@ export type ProviderLookup =
   /** The lookup itself failed (network, 5xx): ask again later. */
   | { kind: 'failed'; message: string };
 
+/**
+ * Whether the provider accepts the configured credentials, asked without sending anything. `detail` is the
+ * provider's own words (an account's name and status, a missing scope), never a credential.
+ */
+export interface CredentialCheck {
+  status: 'accepted' | 'rejected' | 'unreachable' | 'unchecked' | 'sandbox';
+  detail: string;
+}
+
 export interface ChannelAdapter {
   readonly channel: Channel;
   /** `sandbox`, `twilio`, `sendgrid`, `web-push`… */
@@ -86,4 +95,6 @@ export interface ChannelAdapter {
    * created at or after `since`. Without it an in-doubt send becomes `unknown`.
    */
   lookUp?(message: OutboundMessage, since: Date): Promise<ProviderLookup>;
+  /** Only where the provider has a read that proves the credentials (Twilio's Account, SendGrid's scopes). */
+  checkCredentials?(): Promise<CredentialCheck>;
 }

@@ -10,4 +10,5 @@ export * from './web-push';
 export * from './fcm';
 export * from './push-router';
 export * from './provider-error';
+export * from './credential-check';
 export * from './request-witness';

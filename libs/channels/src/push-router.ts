@@ -1,4 +1,5 @@
-import type { ChannelAdapter, OutboundMessage, SendResult } from './channel.port';
+import { SANDBOX_PROVIDER } from './sandbox/sandbox.adapter';
+import type { ChannelAdapter, CredentialCheck, OutboundMessage, SendResult } from './channel.port';
 
 /**
  * The push channel has two kinds of address: a browser's Web Push subscription and a mobile app's FCM
@@ -17,5 +18,14 @@ export class PushRouter implements ChannelAdapter {
 
   send(message: OutboundMessage): Promise<SendResult> {
     return (message.fcmToken ? this.adapters.fcm : this.adapters.webPush).send(message);
+  }
+
+  /** Web Push has no account to ask about; only a push channel that is all sandbox answers. */
+  async checkCredentials(): Promise<CredentialCheck> {
+    const { webPush, fcm } = this.adapters;
+    if (webPush.provider === SANDBOX_PROVIDER && fcm.provider === SANDBOX_PROVIDER) {
+      return webPush.checkCredentials?.() ?? { status: 'sandbox', detail: '' };
+    }
+    return { status: 'unchecked', detail: `${this.provider} has no credentials check` };
   }
 }

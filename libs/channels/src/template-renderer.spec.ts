@@ -74,6 +74,18 @@ describe(TemplateRenderer.name, () => {
       ]);
     });
 
+    it('should name a locale block that is not an object, rather than throw', () => {
+      const locales = { fa: null, he: 'x' } as unknown as Record<string, Record<string, string>>;
+      expect(sut.checkTemplate({ body: 'Hi', locales }, 'sms')).toEqual([
+        { field: 'locales.fa', message: 'must be an object' },
+        { field: 'locales.he', message: 'must be an object' },
+      ]);
+      const notBlocks = 'fa' as unknown as Record<string, Record<string, string>>;
+      expect(sut.checkTemplate({ body: 'Hi', locales: notBlocks }, 'sms')).toEqual([
+        { field: 'locales', message: 'must be an object of locale blocks' },
+      ]);
+    });
+
     it('should accept a valid template', () => {
       expect(sut.checkTemplate({ body: DEMO_BODY, locales: { fa: { body: 'سلام' } } }, 'sms')).toEqual([]);
     });

@@ -105,8 +105,13 @@ export class TemplateRenderer {
   checkTemplate(template: ChannelTemplate, channel: Channel): TemplateFieldProblem[] {
     const problems: TemplateFieldProblem[] = [];
     const blocks: Array<[string, Record<string, unknown>]> = [['', template]];
-    for (const [tag, block] of Object.entries(template.locales ?? {}))
-      blocks.push([`locales.${tag}.`, block]);
+    // Unchecked input (the console's preview) may hold anything where a locale block belongs.
+    const locales: unknown = template.locales ?? {};
+    if (!isPlainObject(locales)) return [{ field: 'locales', message: 'must be an object of locale blocks' }];
+    for (const [tag, block] of Object.entries(locales)) {
+      if (isPlainObject(block)) blocks.push([`locales.${tag}.`, block]);
+      else problems.push({ field: `locales.${tag}`, message: 'must be an object' });
+    }
     for (const [prefix, block] of blocks) {
       for (const spec of FIELDS[channel]) {
         const value = block[spec.name];
@@ -248,4 +253,8 @@ function pickLocale(
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

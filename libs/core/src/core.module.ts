@@ -34,6 +34,8 @@ import { RollupRepository } from './repositories/rollup.repository';
 import { SandboxMessageRepository } from './repositories/sandbox-message.repository';
 import { ScheduledStepRepository } from './repositories/scheduled-step.repository';
 import { SettingRepository } from './repositories/setting.repository';
+import { TemplateSampleRepository } from './repositories/template-sample.repository';
+import { TestSendRepository } from './repositories/test-send.repository';
 import { SurveyAnswerRepository } from './repositories/survey-answer.repository';
 import { TouchpointRepository } from './repositories/touchpoint.repository';
 import { WebhookReceiptRepository } from './repositories/webhook-receipt.repository';
@@ -51,6 +53,8 @@ const repositories = [
   SandboxMessageRepository,
   ScheduledStepRepository,
   SettingRepository,
+  TemplateSampleRepository,
+  TestSendRepository,
   TouchpointRepository,
   WebhookReceiptRepository,
 ];

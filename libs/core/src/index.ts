@@ -38,6 +38,8 @@ export * from './repositories/sandbox-message.repository';
 export * from './repositories/scheduled-step.repository';
 export * from './repositories/setting.repository';
 export * from './repositories/survey-answer.repository';
+export * from './repositories/template-sample.repository';
+export * from './repositories/test-send.repository';
 export * from './repositories/touchpoint.repository';
 export * from './repositories/webhook-receipt.repository';
 export * from './touchpoints/touchpoint-progress';

@@ -9,22 +9,23 @@ import {
   WebPushAdapter,
   type Channel,
   type ChannelAdapter,
+  type SandboxOutbox,
 } from '@touchpoint/channels';
 import { CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks, type Config } from '@touchpoint/core';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 
-/** One adapter per channel: the real provider when its credentials are set, else the sandbox. */
+/**
+ * One adapter per channel: the real provider when its credentials are set, else the sandbox, which keeps
+ * what it "sent" in `outbox` (touchpoints in the worker, test sends in the console's API).
+ */
 export function buildChannelAdapters(
   config: Config,
   clock: Clock,
-  sandbox: SandboxMessageRepository,
+  outbox: SandboxOutbox,
   unsubscribe: UnsubscribeLinks,
 ): ChannelAdapter[] {
-  const outbox = {
-    record: (entry: Parameters<SandboxMessageRepository['record']>[0]) => sandbox.record(entry),
-  };
   const sandboxFor = (channel: Channel) => new SandboxAdapter(channel, outbox, clock);
   const base = config.PUBLIC_BASE_URL.replace(/\/$/, '');
   const sms =
@@ -77,13 +78,26 @@ function trusting(caFile: string): Agent {
   return new Agent({ ca: [...rootCertificates, readFileSync(caFile, 'utf8')] });
 }
 
-export const channelRouterProvider: Provider = {
-  provide: ChannelRouter,
-  inject: [CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks],
-  useFactory: (
-    config: Config,
-    clock: Clock,
-    sandbox: SandboxMessageRepository,
-    unsubscribe: UnsubscribeLinks,
-  ) => new ChannelRouter(buildChannelAdapters(config, clock, sandbox, unsubscribe)),
-};
+/**
+ * A router of the adapters built from the configured credentials, provided as `token`; `outboxOf` says how
+ * its sandbox keeps what it "sent" (as a touchpoint's message here, as a test send in the API).
+ */
+export function channelRouterProviderFor(
+  token: new (adapters: ChannelAdapter[]) => ChannelRouter,
+  outboxOf: (sandbox: SandboxMessageRepository) => SandboxOutbox,
+): Provider {
+  return {
+    provide: token,
+    inject: [CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks],
+    useFactory: (
+      config: Config,
+      clock: Clock,
+      sandbox: SandboxMessageRepository,
+      unsubscribe: UnsubscribeLinks,
+    ) => new token(buildChannelAdapters(config, clock, outboxOf(sandbox), unsubscribe)),
+  };
+}
+
+export const channelRouterProvider = channelRouterProviderFor(ChannelRouter, (sandbox) => ({
+  record: (entry) => sandbox.record(entry),
+}));

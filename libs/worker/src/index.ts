@@ -8,3 +8,4 @@ export { sendProcessorToken } from './processors';
 export { JourneyCatalog, type ActiveJourney } from './journey-catalog.service';
 export { FrequencyCaps } from './frequency-caps.service';
 export { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
+export { channelRouterProviderFor } from './channel-adapters.provider';

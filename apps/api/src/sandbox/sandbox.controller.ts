@@ -23,6 +23,7 @@ const sandboxMessagesSchema = z.object({
       html: z.string().nullable(),
       touchpointId: z.uuid().nullable(),
       at: z.iso.datetime(),
+      test: z.boolean().describe('A "send me a test" from the console, not a touchpoint'),
     }),
   ),
 });

@@ -38,7 +38,7 @@ export const templatePreviewBodySchema = z.strictObject({
 });
 
 export const templatePreviewSchema = z.object({
-  locale: z.string().nullable().describe("The customer's locale, which picked the template's locale block"),
+  locale: z.string().describe("The customer's locale, which picked the template's locale block").nullable(),
   rendered: z
     .record(z.string(), z.string())
     .describe('sms { body }, email { subject, html, text? }, push { title, body, url? }'),

@@ -450,6 +450,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/settings/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which channels run for real and which in the sandbox, and the callback URLs to give each provider */
+        get: operations["SettingsController_listChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings/channels/{channel}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the provider whether the configured credentials are accepted (Twilio: the Account; SendGrid: the key’s scopes); sends nothing */
+        post: operations["SettingsController_checkChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/session": {
         parameters: {
             query?: never;
@@ -480,6 +514,43 @@ export interface paths {
         put?: never;
         /** Render a template for a customer as the worker would, with SMS segments and encoding; sends nothing */
         post: operations["TemplatesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/test-send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send me a test: render a template and send it to one address, through the provider when one is configured, else the sandbox
+         * @description Recorded as a test send, never a touchpoint: it counts in no journey figure and no frequency cap. Counted against the caller’s writes rate limit. A provider’s refusal is answered 200 with `status: failed`.
+         */
+        post: operations["TemplatesController_testSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer.attributes.* and event.properties.* paths that the latest enrollments of a journey carried */
+        get: operations["TemplatesController_variablesOf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2103,6 +2174,8 @@ export interface components {
                 touchpointId: string | null;
                 /** Format: date-time */
                 at: string;
+                /** @description A "send me a test" from the console, not a touchpoint */
+                test: boolean;
             }[];
         };
         /** @description Frequency caps. */
@@ -2134,6 +2207,39 @@ export interface components {
                 /** @description `day` or `week` (calendar, in the customer timezone; weeks start on Monday) or a rolling duration such as `PT6H`. */
                 per: ("day" | "week") | string;
             }[];
+        };
+        ChannelSettings: {
+            /** @description PUBLIC_BASE_URL, which the callback URLs start with */
+            publicBaseUrl: string;
+            /** @description True when it names this machine (localhost, a loopback address): no provider can call it */
+            publicBaseUrlIsLocal: boolean;
+            channels: {
+                /** @enum {string} */
+                channel: "sms" | "email" | "push";
+                /** @description twilio, sendgrid, web-push+fcm… or sandbox */
+                provider: string;
+                /**
+                 * @description live: a provider sends; sandbox: kept in the sandbox inbox
+                 * @enum {string}
+                 */
+                mode: "live" | "sandbox";
+                /** @description The URLs to paste into the provider's console (Twilio status and inbound, SendGrid events) */
+                callbackUrls: {
+                    [key: string]: string;
+                };
+            }[];
+        };
+        CredentialCheck: {
+            /** @enum {string} */
+            channel: "sms" | "email" | "push";
+            provider: string;
+            /**
+             * @description What the provider said of the configured credentials; sandbox: none are configured
+             * @enum {string}
+             */
+            status: "accepted" | "rejected" | "unreachable" | "unchecked" | "sandbox";
+            /** @description The provider's words; never a credential */
+            detail: string;
         };
         SignInDto: {
             /** @description An API key (`tp_…`) of any role but ingest */
@@ -2208,7 +2314,6 @@ export interface components {
             };
         };
         TemplatePreview: {
-            /** @description The customer's locale, which picked the template's locale block */
             locale: string | null;
             /** @description sms { body }, email { subject, html, text? }, push { title, body, url? } */
             rendered: {
@@ -2221,6 +2326,85 @@ export interface components {
                 encoding: "GSM-7" | "UCS-2";
                 characters: number;
             };
+        };
+        TestSendBodyDto: {
+            /** @enum {string} */
+            channel: "sms" | "email" | "push";
+            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, with locales */
+            template: {
+                [key: string]: unknown;
+            };
+            /** @description Whose data fills the template: a stored customer or one written inline; none by default */
+            customer?: {
+                /** @description A stored customer */
+                id: string;
+            } | {
+                email?: string | null;
+                /** @description E.164 */
+                phone?: string | null;
+                pushSubscriptions?: {
+                    /**
+                     * Format: uri
+                     * @description The push service URL from PushSubscription.endpoint
+                     */
+                    endpoint: string;
+                    keys: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                }[];
+                /** @description FCM registration tokens of the customer's mobile app installs; push goes to the last one, before any browser subscription */
+                fcmTokens?: string[];
+                locale?: string | null;
+                timezone?: string | null;
+                attributes?: {
+                    [key: string]: unknown;
+                };
+                consent?: {
+                    sms?: boolean;
+                    email?: boolean;
+                    push?: boolean;
+                };
+                id?: string;
+            };
+            event?: {
+                name: string;
+                /** @default {} */
+                properties: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Fills `journey.*` (and allows `survey.url`) */
+            journey?: {
+                /** Format: uuid */
+                id: string;
+            };
+            /** @description Where the test goes: a phone (E.164), an email address, or fcm:<token> */
+            to: string;
+        };
+        TestSend: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description live: through the provider; sandbox: kept in the sandbox inbox
+             * @enum {string}
+             */
+            mode: "live" | "sandbox";
+            provider: string;
+            /** @enum {string} */
+            status: "sent" | "failed";
+            error: string | null;
+            rendered: {
+                [key: string]: string;
+            };
+        };
+        TemplateVariables: {
+            /** @description `customer.attributes.*` paths, the most common first */
+            customer: string[];
+            /** @description `event.properties.*` paths of the trigger event, the most common first */
+            event: string[];
+            /** @description How many recent enrollments were read */
+            sampled: number;
         };
         Health: {
             /** @enum {string} */
@@ -6066,6 +6250,145 @@ export interface operations {
             };
         };
     };
+    SettingsController_listChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSettings"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SettingsController_checkChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: "sms" | "email" | "push";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider's answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialCheck"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SessionController_current: {
         parameters: {
             query?: never;
@@ -6341,6 +6664,194 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TemplatesController_testSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestSendBodyDto"];
+            };
+        };
+        responses: {
+            /** @description What was sent, and how */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestSend"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TemplatesController_variablesOf: {
+        parameters: {
+            query: {
+                journeyId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paths, the most common first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVariables"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -136,10 +136,3 @@ export interface FrequencyCap {
   max: number;
   per: string;
 }
-
-export interface ChannelSetting {
-  channel: 'sms' | 'email' | 'push';
-  provider: string;
-  mode: 'live' | 'sandbox';
-  callbackUrls: { status?: string; inbound?: string; events?: string };
-}

@@ -2,7 +2,8 @@ import { CONDITION_OPERATORS, REENTRY_POLICIES, STAGES, WEEKDAYS } from '@touchp
 import { useTranslation } from 'react-i18next';
 import { deleteStep, renameStep, setField, setStepField } from './commands';
 import { getIn, type DraftStep, type Path } from './document';
-import { DurationInput, Field } from './fields';
+import { Field } from './fields';
+import { PathField } from './PathField';
 import { TemplateFields } from './TemplateFields';
 import { useEditor } from './store';
 import { ENTRY_NODE, fieldProblems, type PlacedProblem } from './validation';
@@ -25,35 +26,34 @@ function useBinding(base: Path) {
   };
 }
 
-function StepRefSelect({
-  value,
-  onChange,
-  steps,
+/** A link to another step: `next` (none means the next in order), `then`, `onTimeout`, a variant's `next`. */
+function StepRefField({
+  path,
+  label,
   self,
-  ...props
+  allowNone = false,
 }: {
-  value: unknown;
-  onChange: (value: string | undefined) => void;
-  steps: DraftStep[];
+  path: Path;
+  label: string;
   self: string;
-  id?: string;
-  'aria-invalid'?: boolean;
   allowNone?: boolean;
-  disabled?: boolean;
 }) {
   const { t } = useTranslation('canvas');
-  const { allowNone, ...rest } = props;
+  const steps = useEditor((state) => state.doc.steps);
+  const options = [
+    { value: '', label: allowNone ? t('nextInOrder') : t('chooseStep') },
+    ...steps
+      .filter((step) => step.id !== self)
+      .map((step) => ({ value: step.id, label: `${step.id} · ${t(`types.${step.type}`)}` })),
+  ];
   return (
-    <select {...rest} value={str(value)} onChange={(event) => onChange(event.target.value || undefined)}>
-      <option value="">{allowNone ? t('nextInOrder') : t('chooseStep')}</option>
-      {steps
-        .filter((step) => step.id !== self)
-        .map((step) => (
-          <option key={step.id} value={step.id}>
-            {step.id} · {t(`types.${step.type}`)}
-          </option>
-        ))}
-    </select>
+    <PathField
+      path={path}
+      label={label}
+      kind="select"
+      options={options}
+      toValue={(id) => (allowNone ? id || undefined : id)}
+    />
   );
 }
 
@@ -101,34 +101,14 @@ function ConditionFields({
   return (
     <fieldset>
       <legend>{label}</legend>
-      <Field label={t('fields.path')} problems={mine('path')} hint={t('hints.path')}>
-        {(props) => (
-          <input
-            {...props}
-            dir="ltr"
-            readOnly={readOnly}
-            value={str(get(['path']))}
-            onChange={(event) => set(['path'], event.target.value)}
-            onBlur={seal}
-          />
-        )}
-      </Field>
-      <Field label={t('fields.op')} problems={mine('op')}>
-        {(props) => (
-          <select
-            {...props}
-            disabled={readOnly}
-            value={op}
-            onChange={(event) => set(['op'], event.target.value)}
-          >
-            {CONDITION_OPERATORS.map((o) => (
-              <option key={o} value={o}>
-                {t(`ops.${o}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PathField path={[...base, 'path']} label={t('fields.path')} hint={t('hints.path')} />
+      <PathField
+        path={[...base, 'op']}
+        label={t('fields.op')}
+        kind="select"
+        fallback="eq"
+        options={CONDITION_OPERATORS.map((o) => ({ value: o, label: t(`ops.${o}`) }))}
+      />
       {op !== 'exists' && (
         <Field
           label={t('fields.value')}
@@ -165,241 +145,114 @@ function ConditionFields({
 function EntryForm() {
   const { t } = useTranslation('canvas');
   const problems = useNodeProblems(ENTRY_NODE);
-  const { get, set, seal, readOnly } = useBinding([]);
-  const quiet = get(['quietHours']) as { start?: string; end?: string } | undefined;
-  const goal = get(['goal']) as { event?: string; within?: string } | undefined;
+  const { get, set } = useBinding([]);
+  const quiet = get(['quietHours']);
+  const goal = get(['goal']);
   const where = get(['trigger', 'where']);
+  const reentry = str(get(['reentry']));
   return (
     <>
-      <Field label={t('fields.name')} problems={fieldProblems(problems, 'name')}>
-        {(props) => (
-          <input
-            {...props}
-            dir="auto"
-            readOnly={readOnly}
-            value={str(get(['name']))}
-            onChange={(e) => set(['name'], e.target.value)}
-            onBlur={seal}
-          />
-        )}
-      </Field>
-      <Field label={t('fields.description')} problems={fieldProblems(problems, 'description')}>
-        {(props) => (
-          <textarea
-            {...props}
-            dir="auto"
-            rows={2}
-            readOnly={readOnly}
-            value={str(get(['description']))}
-            onChange={(e) => set(['description'], e.target.value || undefined)}
-            onBlur={seal}
-          />
-        )}
-      </Field>
-      <Field label={t('fields.stage')} problems={fieldProblems(problems, 'stage')}>
-        {(props) => (
-          <select
-            {...props}
-            disabled={readOnly}
-            value={str(get(['stage']))}
-            onChange={(e) => set(['stage'], e.target.value)}
-          >
-            {STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {t(`journeys:stages.${stage}`, { defaultValue: stage })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
-        label={t('fields.triggerEvent')}
-        problems={fieldProblems(problems, 'trigger.event')}
-        hint={t('hints.event')}
-      >
-        {(props) => (
-          <input
-            {...props}
-            dir="ltr"
-            readOnly={readOnly}
-            value={str(get(['trigger', 'event']))}
-            onChange={(e) => set(['trigger', 'event'], e.target.value)}
-            onBlur={seal}
-          />
-        )}
-      </Field>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          disabled={readOnly}
-          checked={where !== undefined}
-          onChange={(e) =>
-            set(
-              ['trigger', 'where'],
-              e.target.checked ? { path: 'event.properties.', op: 'eq', value: '' } : undefined,
-            )
-          }
-        />
-        {t('fields.filter')}
-      </label>
+      <PathField path={['name']} label={t('fields.name')} dir="auto" />
+      <PathField path={['description']} label={t('fields.description')} kind="textarea" dir="auto" optional />
+      <PathField
+        path={['stage']}
+        label={t('fields.stage')}
+        kind="select"
+        options={STAGES.map((stage) => ({
+          value: stage,
+          label: t(`journeys:stages.${stage}`, { defaultValue: stage }),
+        }))}
+      />
+      <PathField path={['trigger', 'event']} label={t('fields.triggerEvent')} hint={t('hints.event')} />
+      <Toggle
+        label={t('fields.filter')}
+        checked={where !== undefined}
+        onChange={(on) =>
+          set(['trigger', 'where'], on ? { path: 'event.properties.', op: 'eq', value: '' } : undefined)
+        }
+      />
       {where !== undefined && (
         <ConditionFields base={['trigger', 'where']} problems={problems} label={t('fields.filter')} />
       )}
-      <Field label={t('fields.reentry')} problems={fieldProblems(problems, 'reentry')}>
-        {(props) => (
-          <select
-            {...props}
-            disabled={readOnly}
-            value={str(get(['reentry'])) || 'never'}
-            onChange={(e) => set(['reentry'], e.target.value === 'never' ? undefined : e.target.value)}
-          >
-            {REENTRY_POLICIES.map((policy) => (
-              <option key={policy} value={policy}>
-                {t(`reentry.${policy}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {str(get(['reentry'])) && str(get(['reentry'])) !== 'never' && (
-        <Field label={t('fields.reentryGap')} problems={fieldProblems(problems, 'reentryGap')}>
-          {(props) => (
-            <DurationInput
-              {...props}
-              value={get(['reentryGap'])}
-              onChange={(v) => set(['reentryGap'], v)}
-              onBlur={seal}
-            />
-          )}
-        </Field>
+      <PathField
+        path={['reentry']}
+        label={t('fields.reentry')}
+        kind="select"
+        fallback="never"
+        options={REENTRY_POLICIES.map((policy) => ({ value: policy, label: t(`reentry.${policy}`) }))}
+        toValue={(policy) => (policy === 'never' ? undefined : policy)}
+      />
+      {reentry && reentry !== 'never' && (
+        <PathField path={['reentryGap']} label={t('fields.reentryGap')} kind="duration" />
       )}
-      <Field label={t('fields.entryLimit')} problems={fieldProblems(problems, 'entryLimit')}>
-        {(props) => (
-          <input
-            {...props}
-            type="number"
-            min={1}
-            readOnly={readOnly}
-            value={typeof get(['entryLimit']) === 'number' ? String(get(['entryLimit'])) : ''}
-            onChange={(e) => set(['entryLimit'], e.target.value === '' ? undefined : Number(e.target.value))}
-            onBlur={seal}
-          />
-        )}
-      </Field>
-      <Field
-        label={t('fields.exitOn')}
-        problems={fieldProblems(problems, 'exitOn')}
-        hint={t('hints.commaList')}
-      >
-        {(props) => (
-          <input
-            {...props}
-            dir="ltr"
-            readOnly={readOnly}
-            value={Array.isArray(get(['exitOn'])) ? (get(['exitOn']) as string[]).join(', ') : ''}
-            onChange={(e) => {
-              const events = e.target.value.split(',').map((part) => part.trim());
-              set(['exitOn'], e.target.value.trim() === '' ? undefined : events);
-            }}
-            onBlur={seal}
-          />
-        )}
-      </Field>
+      <PathField path={['entryLimit']} label={t('fields.entryLimit')} kind="number" min={1} />
+      <PathField path={['exitOn']} label={t('fields.exitOn')} kind="list" hint={t('hints.commaList')} />
       <fieldset>
         <legend>{t('fields.goal')}</legend>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            disabled={readOnly}
-            checked={goal !== undefined}
-            onChange={(e) => set(['goal'], e.target.checked ? { event: '', within: 'P7D' } : undefined)}
-          />
-          {t('fields.hasGoal')}
-        </label>
-        {goal && (
+        <Toggle
+          label={t('fields.hasGoal')}
+          checked={goal !== undefined}
+          onChange={(on) => set(['goal'], on ? { event: '', within: 'P7D' } : undefined)}
+        />
+        {goal !== undefined && (
           <>
-            <Field label={t('fields.goalEvent')} problems={fieldProblems(problems, 'goal.event')}>
-              {(props) => (
-                <input
-                  {...props}
-                  dir="ltr"
-                  readOnly={readOnly}
-                  value={str(goal.event)}
-                  onChange={(e) => set(['goal', 'event'], e.target.value)}
-                  onBlur={seal}
-                />
-              )}
-            </Field>
-            <Field label={t('fields.goalWithin')} problems={fieldProblems(problems, 'goal.within')}>
-              {(props) => (
-                <DurationInput
-                  {...props}
-                  value={goal.within}
-                  onChange={(v) => set(['goal', 'within'], v)}
-                  onBlur={seal}
-                />
-              )}
-            </Field>
+            <PathField path={['goal', 'event']} label={t('fields.goalEvent')} />
+            <PathField path={['goal', 'within']} label={t('fields.goalWithin')} kind="duration" />
           </>
         )}
       </fieldset>
       <fieldset>
         <legend>{t('fields.quietHours')}</legend>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            disabled={readOnly}
-            checked={quiet !== undefined}
-            onChange={(e) =>
-              set(['quietHours'], e.target.checked ? { start: '21:00', end: '09:00' } : undefined)
-            }
-          />
-          {t('fields.hasQuietHours')}
-        </label>
-        {quiet && (
+        <Toggle
+          label={t('fields.hasQuietHours')}
+          checked={quiet !== undefined}
+          onChange={(on) => set(['quietHours'], on ? { start: '21:00', end: '09:00' } : undefined)}
+        />
+        {quiet !== undefined && (
           <div className="field-row">
-            <Field label={t('fields.quietStart')} problems={fieldProblems(problems, 'quietHours.start')}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="time"
-                  readOnly={readOnly}
-                  value={str(quiet.start)}
-                  onChange={(e) => set(['quietHours', 'start'], e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={t('fields.quietEnd')} problems={fieldProblems(problems, 'quietHours.end')}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="time"
-                  readOnly={readOnly}
-                  value={str(quiet.end)}
-                  onChange={(e) => set(['quietHours', 'end'], e.target.value)}
-                />
-              )}
-            </Field>
+            <PathField path={['quietHours', 'start']} label={t('fields.quietStart')} kind="time" />
+            <PathField path={['quietHours', 'end']} label={t('fields.quietEnd')} kind="time" />
           </div>
         )}
         <span className="field__hint">{t('hints.customerZone')}</span>
       </fieldset>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          disabled={readOnly}
-          checked={get(['transactional']) === true}
-          onChange={(e) => set(['transactional'], e.target.checked ? true : undefined)}
-        />
-        {t('fields.transactional')}
-      </label>
+      <Toggle
+        label={t('fields.transactional')}
+        checked={get(['transactional']) === true}
+        onChange={(on) => set(['transactional'], on ? true : undefined)}
+      />
     </>
   );
 }
 
-function WaitFields({ index, problems }: { index: number; problems: PlacedProblem[] }) {
+/** A checkbox that adds or removes an optional part of the document (a goal, quiet hours…). */
+function Toggle({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const readOnly = useEditor((state) => state.readOnly);
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        disabled={readOnly}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      {label}
+    </label>
+  );
+}
+
+function WaitFields({ index }: { index: number }) {
   const { t } = useTranslation('canvas');
-  const { get, set, seal, readOnly } = useBinding(['steps', index]);
+  const base: Path = ['steps', index];
+  const { get, set, readOnly } = useBinding(base);
   const until = get(['until']) as Record<string, unknown> | undefined;
   const mode = until === undefined ? 'duration' : 'date' in until ? 'date' : 'time';
   const setMode = (next: string) => {
@@ -434,57 +287,37 @@ function WaitFields({ index, problems }: { index: number; problems: PlacedProble
         ))}
       </fieldset>
       {mode === 'duration' && (
-        <Field
+        <PathField
+          path={[...base, 'duration']}
           label={t('fields.duration')}
-          problems={fieldProblems(problems, 'duration')}
           hint={t('hints.duration')}
-        >
-          {(props) => (
-            <DurationInput
-              {...props}
-              value={get(['duration'])}
-              onChange={(v) => set(['duration'], v)}
-              onBlur={seal}
-            />
-          )}
-        </Field>
+          kind="duration"
+        />
       )}
       {mode === 'time' && (
         <>
-          <Field
+          <PathField
+            path={[...base, 'until', 'time']}
             label={t('fields.untilTime')}
-            problems={fieldProblems(problems, 'until.time')}
             hint={t('hints.customerZone')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="time"
-                readOnly={readOnly}
-                value={str(until?.time)}
-                onChange={(e) => set(['until', 'time'], e.target.value)}
-              />
-            )}
-          </Field>
+            kind="time"
+          />
           <fieldset>
             <legend>{t('fields.days')}</legend>
             <div className="weekdays">
               {WEEKDAYS.map((day) => (
-                <label key={day} className="checkbox">
-                  <input
-                    type="checkbox"
-                    disabled={readOnly}
-                    checked={days.includes(day)}
-                    onChange={(e) => {
-                      const next = e.target.checked ? [...days, day] : days.filter((d) => d !== day);
-                      set(
-                        ['until', 'days'],
-                        next.length ? WEEKDAYS.filter((d) => next.includes(d)) : undefined,
-                      );
-                    }}
-                  />
-                  {t(`weekdays.${day}`)}
-                </label>
+                <Toggle
+                  key={day}
+                  label={t(`weekdays.${day}`)}
+                  checked={days.includes(day)}
+                  onChange={(on) => {
+                    const next = on ? [...days, day] : days.filter((d) => d !== day);
+                    set(
+                      ['until', 'days'],
+                      next.length ? WEEKDAYS.filter((d) => next.includes(d)) : undefined,
+                    );
+                  }}
+                />
               ))}
             </div>
           </fieldset>
@@ -492,81 +325,22 @@ function WaitFields({ index, problems }: { index: number; problems: PlacedProble
       )}
       {mode === 'date' && (
         <>
-          <Field
+          <PathField
+            path={[...base, 'until', 'date']}
             label={t('fields.untilDate')}
-            problems={fieldProblems(problems, 'until.date')}
             hint={t('hints.datePath')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                dir="ltr"
-                readOnly={readOnly}
-                value={str(until?.date)}
-                onChange={(e) => set(['until', 'date'], e.target.value)}
-                onBlur={seal}
-              />
-            )}
-          </Field>
-          <Field
+          />
+          <PathField
+            path={[...base, 'until', 'offset']}
             label={t('fields.offset')}
-            problems={fieldProblems(problems, 'until.offset')}
             hint={t('hints.offset')}
-          >
-            {(props) => (
-              <DurationInput
-                {...props}
-                allowNegative
-                value={until?.offset}
-                onChange={(v) => set(['until', 'offset'], v)}
-                onBlur={seal}
-              />
-            )}
-          </Field>
-          <Field label={t('fields.atTime')} problems={fieldProblems(problems, 'until.time')}>
-            {(props) => (
-              <input
-                {...props}
-                type="time"
-                readOnly={readOnly}
-                value={str(until?.time)}
-                onChange={(e) => set(['until', 'time'], e.target.value || undefined)}
-              />
-            )}
-          </Field>
+            kind="duration"
+            allowNegative
+          />
+          <PathField path={[...base, 'until', 'time']} label={t('fields.atTime')} kind="time" optional />
         </>
       )}
     </>
-  );
-}
-
-function NextField({
-  index,
-  step,
-  steps,
-  problems,
-}: {
-  index: number;
-  step: DraftStep;
-  steps: DraftStep[];
-  problems: PlacedProblem[];
-}) {
-  const { t } = useTranslation('canvas');
-  const { set, readOnly } = useBinding(['steps', index]);
-  return (
-    <Field label={t('fields.next')} problems={fieldProblems(problems, 'next')}>
-      {(props) => (
-        <StepRefSelect
-          {...props}
-          allowNone
-          disabled={readOnly}
-          value={step.next}
-          steps={steps}
-          self={step.id}
-          onChange={(v) => set(['next'], v)}
-        />
-      )}
-    </Field>
   );
 }
 
@@ -578,21 +352,11 @@ function StepForm({ index }: { index: number }) {
   const readOnly = useEditor((state) => state.readOnly);
   const select = useEditor((state) => state.select);
   const problems = useNodeProblems(`step-${index}`);
-  const { get, set } = useBinding(['steps', index]);
   const step = steps[index];
   if (!step) return null;
-  const ref = (field: string, label: string) => (
-    <Field label={label} problems={fieldProblems(problems, field)}>
-      {(props) => (
-        <StepRefSelect
-          {...props}
-          value={get([field])}
-          steps={steps}
-          self={step.id}
-          onChange={(v) => set([field], v ?? '')}
-        />
-      )}
-    </Field>
+  const base: Path = ['steps', index];
+  const ref = (field: string, label: string, allowNone = false) => (
+    <StepRefField path={[...base, field]} label={label} self={step.id} allowNone={allowNone} />
   );
   const general = problems.filter((p) => p.field === '');
   return (
@@ -618,86 +382,57 @@ function StepForm({ index }: { index: number }) {
       </Field>
       {step.type === 'wait' && (
         <>
-          <WaitFields index={index} problems={problems} />
-          <NextField index={index} step={step} steps={steps} problems={problems} />
+          <WaitFields index={index} />
+          {ref('next', t('fields.next'), true)}
         </>
       )}
       {step.type === 'send' && (
         <>
-          <Field label={t('fields.channel')} problems={fieldProblems(problems, 'channel')}>
-            {(props) => (
-              <select
-                {...props}
-                disabled={readOnly}
-                value={str(step.channel)}
-                onChange={(e) => {
-                  const channel = e.target.value;
-                  const body = str(getIn(step, ['template', 'body']));
-                  const template =
-                    channel === 'sms'
-                      ? { body }
-                      : channel === 'email'
-                        ? { subject: '', html: body }
-                        : { title: '', body };
-                  dispatch(setStepField(index, [], { ...step, channel, template }));
-                }}
-              >
-                {(['sms', 'email', 'push'] as const).map((c) => (
-                  <option key={c} value={c}>
-                    {t(`channels.${c}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <PathField
+            path={[...base, 'channel']}
+            label={t('fields.channel')}
+            kind="select"
+            options={(['sms', 'email', 'push'] as const).map((c) => ({
+              value: c,
+              label: t(`channels.${c}`),
+            }))}
+            onWrite={(channel) => {
+              // A new channel gets its own template fields, keeping the text written so far: one undo step.
+              const body = str(getIn(step, ['template', 'body']));
+              const template =
+                channel === 'sms'
+                  ? { body }
+                  : channel === 'email'
+                    ? { subject: '', html: body }
+                    : { title: '', body };
+              dispatch(setStepField(index, [], { ...step, channel, template }));
+            }}
+          />
           <TemplateFields index={index} problems={problems} />
-          <NextField index={index} step={step} steps={steps} problems={problems} />
+          {ref('next', t('fields.next'), true)}
         </>
       )}
       {step.type === 'wait_for_event' && (
         <>
-          <Field
-            label={t('fields.event')}
-            problems={fieldProblems(problems, 'event')}
-            hint={t('hints.event')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                dir="ltr"
-                readOnly={readOnly}
-                value={str(step.event)}
-                onChange={(e) => set(['event'], e.target.value)}
-                onBlur={seal}
-              />
-            )}
-          </Field>
-          <Field
+          <PathField path={[...base, 'event']} label={t('fields.event')} hint={t('hints.event')} />
+          <PathField
+            path={[...base, 'timeout']}
             label={t('fields.timeout')}
-            problems={fieldProblems(problems, 'timeout')}
             hint={t('hints.duration')}
-          >
-            {(props) => (
-              <DurationInput
-                {...props}
-                value={step.timeout}
-                onChange={(v) => set(['timeout'], v)}
-                onBlur={seal}
-              />
-            )}
-          </Field>
+            kind="duration"
+          />
           {ref('onEvent', t('fields.onEvent'))}
           {ref('onTimeout', t('fields.onTimeout'))}
         </>
       )}
       {step.type === 'branch' && (
         <>
-          <ConditionFields base={['steps', index, 'if']} problems={problems} label={t('fields.if')} />
+          <ConditionFields base={[...base, 'if']} problems={problems} label={t('fields.if')} />
           {ref('then', t('fields.then'))}
           {ref('else', t('fields.else'))}
         </>
       )}
-      {step.type === 'split' && <SplitFields index={index} step={step} steps={steps} problems={problems} />}
+      {step.type === 'split' && <SplitFields index={index} step={step} problems={problems} />}
       {!readOnly && (
         <button
           type="button"
@@ -717,16 +452,15 @@ function StepForm({ index }: { index: number }) {
 function SplitFields({
   index,
   step,
-  steps,
   problems,
 }: {
   index: number;
   step: DraftStep;
-  steps: DraftStep[];
   problems: PlacedProblem[];
 }) {
   const { t } = useTranslation('canvas');
-  const { set, seal, readOnly } = useBinding(['steps', index]);
+  const base: Path = ['steps', index];
+  const { set, readOnly } = useBinding(base);
   const variants = (Array.isArray(step.variants) ? step.variants : []) as {
     name?: string;
     weight?: number;
@@ -745,44 +479,14 @@ function SplitFields({
           ))}
         {variants.map((variant, i) => (
           <div key={i} className="variant">
-            <Field label={t('fields.variantName')} problems={fieldProblems(problems, `variants.${i}.name`)}>
-              {(props) => (
-                <input
-                  {...props}
-                  dir="auto"
-                  readOnly={readOnly}
-                  value={str(variant.name)}
-                  onChange={(e) => set(['variants', i, 'name'], e.target.value)}
-                  onBlur={seal}
-                />
-              )}
-            </Field>
-            <Field label={t('fields.weight')} problems={fieldProblems(problems, `variants.${i}.weight`)}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="number"
-                  min={0}
-                  readOnly={readOnly}
-                  value={typeof variant.weight === 'number' ? String(variant.weight) : ''}
-                  onChange={(e) =>
-                    set(['variants', i, 'weight'], e.target.value === '' ? undefined : Number(e.target.value))
-                  }
-                  onBlur={seal}
-                />
-              )}
-            </Field>
-            <Field label={t('fields.next')} problems={fieldProblems(problems, `variants.${i}.next`)}>
-              {(props) => (
-                <StepRefSelect
-                  {...props}
-                  value={variant.next}
-                  steps={steps}
-                  self={step.id}
-                  onChange={(v) => set(['variants', i, 'next'], v ?? '')}
-                />
-              )}
-            </Field>
+            <PathField path={[...base, 'variants', i, 'name']} label={t('fields.variantName')} dir="auto" />
+            <PathField
+              path={[...base, 'variants', i, 'weight']}
+              label={t('fields.weight')}
+              kind="number"
+              min={0}
+            />
+            <StepRefField path={[...base, 'variants', i, 'next']} label={t('fields.next')} self={step.id} />
             {!readOnly && variants.length > 1 && (
               <button
                 type="button"
@@ -821,24 +525,14 @@ function SplitFields({
           </button>
         )}
       </fieldset>
-      <Field
+      <PathField
+        path={[...base, 'holdout']}
         label={t('fields.holdout')}
-        problems={fieldProblems(problems, 'holdout')}
         hint={t('hints.holdout')}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="number"
-            min={0}
-            max={100}
-            readOnly={readOnly}
-            value={typeof step.holdout === 'number' ? String(step.holdout) : ''}
-            onChange={(e) => set(['holdout'], e.target.value === '' ? undefined : Number(e.target.value))}
-            onBlur={seal}
-          />
-        )}
-      </Field>
+        kind="number"
+        min={0}
+        max={100}
+      />
     </>
   );
 }

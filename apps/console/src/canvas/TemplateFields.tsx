@@ -7,7 +7,9 @@ import { Field } from './fields';
 import { useEditor } from './store';
 import { setStepField } from './commands';
 import { fieldProblems, type PlacedProblem } from './validation';
+import { LiquidInput } from '../templates/LiquidInput';
 import { TemplatePreview } from '../templates/TemplatePreview';
+import { useAbilities } from '../auth/session';
 
 const FIELDS: Record<string, { name: string; multiline: boolean; optional?: boolean }[]> = {
   sms: [{ name: 'body', multiline: true }],
@@ -30,6 +32,7 @@ export function TemplateFields({ index, problems }: { index: number; problems: P
   const dispatch = useEditor((state) => state.dispatch);
   const seal = useEditor((state) => state.seal);
   const readOnly = useEditor((state) => state.readOnly);
+  const { edit } = useAbilities();
   const [tab, setTab] = useState('default');
   const [newLocale, setNewLocale] = useState('');
   const channel = typeof step?.channel === 'string' ? step.channel : 'sms';
@@ -45,30 +48,19 @@ export function TemplateFields({ index, problems }: { index: number; problems: P
       const label = `${t(`templateFields.${name}`)}${optional ? ` ${t('optional')}` : ''}`;
       return (
         <Field key={name} label={label} problems={fieldProblems(problems, ['template', ...path].join('.'))}>
-          {(props) =>
-            multiline ? (
-              <textarea
-                {...props}
-                dir={dir}
-                lang={locale ?? undefined}
-                rows={name === 'html' ? 6 : 4}
-                readOnly={readOnly}
-                value={typeof value === 'string' ? value : ''}
-                onChange={(e) => set(path, e.target.value === '' && optional ? undefined : e.target.value)}
-                onBlur={seal}
-              />
-            ) : (
-              <input
-                {...props}
-                dir={dir}
-                lang={locale ?? undefined}
-                readOnly={readOnly}
-                value={typeof value === 'string' ? value : ''}
-                onChange={(e) => set(path, e.target.value === '' && optional ? undefined : e.target.value)}
-                onBlur={seal}
-              />
-            )
-          }
+          {(props) => (
+            <LiquidInput
+              {...props}
+              multiline={multiline}
+              rows={name === 'html' ? 6 : 4}
+              dir={dir}
+              lang={locale ?? undefined}
+              readOnly={readOnly}
+              value={typeof value === 'string' ? value : ''}
+              onChange={(text) => set(path, text === '' && optional ? undefined : text)}
+              onBlur={seal}
+            />
+          )}
         </Field>
       );
     });
@@ -137,11 +129,14 @@ export function TemplateFields({ index, problems }: { index: number; problems: P
           </button>
         </div>
       )}
-      <TemplatePreview
-        channel={channel}
-        template={template}
-        locale={current === 'default' ? null : current}
-      />
+      {/* Rendering is for those who write templates: an analyst reads the template itself. */}
+      {edit && (
+        <TemplatePreview
+          channel={channel}
+          template={template}
+          locale={current === 'default' ? null : current}
+        />
+      )}
     </section>
   );
 }

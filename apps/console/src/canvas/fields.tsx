@@ -13,7 +13,7 @@ export function Field({
 }: {
   label: string;
   hint?: string;
-  problems?: readonly PlacedProblem[];
+  problems?: readonly Pick<PlacedProblem, 'message'>[];
   children: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
@@ -57,6 +57,7 @@ export function DurationInput({
   onChange: (value: string | undefined) => void;
   onBlur?: () => void;
   allowNegative?: boolean;
+  readOnly?: boolean;
   id?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;

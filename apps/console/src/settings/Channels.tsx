@@ -1,14 +1,21 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/http';
-import type { ChannelSetting } from '../api/types';
+import { typed, unwrap } from '../api/http';
+import type { components } from '../api/schema';
 import { CopyButton } from '../ui/CopyButton';
+import './channels.css';
 
-function CheckButton({ channel }: { channel: string }) {
+type Channel = components['schemas']['ChannelSettings']['channels'][number]['channel'];
+
+const checkChannel = (channel: Channel) =>
+  unwrap(typed.POST('/v1/settings/channels/{channel}/check', { params: { path: { channel } } }));
+
+const listChannels = () => unwrap(typed.GET('/v1/settings/channels'));
+
+function CheckButton({ channel }: { channel: Channel }) {
   const { t } = useTranslation('settings');
-  const check = useMutation({
-    mutationFn: () => api.post<{ ok: boolean; detail: string }>(`/v1/settings/channels/${channel}/check`),
-  });
+  const check = useMutation({ mutationFn: () => checkChannel(channel) });
+  const accepted = check.data?.status === 'accepted' || check.data?.status === 'sandbox';
   return (
     <>
       <button
@@ -20,9 +27,9 @@ function CheckButton({ channel }: { channel: string }) {
         {t('channels.check')}
       </button>
       {check.data && (
-        <span role="status" className={check.data.ok ? 'ok-text' : 'error-text'}>
+        <span role="status" className={accepted ? 'ok-text' : 'error-text'}>
           {' '}
-          {t(check.data.ok ? 'channels.ok' : 'channels.failed', { detail: check.data.detail })}
+          {t(`channels.result.${check.data.status}`, { detail: check.data.detail })}
         </span>
       )}
       {check.isError && (
@@ -40,12 +47,17 @@ export function Channels() {
   const { t } = useTranslation('settings');
   const channels = useQuery({
     queryKey: ['channel-settings'],
-    queryFn: () => api.get<{ channels: ChannelSetting[] }>('/v1/settings/channels'),
+    queryFn: listChannels,
   });
   return (
     <section className="card settings__section" aria-labelledby="channels-title">
       <h2 id="channels-title">{t('channels.title')}</h2>
       {channels.isError && <p className="error-text">{channels.error.message}</p>}
+      {channels.data?.publicBaseUrlIsLocal && (
+        <p className="channels__warning" role="note">
+          {t('channels.localUrl', { url: channels.data.publicBaseUrl })}
+        </p>
+      )}
       <div className="table-wrap">
         <table className="table">
           <thead>

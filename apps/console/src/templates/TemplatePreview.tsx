@@ -1,9 +1,11 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ApiError } from '../api/http';
 import { EmailView, PushView, SmsBubble } from './MessageView';
-import { previewTemplate, sendTest } from './templates.api';
+import { previewTemplate } from './templates.api';
+import { TestSendDialog } from './TestSendDialog';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -12,6 +14,12 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return debounced;
+}
+
+/** What the server found wrong, field by field (`template.body: …`), or its one-line detail. */
+function problemText(error: Error): string {
+  const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+  return fields.length ? fields.map((p) => `${p.path}: ${p.message}`).join('; ') : error.message;
 }
 
 /** The server's rendering of a template for a chosen customer, and "send me a test". */
@@ -27,7 +35,6 @@ export function TemplatePreview({
   const { t } = useTranslation('templates');
   const { id: journeyId } = useParams();
   const [customerId, setCustomerId] = useState('');
-  const [to, setTo] = useState('');
   const request = useDebounced(
     {
       channel,
@@ -45,7 +52,6 @@ export function TemplatePreview({
     queryFn: () => previewTemplate(request),
     retry: false,
   });
-  const test = useMutation({ mutationFn: () => sendTest({ channel, template, to, event: request.event }) });
   const rendered = preview.data?.rendered ?? {};
   return (
     <section className="preview" aria-labelledby="preview-title">
@@ -61,7 +67,7 @@ export function TemplatePreview({
       </label>
       {preview.isError ? (
         <p className="error-text" role="alert">
-          {preview.error.message}
+          {problemText(preview.error)}
         </p>
       ) : preview.data ? (
         <div aria-live="polite">
@@ -77,33 +83,15 @@ export function TemplatePreview({
       ) : (
         <p className="muted">{t('common:loading')}</p>
       )}
-      <div className="field-row">
-        <label className="field">
-          <span>{t('sendTestTo')}</span>
-          <input
-            dir="ltr"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            placeholder={channel === 'email' ? 'me@example.com' : '+98…'}
-          />
-        </label>
-        <button
-          type="button"
-          className="button"
-          disabled={!to || test.isPending}
-          onClick={() => test.mutate()}
-        >
-          {t('sendTest')}
-        </button>
-      </div>
-      {test.isSuccess && (
-        <p role="status">{t(test.data.mode === 'live' ? 'testSentLive' : 'testSentSandbox')}</p>
-      )}
-      {test.isError && (
-        <p className="error-text" role="alert">
-          {test.error.message}
-        </p>
-      )}
+      <TestSendDialog
+        request={{
+          channel: channel as 'sms' | 'email' | 'push',
+          template,
+          event: request.event,
+          customer: request.customer,
+          ...(request.journey ? { journey: request.journey } : {}),
+        }}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { api } from '../api/http';
+import { api, typed, unwrap } from '../api/http';
+import type { components } from '../api/schema';
 import type { TemplatePreview } from '../api/types';
 
 export interface PreviewRequest {
@@ -12,9 +13,12 @@ export interface PreviewRequest {
 export const previewTemplate = (body: PreviewRequest) =>
   api.post<TemplatePreview>('/v1/templates/preview', body);
 
-export const sendTest = (
-  body: Omit<PreviewRequest, 'customer' | 'journey'> & { to: string; customer?: PreviewRequest['customer'] },
-) => api.post<{ id: string; mode: 'live' | 'sandbox' }>('/v1/templates/test-send', body);
+export type TestSendRequest = components['schemas']['TestSendBodyDto'];
+export type TestSendResult = components['schemas']['TestSend'];
 
-export const templateVariables = (event?: string) =>
-  api.get<{ customer: string[]; event: string[] }>('/v1/templates/variables', event ? { event } : undefined);
+export const sendTest = (body: TestSendRequest) => unwrap(typed.POST('/v1/templates/test-send', { body }));
+
+export type TemplateVariables = components['schemas']['TemplateVariables'];
+
+export const templateVariables = (journeyId: string) =>
+  unwrap(typed.GET('/v1/templates/variables', { params: { query: { journeyId } } }));

@@ -1,5 +1,6 @@
 const en = {
   preview: 'Preview',
+  variables: 'Template variables',
   previewAs: 'Preview for customer (id)',
   sampleCustomer: 'a sample customer',
   sampleName: 'Sara',
@@ -9,14 +10,20 @@ const en = {
   pushPreview: 'Push notification preview',
   emailBody: 'Email body: {{subject}}',
   segments: '{{segments}} segment(s), {{encoding}}, {{characters}} characters',
-  sendTestTo: 'Send me a test at',
-  sendTest: 'Send test',
-  testSentLive: 'Test sent through the provider.',
-  testSentSandbox: 'Test sent to the sandbox inbox.',
+  sendTest: 'Send me a test',
+  testTitle: 'Send me a test',
+  testIntro:
+    'The message as previewed, sent once to the address below. It is recorded as a test, not in any journey’s numbers.',
+  testTo: { sms: 'Phone number', email: 'Email address', push: 'FCM token (fcm:…)' },
+  send: 'Send',
+  testSentLive: 'Sent through {{provider}}.',
+  testSentSandbox: 'Kept in the sandbox inbox: no provider is configured for this channel.',
+  testFailed: 'The provider refused it: {{error}}',
 };
 type Strings = typeof en;
 const fa: Strings = {
   preview: 'پیش‌نمایش',
+  variables: 'متغیرهای قالب',
   previewAs: 'پیش‌نمایش برای مشتری (شناسه)',
   sampleCustomer: 'یک مشتری نمونه',
   sampleName: 'سارا',
@@ -26,13 +33,19 @@ const fa: Strings = {
   pushPreview: 'پیش‌نمایش اعلان',
   emailBody: 'متن ایمیل: {{subject}}',
   segments: '{{segments}} بخش، {{encoding}}، {{characters}} نویسه',
-  sendTestTo: 'یک آزمایشی بفرست به',
-  sendTest: 'ارسال آزمایشی',
-  testSentLive: 'پیام آزمایشی از راه سرویس‌دهنده فرستاده شد.',
-  testSentSandbox: 'پیام آزمایشی به صندوق سندباکس رفت.',
+  sendTest: 'یک پیام آزمایشی برایم بفرست',
+  testTitle: 'ارسال پیام آزمایشی',
+  testIntro:
+    'همین پیام پیش‌نمایش یک بار به نشانی زیر فرستاده می‌شود. به‌عنوان آزمایش ثبت می‌شود، نه در آمار هیچ سفری.',
+  testTo: { sms: 'شمارهٔ تلفن', email: 'نشانی ایمیل', push: 'توکن FCM (fcm:…)' },
+  send: 'ارسال',
+  testSentLive: 'از راه {{provider}} فرستاده شد.',
+  testSentSandbox: 'در صندوق سندباکس نگه داشته شد: برای این کانال سرویس‌دهنده‌ای تنظیم نشده است.',
+  testFailed: 'سرویس‌دهنده آن را نپذیرفت: {{error}}',
 };
 const he: Strings = {
   preview: 'תצוגה מקדימה',
+  variables: 'משתני תבנית',
   previewAs: 'תצוגה עבור לקוח (מזהה)',
   sampleCustomer: 'לקוח לדוגמה',
   sampleName: 'שרה',
@@ -42,9 +55,13 @@ const he: Strings = {
   pushPreview: 'תצוגת התראה',
   emailBody: 'גוף האימייל: {{subject}}',
   segments: '{{segments}} מקטעים, {{encoding}}, {{characters}} תווים',
-  sendTestTo: 'שלחו לי בדיקה אל',
-  sendTest: 'שליחת בדיקה',
-  testSentLive: 'הבדיקה נשלחה דרך הספק.',
-  testSentSandbox: 'הבדיקה נשלחה לתיבת ארגז החול.',
+  sendTest: 'שלחו לי בדיקה',
+  testTitle: 'שליחת הודעת בדיקה',
+  testIntro: 'ההודעה כפי שבתצוגה המקדימה, נשלחת פעם אחת לכתובת שלהלן. היא נרשמת כבדיקה ולא בנתוני אף מסע.',
+  testTo: { sms: 'מספר טלפון', email: 'כתובת אימייל', push: 'אסימון FCM ‏(fcm:…)' },
+  send: 'שליחה',
+  testSentLive: 'נשלחה דרך {{provider}}.',
+  testSentSandbox: 'נשמרה בתיבת ארגז החול: לא הוגדר ספק לערוץ הזה.',
+  testFailed: 'הספק דחה אותה: {{error}}',
 };
 export const templatesLocales = { en, fa, he };

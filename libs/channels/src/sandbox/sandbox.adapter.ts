@@ -1,4 +1,4 @@
-import type { Channel, ChannelAdapter, OutboundMessage, SendResult } from '../channel.port';
+import type { Channel, ChannelAdapter, CredentialCheck, OutboundMessage, SendResult } from '../channel.port';
 import { countSmsSegments } from '../sms-segments';
 import { htmlToText } from './html-to-text';
 
@@ -81,6 +81,10 @@ export class SandboxAdapter implements ChannelAdapter {
       providerMessageId: `sandbox-${touchpointId}`,
       details: message.channel === 'sms' ? { ...countSmsSegments(message.body) } : undefined,
     };
+  }
+
+  async checkCredentials(): Promise<CredentialCheck> {
+    return { status: 'sandbox', detail: 'no credentials: messages are kept in the sandbox inbox' };
   }
 
   private failure(kind: 'transient' | 'permanent', code: string, message: string): SendResult {

@@ -1,6 +1,7 @@
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
-import type { ChannelAdapter, OutboundMessage, SendResult } from '../channel.port';
+import type { ChannelAdapter, CredentialCheck, OutboundMessage, SendResult } from '../channel.port';
+import { credentialCheckFailure } from '../credential-check';
 import {
   type SendFailure,
   failureFromStatus,
@@ -30,11 +31,12 @@ export class SendGridEmailAdapter implements ChannelAdapter {
   readonly channel = 'email';
   readonly provider = PROVIDER;
   private readonly mail: MailService;
+  private readonly client: Client;
 
   constructor(private readonly config: SendGridEmailConfig) {
     if (!config.apiKey) throw new Error('SendGridEmailAdapter needs apiKey (SENDGRID_API_KEY)');
     if (!config.from) throw new Error('SendGridEmailAdapter needs from (SENDGRID_FROM)');
-    const client = new Client();
+    const client = (this.client = new Client());
     client.setApiKey(config.apiKey);
     // After the key: setApiKey resets the base URL to SendGrid's own.
     if (config.apiBaseUrl) client.setDefaultRequest('baseUrl', config.apiBaseUrl);
@@ -76,6 +78,20 @@ export class SendGridEmailAdapter implements ChannelAdapter {
       // Always sent on a 202; the touchpoint id is what the event webhook finds it by if it ever is not.
       providerMessageId: headerValue(response.headers, 'x-message-id') ?? message.touchpointId,
     };
+  }
+
+  /** `GET /v3/scopes`: what the key may do; accepted only when it may send mail. */
+  async checkCredentials(): Promise<CredentialCheck> {
+    try {
+      const [response] = await this.client.request({ method: 'GET', url: '/v3/scopes' });
+      const scopes = (response.body as { scopes?: unknown }).scopes;
+      if (!Array.isArray(scopes) || !scopes.includes('mail.send')) {
+        return { status: 'rejected', detail: 'the key has no mail.send scope' };
+      }
+      return { status: 'accepted', detail: `the key has ${scopes.length} scopes, mail.send among them` };
+    } catch (error) {
+      return credentialCheckFailure(isResponseError(error) ? error.code : undefined, error);
+    }
   }
 }
 

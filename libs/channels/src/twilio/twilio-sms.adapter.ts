@@ -1,5 +1,12 @@
 import twilio from 'twilio';
-import type { ChannelAdapter, OutboundMessage, ProviderLookup, SendResult } from '../channel.port';
+import type {
+  ChannelAdapter,
+  CredentialCheck,
+  OutboundMessage,
+  ProviderLookup,
+  SendResult,
+} from '../channel.port';
+import { credentialCheckFailure } from '../credential-check';
 import {
   type SendFailure,
   errorMessage,
@@ -124,6 +131,22 @@ export class TwilioSmsAdapter implements ChannelAdapter {
         return { providerMessageId: m.sid, details: { segments, encoding, settled: 'lookup' } };
       });
     return matches.length > 0 ? { kind: 'found', matches } : { kind: 'not_found' };
+  }
+
+  /** `GET /2010-04-01/Accounts/{sid}.json`: Twilio answers it only for the account's own credentials. */
+  async checkCredentials(): Promise<CredentialCheck> {
+    const { result } = await this.httpClient.capture(() =>
+      this.client.api.v2010.accounts(this.config.accountSid).fetch(),
+    );
+    if (result.status === 'rejected') {
+      const status = isTwilioApiError(result.reason) ? result.reason.status : undefined;
+      return credentialCheckFailure(status, result.reason);
+    }
+    const account = result.value;
+    if (account.status !== 'active') {
+      return { status: 'rejected', detail: `the account "${account.friendlyName}" is ${account.status}` };
+    }
+    return { status: 'accepted', detail: `the account "${account.friendlyName}" is active` };
   }
 }
 

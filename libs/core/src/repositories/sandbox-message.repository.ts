@@ -11,6 +11,8 @@ export interface SandboxMessage {
   html?: string | null;
   /** Null for a test send from the console, which is no touchpoint. */
   touchpointId: string | null;
+  /** Set instead of `touchpointId` for a test send. */
+  testSendId?: string | null;
   at: Date;
   /** A "send me a test" from the console (0008_console). */
   test?: boolean;
@@ -31,6 +33,7 @@ export class SandboxMessageRepository {
         body: entry.body,
         html: entry.html ?? null,
         touchpoint_id: entry.touchpointId,
+        test_send_id: entry.testSendId ?? null,
         at: entry.at,
       })
       .execute();
