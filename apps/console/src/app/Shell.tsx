@@ -16,6 +16,7 @@ export function Shell() {
   if (!session.data) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   const { role, name } = session.data;
   const items = FEATURE_ROUTES.filter((route) => route.nav && allowed(route, role));
+  const who = t('signedInAs', { name, role: t(`roles.${role}`) });
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -33,8 +34,8 @@ export function Shell() {
         <div className="topbar__end">
           <LanguageSwitch />
           <ThemeSwitch />
-          <span className="topbar__who" data-role={role}>
-            {t('signedInAs', { name, role: t(`roles.${role}`) })}
+          <span className="topbar__who" data-role={role} title={who}>
+            {who}
           </span>
           <button type="button" className="button" onClick={() => signOut.mutate()}>
             {t('signOut')}
