@@ -89,11 +89,11 @@ export class CustomerRepository {
   async ensureExist(executor: Executor, ids: string[], at: Date): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
-    await executor
-      .insertInto('customers')
-      .values(unique.map((id) => ({ id, created_at: at, updated_at: at })))
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    // One array parameter (unnest), not three parameters a row: a batch of 1,000 is parsed and planned once.
+    await sql`
+      insert into customers (id, created_at, updated_at)
+      select id, ${at}, ${at} from unnest(${unique}::text[]) as c(id)
+      on conflict (id) do nothing`.execute(executor);
   }
 
   async removePushSubscription(id: string, endpoint: string, at: Date): Promise<void> {
