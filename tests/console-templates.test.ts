@@ -48,6 +48,14 @@ describe('customer search and template preview for the console', () => {
       expect(await ids('nobody')).toEqual([]);
     });
 
+    it('should find an email or phone for an analyst only whole: a prefix would unmask it digit by digit', async () => {
+      expect(await ids('+98912', analyst)).toEqual([]);
+      expect(await ids('+989121234567', analyst)).toEqual(['c-sara']);
+      expect(await ids('sara@', analyst)).toEqual([]);
+      expect(await ids('SARA@example.com', analyst)).toEqual(['c-sara']);
+      expect(await ids('c-sa', analyst)).toEqual(['c-sam', 'c-sara']);
+    });
+
     it('should take % and _ literally', async () => {
       expect(await ids('x_')).toEqual(['x_1']);
       expect(await ids('c_')).toEqual([]);

@@ -54,11 +54,18 @@ export class CustomersController {
 
   @Get()
   @Roles('marketer', 'analyst')
-  @ApiOperation({ summary: 'Find customers by the start of their id, email or phone (masked for analysts)' })
+  @ApiOperation({
+    summary:
+      'Find customers by the start of their id, email or phone; analysts, who see contacts masked, find an email or phone only whole',
+  })
   @ApiJsonResponse(200, 'CustomerSearch', customerSearchResultSchema, 'The matches, by id')
   @ApiProblems(400)
   async search(@Query() query: CustomerSearchDto, @CurrentCaller() caller: Caller) {
-    const rows = await this.customers.search(query.search, query.limit);
+    const rows = await this.customers.search(
+      query.search,
+      query.limit,
+      caller.role === 'analyst' ? 'whole' : 'prefix',
+    );
     return { items: rows.map((row) => customerView(row, caller.role)) };
   }
 

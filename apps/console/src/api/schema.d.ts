@@ -94,7 +94,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find customers by the start of their id, email or phone (masked for analysts) */
+        /** Find customers by the start of their id, email or phone; analysts, who see contacts masked, find an email or phone only whole */
         get: operations["CustomersController_search"];
         put?: never;
         post?: never;

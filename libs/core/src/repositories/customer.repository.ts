@@ -23,16 +23,22 @@ export class CustomerRepository {
    * Customers whose id, email or phone starts with `text` (email case-insensitively), by id; each match
    * uses its own prefix index (0008_console).
    */
-  search(text: string, limit: number): Promise<Customer[]> {
-    const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const phone = `${text.replace(/[\s().-]/g, '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  /**
+   * Customers whose id starts with `text`, or whose email or phone does. `contacts: 'whole'` matches an email
+   * or phone only whole: for callers who see them masked, as a prefix search would reveal them digit by digit.
+   */
+  search(text: string, limit: number, contacts: 'prefix' | 'whole' = 'prefix'): Promise<Customer[]> {
+    const escape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const tail = contacts === 'prefix' ? '%' : '';
+    const email = `${escape(text.toLowerCase())}${tail}`;
+    const phone = `${escape(text.replace(/[\s().-]/g, ''))}${tail}`;
     return this.db
       .selectFrom('customers')
       .selectAll()
       .where((eb) =>
         eb.or([
-          eb('id', 'like', prefix),
-          eb(sql`lower(email)`, 'like', prefix.toLowerCase()),
+          eb('id', 'like', `${escape(text)}%`),
+          eb(sql`lower(email)`, 'like', email),
           eb('phone', 'like', phone),
         ]),
       )
