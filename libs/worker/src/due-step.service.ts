@@ -165,21 +165,34 @@ export class DueStepService {
       };
 
       let result: DueStepOutcome = 'advanced';
-      if (stepDef.type === 'send') {
-        result = await this.decideSend(trx, {
-          step,
-          enrollment,
-          definition,
-          stepDef,
-          customer,
-          scope,
-          now,
-          work,
-          caps,
-          touchpoint: pre?.touchpoint,
-          writes: batch?.writes,
-        });
-        if (result === 'held') return result;
+      // Every step type is named here: a new one that is not fails to compile (and to lint).
+      switch (stepDef.type) {
+        case 'send':
+          result = await this.decideSend(trx, {
+            step,
+            enrollment,
+            definition,
+            stepDef,
+            customer,
+            scope,
+            now,
+            work,
+            caps,
+            touchpoint: pre?.touchpoint,
+            writes: batch?.writes,
+          });
+          if (result === 'held') return result;
+          break;
+        // A due wait_for_event is its timeout; a due branch (after a wait) is decided by the planner on
+        // what is true now; waits, splits and exits are resolved on the way to the next due step.
+        case 'wait_for_event':
+        case 'wait':
+        case 'branch':
+        case 'split':
+        case 'exit':
+          break;
+        default:
+          return unhandledStep(stepDef);
       }
       if (batch?.writes) batch.writes.finished.push(step.id);
       else await this.steps.finish(trx, step.id, 'done', now);
@@ -346,4 +359,9 @@ export function suppressionReason(
   transactional: boolean,
 ): string | null {
   return deliveryBlocker(channel, customer.consent, addressOf(channel, customer), transactional);
+}
+
+/** Compiles only while every step type has its case above. */
+function unhandledStep(step: never): never {
+  throw new Error(`no decision for step type ${(step as { type: string }).type}`);
 }
