@@ -22,6 +22,9 @@ import { NODE_TYPES } from './nodes';
 import { useEditor } from './store';
 import { ENTRY_NODE, type PlacedProblem } from './validation';
 
+/** Steps fitted into view when a journey opens; a longer journey scrolls on from there. */
+const FIT_STEPS = 7;
+
 const stepIndex = (nodeId: string) => (nodeId.startsWith('step-') ? Number(nodeId.slice(5)) : -1);
 
 /** The journey on a canvas: auto layout, zoom, pan, minimap; select, connect, reconnect and delete steps. */
@@ -85,6 +88,18 @@ export function Canvas({
         measured[node.id] ? { ...node, measured: measured[node.id] } : node,
       ) as CanvasNode[],
     [flow.nodes, measured],
+  );
+
+  // A long journey opens at its start, readable, rather than whole and too small to read: the first steps
+  // are fitted, the rest is a scroll away (and on the minimap).
+  const fitViewOptions = useMemo(
+    () => ({
+      padding: 0.2,
+      maxZoom: 1,
+      minZoom: 0.6,
+      nodes: [ENTRY_NODE, ...doc.steps.slice(0, FIT_STEPS).map((_, i) => `step-${i}`)].map((id) => ({ id })),
+    }),
+    [doc.steps],
   );
 
   const onNodesChange = useCallback(
@@ -171,7 +186,7 @@ export function Canvas({
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         isValidConnection={(connection) => connection.target.startsWith('step-')}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={fitViewOptions}
         minZoom={0.2}
         maxZoom={1.5}
         onlyRenderVisibleElements
