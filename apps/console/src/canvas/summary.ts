@@ -92,7 +92,26 @@ export function entrySummary(doc: JourneyDoc, t: TFunction, locale: string): str
     );
   }
   const quiet = doc.quietHours as { start?: unknown; end?: unknown } | undefined;
-  if (quiet) lines.push(t('canvas:summary.quietHours', { start: str(quiet.start), end: str(quiet.end) }));
+  if (quiet) {
+    lines.push(
+      t('canvas:summary.quietHours', {
+        start: clockTime(str(quiet.start), locale),
+        end: clockTime(str(quiet.end), locale),
+      }),
+    );
+  }
   if (doc.transactional === true) lines.push(t('canvas:summary.transactional'));
   return lines;
+}
+
+/** `21:00` in the viewer's digits (Persian digits when chosen); anything else is shown as typed. */
+function clockTime(hhmm: string, locale: string): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!match) return hhmm;
+  return new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(Date.UTC(1970, 0, 1, Number(match[1]), Number(match[2])));
 }
