@@ -283,11 +283,11 @@ export class AnalyticsRepository {
       conversions: number;
       converted: number;
     }>`
-      select grouping(c.step_id, c.channel, en.variant) as g, c.step_id, c.channel, en.variant,
+      select grouping(c.step_id, c.channel, c.variant) as g, c.step_id, c.channel, c.variant,
              count(*)::int as conversions, count(distinct c.touchpoint_id)::int as converted
-      from conversions c left join enrollments en on en.id = c.enrollment_id
+      from conversions c
       where ${this.conversionScope(scope)}
-      group by grouping sets ((), (c.channel), (c.step_id, c.channel), (en.variant))`.execute(this.db);
+      group by grouping sets ((), (c.channel), (c.step_id, c.channel), (c.variant))`.execute(this.db);
     return rows.map((r) => ({
       by: groupingOf(Number(r.g)),
       stepId: r.step_id,

@@ -9,7 +9,8 @@ import { statements } from './statements';
  */
 export const attributedTo = (events: RawBuilder<unknown>) => sql`
   select ev.id as event_id, x.id as touchpoint_id, x.journey_id, x.journey_version, x.step_id, x.channel,
-         x.stage, x.enrollment_id, x.created_at as touchpoint_created_at, ev.occurred_at
+         x.stage, x.enrollment_id, (select en.variant from enrollments en where en.id = x.enrollment_id) as variant,
+         x.created_at as touchpoint_created_at, ev.occurred_at
   from (${events}) ev
   cross join lateral (
     select distinct on (t.journey_id) t.id, t.journey_id, t.journey_version, t.step_id, t.channel, t.stage,
@@ -23,7 +24,7 @@ export const attributedTo = (events: RawBuilder<unknown>) => sql`
     and ev.occurred_at <= x.sent_at + (v.definition->'goal'->>'within')::interval`;
 
 const columns =
-  sql.raw(`event_id, touchpoint_id, journey_id, journey_version, step_id, channel, stage, enrollment_id,
+  sql.raw(`event_id, touchpoint_id, journey_id, journey_version, step_id, channel, stage, enrollment_id, variant,
   touchpoint_created_at, occurred_at`);
 
 /** Records the conversions of `events` (a query with id, customer_id, name, occurred_at); never twice. */
@@ -34,8 +35,8 @@ export const recordConversions = (events: RawBuilder<unknown>) =>
  * Conversions recorded when they happen: one row per attributed (goal event, touchpoint), written by the
  * worker in the transaction that processes the event, so reports count conversions (few) instead of
  * re-attributing every touchpoint (many) on each read. The primary key makes a re-processed event a no-op;
- * the backfill attributes the events already there with the same rule. Readers take the variant from the
- * enrollment (a split may set it after the touchpoint converted).
+ * the backfill attributes the events already there with the same rule. The variant is the enrollment's,
+ * kept current by a trigger (a split may set it after the touchpoint converted).
  */
 const tables = statements([
   `create table conversions (
@@ -47,12 +48,23 @@ const tables = statements([
        channel text not null,
        stage text,
        enrollment_id uuid,
+       variant text,
        touchpoint_created_at timestamptz not null,
        occurred_at timestamptz not null,
        primary key (event_id, touchpoint_id))`,
   `create index conversions_touchpoint on conversions (touchpoint_id)`,
   `create index conversions_journey on conversions (journey_id, touchpoint_created_at)`,
   `create index conversions_created on conversions (touchpoint_created_at)`,
+  `create index conversions_enrollment on conversions (enrollment_id)`,
+  // A split may set the variant after the touchpoint converted: its conversions follow, in the same
+  // transaction, so a report never joins the (many) enrollments.
+  `create function conversions_variant() returns trigger language plpgsql as $$
+     begin
+       update conversions set variant = new.variant where enrollment_id = new.id;
+       return null;
+     end $$`,
+  `create trigger conversions_variant after update of variant on enrollments
+     for each row when (old.variant is distinct from new.variant) execute function conversions_variant()`,
   // The failure reasons' newest example (overview, failures): a reason whose touchpoints all moved on
   // from failed has no example, and without this index finding that out read the whole log.
   `create index touchpoints_failures on touchpoints (channel, error, created_at desc)
