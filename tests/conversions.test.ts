@@ -366,7 +366,7 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
     FUZZ_TIMEOUT,
   );
 
-  it('should attribute an order to the last touchpoint sent before it, not one sent at the same instant, once however often it is processed', async () => {
+  it('should attribute an order to the last touchpoint sent before it, not one sent at the same instant, once however often it is processed, under the variant a later split gives', async () => {
     await run(
       [
         {
@@ -379,11 +379,14 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
         },
         { advance: 0, o: { op: 'event', customer: 0, name: 'order', late: 0 } },
         { advance: 1, o: { op: 'reprocess', pick: 0 } },
+        // The split comes after the conversion: the conversion counts under the variant.
+        { advance: 1, o: { op: 'variant', journey: 0, customer: 0, variant: 'A' } },
       ],
       [],
     );
     const rows = await sut.conversions({ journeyId: JOURNEYS[0].id });
     expect(rows.find((r) => r.by === 'all')).toMatchObject({ conversions: 1, converted: 1 });
     expect(rows.find((r) => r.by === 'step')).toMatchObject({ stepId: 'a', channel: 'sms', conversions: 1 });
+    expect(rows.find((r) => r.by === 'variant')).toMatchObject({ variant: 'A', conversions: 1 });
   });
 });
