@@ -1,4 +1,4 @@
-import { type Database, ROLLUP_BACKFILL } from '@touchpoint/core';
+import { backfillConversions, type Database, ROLLUP_BACKFILL } from '@touchpoint/core';
 import { type Kysely, sql } from 'kysely';
 import { seedJourneys, STAGES, STEPS } from '../tests/support/touchpoint-seed';
 
@@ -138,6 +138,12 @@ export async function seedScaleLog(
     where t.channel = 'email' and t.status in ('delivered', 'opened', 'clicked') and random() < 0.05`.execute(
     db,
   );
+  // The customers themselves, so that their journey maps open.
+  await sql`
+    insert into customers (id, locale, timezone, created_at, updated_at)
+    select 'c-' || c, 'en', 'UTC', ${oldest}, ${oldest} from generate_series(0, ${customers - 1}::int) c`.execute(
+    db,
+  );
   await sql`
     insert into events (id, customer_id, name, properties, occurred_at, received_at, processed_at)
     select 'goal-' || c || '-' || k, 'c-' || c, 'order_completed', '{}', x.at, x.at, x.at
@@ -149,9 +155,14 @@ export async function seedScaleLog(
   return { journeyIds, newest, oldest };
 }
 
-/** After the indexes are back: count what is there into the rollups once, and turn the triggers back on. */
+/**
+ * After the indexes are back: count what is there into the rollups once, attribute the goal events (the
+ * worker records conversions as it processes events; the seed's are inserted processed), and turn the
+ * triggers back on.
+ */
 export async function backfillRollups(db: Kysely<Database>): Promise<void> {
   await sql.raw(ROLLUP_BACKFILL).execute(db);
+  await backfillConversions(db);
   for (const trigger of TRIGGERS)
     await sql`alter table touchpoints enable trigger ${sql.id(trigger)}`.execute(db);
 }

@@ -96,6 +96,7 @@ async function bulkLoad(db: Kysely<Database>): Promise<ScaleLog> {
   progress('backfilling the report rollups');
   await backfillRollups(db);
   await sql`vacuum analyze touchpoint_rollups`.execute(db);
+  await sql`vacuum analyze conversions`.execute(db);
   progress('seeded and analyzed');
   return log;
 }

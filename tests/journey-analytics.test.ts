@@ -1,4 +1,9 @@
-import { SurveyAnswerRepository, TouchpointRepository, type TouchpointStatus } from '@touchpoint/core';
+import {
+  EventRepository,
+  SurveyAnswerRepository,
+  TouchpointRepository,
+  type TouchpointStatus,
+} from '@touchpoint/core';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TouchpointHarness } from './support/touchpoint-harness';
@@ -241,7 +246,7 @@ describe('journey stats, stage analytics and journey maps against a fixture coun
       received_at: when,
       processed_at: when,
     });
-    await tp.db
+    const goalEvents = await tp.db
       .insertInto('events')
       .values([
         event('c1', 'order_completed', at(-D), { note: 'before any touchpoint' }),
@@ -251,7 +256,13 @@ describe('journey stats, stage analytics and journey maps against a fixture coun
         event('c3', 'order_completed', at(2 * D)),
         event('c7', 'order_completed', at(2 * D)),
       ])
+      .returning('id')
       .execute();
+    // Inserted as already processed: what the worker records with its claim, recorded here.
+    await tp.app.get(EventRepository).recordConversions(
+      tp.db,
+      goalEvents.map((e) => e.id),
+    );
 
     // Survey answers: c1 (10) and c3 (9) in the first week, c2 (3) in the second.
     const answers = tp.app.get(SurveyAnswerRepository);

@@ -7,6 +7,7 @@ export * from './database/database.types';
 export * from './database/retry-deadlock';
 export * from './database/migrations';
 export { ROLLUP_BACKFILL, ROLLUP_DIMENSIONS } from './database/migrations/0011_rollups';
+export { backfillConversions, recordConversions } from './database/migrations/0012_conversions';
 export * from './links/link-signer';
 export * from './links/survey-links';
 export * from './links/unsubscribe-links';

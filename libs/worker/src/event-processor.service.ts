@@ -70,6 +70,11 @@ export class EventProcessor {
     const outcome = await this.db.transaction().execute(async (trx) => {
       const claimed = await this.events.claim(trx, eventIds, now);
       claimed.sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id.localeCompare(b.id));
+      // Goal events convert the touchpoints sent before them: recorded once, with the claim.
+      await this.events.recordConversions(
+        trx,
+        claimed.map((e) => e.id),
+      );
       const customers = await this.customers.findMany(
         claimed.map((e) => e.customer_id),
         trx,

@@ -77,7 +77,7 @@ export class JourneyStatsService {
       this.analytics.funnel(scope),
       this.analytics.stepEntries(scope, waits),
       this.analytics.enrollments(scope, goal),
-      goal ? this.analytics.conversions(scope, goal) : Promise.resolve([] as ConversionRow[]),
+      goal ? this.analytics.conversions(scope) : Promise.resolve([] as ConversionRow[]),
       this.analytics.nps(scope),
     ]);
 

@@ -135,20 +135,6 @@ function groupingOf(bits: number): FunnelRow['by'] {
 export class AnalyticsRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
 
-  private touchpointScope(scope: StatsScope, alias = 't') {
-    const ref = (column: string) => sql.ref(`${alias}.${column}`);
-    return sql.join(
-      [
-        sql`${ref('journey_id')} = ${scope.journeyId}::uuid`,
-        sql`${ref('channel')} <> 'survey'`,
-        ...(scope.version !== undefined ? [sql`${ref('journey_version')} = ${scope.version}`] : []),
-        ...(scope.from ? [sql`${ref('created_at')} >= ${scope.from}`] : []),
-        ...(scope.to ? [sql`${ref('created_at')} < ${scope.to}`] : []),
-      ],
-      sql` and `,
-    );
-  }
-
   /** The journey's touchpoints in `scope`, counted from the rollups (rollup-source). */
   private rolled(scope: StatsScope) {
     return rollupSource(
@@ -285,11 +271,10 @@ export class AnalyticsRepository {
 
   /**
    * Goal events attributed to the last touchpoint of the journey sent before them, when the event falls
-   * within the goal window after it. `lead()` over the customer's sent touchpoints of the journey (all
-   * versions, all time) bounds each touchpoint's claim by the next one; the scope then picks which
-   * touchpoints are reported.
+   * within the goal window after it (each touchpoint's version's goal): counted from the conversions the
+   * worker recorded as the events came (migration 0012), so the cost is conversions, not touchpoints.
    */
-  async conversions(scope: StatsScope, goal: GoalWindow): Promise<ConversionRow[]> {
+  async conversions(scope: StatsScope): Promise<ConversionRow[]> {
     const { rows } = await sql<{
       g: number;
       step_id: string | null;
@@ -298,27 +283,11 @@ export class AnalyticsRepository {
       conversions: number;
       converted: number;
     }>`
-      with sent as (
-        select t.id, t.customer_id, t.step_id, t.channel, t.journey_id, t.journey_version, t.enrollment_id,
-               t.created_at, t.sent_at,
-               lead(t.sent_at) over (partition by t.customer_id order by t.sent_at, t.id) as next_sent_at
-        from touchpoints t
-        where t.journey_id = ${scope.journeyId}::uuid and t.sent_at is not null and t.channel <> 'survey'
-          -- Only customers who reached the goal can convert, and they do not affect anyone else.
-          and t.customer_id in (select ev.customer_id from events ev where ev.name = ${goal.event})
-      ), attributed as (
-        select s.id, s.step_id, s.channel, s.enrollment_id
-        from sent s
-        join events ev on ev.customer_id = s.customer_id and ev.name = ${goal.event}
-          and ev.occurred_at > s.sent_at
-          and ev.occurred_at <= s.sent_at + ${goal.within}::interval
-          and (s.next_sent_at is null or ev.occurred_at <= s.next_sent_at)
-        where ${this.touchpointScope(scope, 's')}
-      )
-      select grouping(x.step_id, x.channel, en.variant) as g, x.step_id, x.channel, en.variant,
-             count(*)::int as conversions, count(distinct x.id)::int as converted
-      from attributed x left join enrollments en on en.id = x.enrollment_id
-      group by grouping sets ((), (x.channel), (x.step_id, x.channel), (en.variant))`.execute(this.db);
+      select grouping(c.step_id, c.channel, c.variant) as g, c.step_id, c.channel, c.variant,
+             count(*)::int as conversions, count(distinct c.touchpoint_id)::int as converted
+      from conversions c
+      where ${this.conversionScope(scope)}
+      group by grouping sets ((), (c.channel), (c.step_id, c.channel), (c.variant))`.execute(this.db);
     return rows.map((r) => ({
       by: groupingOf(Number(r.g)),
       stepId: r.step_id,
@@ -327,6 +296,18 @@ export class AnalyticsRepository {
       conversions: r.conversions,
       converted: r.converted,
     }));
+  }
+
+  private conversionScope(scope: StatsScope) {
+    return sql.join(
+      [
+        sql`c.journey_id = ${scope.journeyId}::uuid`,
+        ...(scope.version !== undefined ? [sql`c.journey_version = ${scope.version}`] : []),
+        ...(scope.from ? [sql`c.touchpoint_created_at >= ${scope.from}`] : []),
+        ...(scope.to ? [sql`c.touchpoint_created_at < ${scope.to}`] : []),
+      ],
+      sql` and `,
+    );
   }
 
   /** Survey answers to the journey's touchpoints, bucketed the NPS way. */
@@ -359,33 +340,12 @@ export class AnalyticsRepository {
         group by r.stage, r.channel
         having sum(r.n) <> 0
         order by r.stage, r.channel`.execute(this.db),
+      // Touchpoints converted (recorded by the worker, migration 0012): few, read by creation time.
       sql<{ stage: string | null; channel: string; converted: number }>`
-        with sent as (
-          select t.id, t.customer_id, t.sent_at,
-                 v.definition->'goal'->>'event' as goal_event,
-                 (v.definition->'goal'->>'within')::interval as goal_within,
-                 lead(t.sent_at) over (partition by t.journey_id, t.customer_id order by t.sent_at, t.id) as next_sent_at
-          from touchpoints t
-          join journey_versions v on v.journey_id = t.journey_id and v.version = t.journey_version
-          where t.sent_at is not null and t.channel <> 'survey' and t.sent_at >= ${from}
-            -- Only customers who reached a goal since the start can convert, and they affect no one else.
-            and t.customer_id in (
-              select ev.customer_id from events ev
-              where ev.occurred_at > ${from}
-                and ev.name in (select v.definition->'goal'->>'event' from journey_versions v))
-        ), converted as (
-          select distinct s.id
-          from sent s
-          join events ev on ev.customer_id = s.customer_id and ev.name = s.goal_event
-            and ev.occurred_at > s.sent_at
-            and ev.occurred_at <= s.sent_at + s.goal_within
-            and (s.next_sent_at is null or ev.occurred_at <= s.next_sent_at)
-          where s.goal_event is not null
-        )
-        select t.stage, t.channel, count(*)::int as converted
-        from converted c join touchpoints t on t.id = c.id
-        where t.created_at >= ${from} and t.created_at < ${to}
-        group by t.stage, t.channel`.execute(this.db),
+        select c.stage, c.channel, count(distinct c.touchpoint_id)::int as converted
+        from conversions c
+        where c.touchpoint_created_at >= ${from} and c.touchpoint_created_at < ${to}
+        group by c.stage, c.channel`.execute(this.db),
     ]);
     const conversions = new Map(converted.rows.map((r) => [`${r.stage}|${r.channel}`, r.converted]));
     return figures.rows.map((r) => ({

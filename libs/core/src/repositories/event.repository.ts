@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { DB, type Executor } from '../database/database.tokens';
 import type { Database, StoredEvent } from '../database/database.types';
+import { recordConversions } from '../database/migrations/0012_conversions';
 
 export interface NewEvent {
   id: string;
@@ -53,6 +54,17 @@ export class EventRepository {
       .where('processed_at', 'is', null)
       .returningAll()
       .execute();
+  }
+
+  /**
+   * Records the touchpoints the events convert (migration 0012): in the transaction that processes them,
+   * so the conversions commit with the events' claim; an event recorded before adds nothing.
+   */
+  async recordConversions(executor: Executor, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await recordConversions(sql`select id, customer_id, name, occurred_at from events
+      where id = any(${ids}::text[])
+        and name in (select v.definition->'goal'->>'event' from journey_versions v)`).execute(executor);
   }
 
   async findMany(ids: string[], executor: Executor = this.db): Promise<Map<string, StoredEvent>> {

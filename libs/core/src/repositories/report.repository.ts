@@ -94,7 +94,8 @@ export class ReportRepository {
           .select(['provider', 'error_message'])
           .where('status', 'in', ['failed', 'bounced'])
           .where('channel', '=', r.channel as never)
-          .where(sql<boolean>`error is not distinct from ${r.reason}`)
+          // `=` or `is null` (not `is not distinct from`): the partial index touchpoints_failures serves both.
+          .where('error', r.reason === null ? 'is' : '=', r.reason)
           .$if(filter.journeyId !== undefined, (q) => q.where('journey_id', '=', filter.journeyId!))
           .$if(range.from !== undefined, (q) => q.where('created_at', '>=', range.from!))
           .$if(range.to !== undefined, (q) => q.where('created_at', '<', range.to!))

@@ -10,6 +10,7 @@ import { consoleTables } from './0008_console';
 import { auditKeys } from './0009_audit_keys';
 import { outages } from './0010_outages';
 import { rollups } from './0011_rollups';
+import { conversions } from './0012_conversions';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_audit_keys': auditKeys,
   '0010_outages': outages,
   '0011_rollups': rollups,
+  '0012_conversions': conversions,
 };
