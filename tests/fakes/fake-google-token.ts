@@ -32,6 +32,7 @@ export class FakeGoogleToken {
   private readonly keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly keyId = randomBytes(20).toString('hex');
   private readonly lifetimes: number[] = [];
+  private refusals = 0;
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private port = 0;
 
@@ -72,6 +73,11 @@ export class FakeGoogleToken {
     this.lifetimes.push(...seconds);
   }
 
+  /** The next `n` grants are refused (`invalid_grant`), as Google refuses a disabled or deleted key. */
+  refuseNext(n: number): void {
+    this.refusals += n;
+  }
+
   /** Whether FCM should take this bearer token: minted here and not expired. */
   isValid(token: string): boolean {
     return this.minted.some((m) => m.accessToken === token && m.expiresAt > Date.now());
@@ -94,6 +100,10 @@ export class FakeGoogleToken {
       problem = 'the assertion is not a JWS';
     }
     if (typeof problem === 'string') return this.refuse(res, 'invalid_grant', problem);
+    if (this.refusals > 0) {
+      this.refusals--;
+      return this.refuse(res, 'invalid_grant', 'Invalid grant: account not found');
+    }
     const expiresIn = this.lifetimes.shift() ?? 3600;
     const token: MintedToken = {
       accessToken: `ya29.fake-${this.minted.length + 1}-${randomBytes(12).toString('hex')}`,
