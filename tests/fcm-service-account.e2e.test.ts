@@ -138,7 +138,7 @@ describe('FCM with a service-account key: minted tokens, refreshed before expiry
       'Order A-2 arrives tomorrow',
       'Order A-4 arrives tomorrow',
     ]);
-    expect(refused).toMatchObject({ status: 'failed', provider: 'fcm' });
+    expect(refused).toMatchObject({ status: 'failed', provider: 'fcm', error: 'auth' });
     expect(refused.errorMessage).toMatch(/invalid_grant: Invalid grant: account not found/);
 
     const keyLines = google.privateKeyPem.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'));

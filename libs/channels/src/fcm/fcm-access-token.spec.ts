@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeFcm } from '../../../../tests/fakes/fake-fcm';
 import { FakeGoogleToken } from '../../../../tests/fakes/fake-google-token';
@@ -95,9 +97,38 @@ describe(serviceAccountAccessToken.name, () => {
 
     const result = await send('tp-sa-6');
 
-    expect(result).toMatchObject({ ok: false, provider: 'fcm' });
-    expect(JSON.stringify(result)).toContain('Invalid JWT Signature');
+    expect(result).toMatchObject({ ok: false, provider: 'fcm', kind: 'permanent', code: 'auth' });
+    expect(JSON.stringify(result)).toContain('invalid_grant: Invalid JWT Signature');
     expect(JSON.stringify(result)).not.toContain(key.private_key.split('\n')[1]);
+    expect(fcm.requests).toHaveLength(0);
+  });
+
+  it('should share one mint between sends that find no fresh token at once', async () => {
+    const before = google.minted.length;
+
+    const results = await Promise.all(['tp-sa-7', 'tp-sa-8', 'tp-sa-9', 'tp-sa-10'].map(send));
+
+    expect(results.every((r) => r.ok)).toBe(true);
+    const minted = google.minted.slice(before);
+    expect(minted).toHaveLength(1);
+    expect(new Set(bearers())).toEqual(new Set([`Bearer ${minted[0].accessToken}`]));
+  });
+
+  it('should leave a send to retry when the token endpoint cannot be reached, FCM never called', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const key = { ...google.serviceAccountKey(), token_uri: `http://127.0.0.1:${port}/token` };
+    sut = new FcmPushAdapter({
+      projectId,
+      apiBaseUrl: fcm.url,
+      accessToken: serviceAccountAccessToken(credentialsOf(key)),
+    });
+
+    const result = await send('tp-sa-11');
+
+    expect(result).toMatchObject({ ok: false, kind: 'transient', code: 'token_unavailable' });
     expect(fcm.requests).toHaveLength(0);
   });
 });

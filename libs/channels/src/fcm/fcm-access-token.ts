@@ -13,6 +13,20 @@ export interface ServiceAccountCredentials {
   tokenUri?: string;
 }
 
+/**
+ * No access token: `refused` when the token endpoint answered 4xx (a deleted or disabled key, a wrong
+ * clock), else it could not be reached or failed (5xx), and a later try may get one.
+ */
+export class AccessTokenError extends Error {
+  override readonly name = 'AccessTokenError';
+  constructor(
+    message: string,
+    readonly refused: boolean,
+  ) {
+    super(message);
+  }
+}
+
 export interface AccessTokenOptions {
   /** A token this close to its expiry is replaced before it is used: 5 minutes by default. */
   eagerRefreshThresholdMillis?: number;
@@ -44,15 +58,21 @@ export function serviceAccountAccessToken(
       },
     });
   }
+  // Concurrent sends that find the token expiring share one mint: the client keeps one refresh in flight.
   return async () => {
     try {
       const { token } = await client.getAccessToken();
       if (!token) throw new Error('no access_token in the answer');
       return token;
     } catch (error) {
+      const { status, response } = (error ?? {}) as {
+        status?: unknown;
+        response?: { status?: unknown };
+      };
+      const code = status ?? response?.status;
+      const refused = typeof code === 'number' && code >= 400 && code < 500;
       // A plain message, no cause: the library's error carries the request with its signed assertion.
-      // eslint-disable-next-line preserve-caught-error
-      throw new Error(`FCM access token not minted: ${(error as Error).message}`);
+      throw new AccessTokenError(`FCM access token not minted: ${(error as Error).message}`, refused);
     }
   };
 }
