@@ -27,29 +27,21 @@ export class AccessTokenError extends Error {
   }
 }
 
-export interface AccessTokenOptions {
-  /** A token this close to its expiry is replaced before it is used: 5 minutes by default. */
-  eagerRefreshThresholdMillis?: number;
-}
-
 /**
- * Access tokens for FCM minted from a service-account key (`FCM_SERVICE_ACCOUNT_FILE`) by google-auth-library:
- * an RS256-signed JWT traded for a token at the key's token_uri, cached, and minted again once it is within
- * `eagerRefreshThresholdMillis` of expiring, so a send never carries a token that lapses on the way.
+ * Access tokens for FCM minted from a service-account key (`FCM_SERVICE_ACCOUNT_FILE`) by
+ * google-auth-library: an RS256-signed JWT traded for a token at the key's token_uri, cached, and minted
+ * again once within the client's `eagerRefreshThresholdMillis` (5 minutes) of expiring, so no send
+ * carries a token that lapses on the way.
  */
-export function serviceAccountAccessToken(
-  credentials: ServiceAccountCredentials,
-  options: AccessTokenOptions = {},
-): () => Promise<string> {
+export function serviceAccountAccessToken(credentials: ServiceAccountCredentials): () => Promise<string> {
   const client = new JWT({
     email: credentials.clientEmail,
     key: credentials.privateKey,
     keyId: credentials.privateKeyId,
     scopes: [FCM_SCOPE],
-    eagerRefreshThresholdMillis: options.eagerRefreshThresholdMillis,
   });
   const tokenUri = credentials.tokenUri;
-  // google-auth-library 10 always posts to Google's endpoint: honour the key's token_uri as its docs say.
+  // google-auth-library 10 posts to Google's endpoint whatever token_uri says: send it where the key says.
   if (tokenUri && tokenUri !== GOOGLE_TOKEN_URL) {
     client.transporter.interceptors.request.add({
       resolved: async (request) => {
