@@ -14,7 +14,8 @@ import {
 
 export interface FakeFcmOptions {
   projectId: string;
-  accessToken: string;
+  /** The bearer token FCM takes, or a test of one (tokens minted by a FakeGoogleToken). */
+  accessToken: string | ((token: string) => boolean);
 }
 
 export interface FakeFcmRequest extends RecordedRequest {
@@ -111,6 +112,12 @@ export class FakeFcm {
     await close(this.server);
   }
 
+  private authorized(header: string | undefined): boolean {
+    const token = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
+    const { accessToken } = this.options;
+    return typeof accessToken === 'string' ? token === accessToken : accessToken(token);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     let json: unknown;
@@ -129,7 +136,7 @@ export class FakeFcm {
       at: Date.now(),
     });
 
-    if (req.headers.authorization !== `Bearer ${this.options.accessToken}`) {
+    if (!this.authorized(req.headers.authorization)) {
       return reply(
         res,
         401,

@@ -1,5 +1,6 @@
 export * from './clock/clock';
 export * from './config/config';
+export * from './config/service-account-key';
 export * from './core.module';
 export * from './database/database';
 export * from './database/database.tokens';

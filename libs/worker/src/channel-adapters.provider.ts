@@ -7,11 +7,19 @@ import {
   SendGridEmailAdapter,
   TwilioSmsAdapter,
   WebPushAdapter,
+  serviceAccountAccessToken,
   type Channel,
   type ChannelAdapter,
   type SandboxOutbox,
 } from '@touchpoint/channels';
-import { CONFIG, Clock, SandboxMessageRepository, UnsubscribeLinks, type Config } from '@touchpoint/core';
+import {
+  CONFIG,
+  Clock,
+  SandboxMessageRepository,
+  UnsubscribeLinks,
+  readServiceAccountKey,
+  type Config,
+} from '@touchpoint/core';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
@@ -60,17 +68,30 @@ export function buildChannelAdapters(
           ...(config.WEB_PUSH_CA_FILE && { agent: trusting(config.WEB_PUSH_CA_FILE) }),
         })
       : sandboxFor('push');
-  // A static access token for now: google-auth-library (service-account token refresh) is not a dependency.
-  const fcm =
-    config.FCM_PROJECT_ID && config.FCM_ACCESS_TOKEN
-      ? new FcmPushAdapter({
-          projectId: config.FCM_PROJECT_ID,
-          accessToken: config.FCM_ACCESS_TOKEN,
-          apiBaseUrl: config.FCM_API_BASE_URL,
-          timeoutMs: config.SEND_TIMEOUT_MS,
-        })
-      : sandboxFor('push');
+  const fcm = fcmAdapter(config) ?? sandboxFor('push');
   return [sms, email, new PushRouter({ webPush, fcm })];
+}
+
+/**
+ * FCM when configured: tokens minted from the service-account key (FCM_SERVICE_ACCOUNT_FILE, its
+ * project_id unless FCM_PROJECT_ID says otherwise), else the static FCM_ACCESS_TOKEN (development).
+ */
+function fcmAdapter(config: Config): FcmPushAdapter | undefined {
+  const settings = { apiBaseUrl: config.FCM_API_BASE_URL, timeoutMs: config.SEND_TIMEOUT_MS };
+  if (config.FCM_SERVICE_ACCOUNT_FILE) {
+    const key = readServiceAccountKey(config.FCM_SERVICE_ACCOUNT_FILE);
+    const projectId = config.FCM_PROJECT_ID ?? key.projectId;
+    if (!projectId) throw new Error('FCM_PROJECT_ID: unset, and the service-account key has no project_id');
+    return new FcmPushAdapter({ ...settings, projectId, accessToken: serviceAccountAccessToken(key) });
+  }
+  if (config.FCM_PROJECT_ID && config.FCM_ACCESS_TOKEN) {
+    return new FcmPushAdapter({
+      ...settings,
+      projectId: config.FCM_PROJECT_ID,
+      accessToken: config.FCM_ACCESS_TOKEN,
+    });
+  }
+  return undefined;
 }
 
 /** The public roots plus the CAs in a PEM file: a self-hosted push service (or a test's) is trusted too. */

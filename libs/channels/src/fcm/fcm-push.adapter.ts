@@ -10,6 +10,7 @@ import {
   unexpectedFailure,
 } from '../provider-error';
 import { witnessRequests } from '../request-witness';
+import { AccessTokenError } from './fcm-access-token';
 
 export interface FcmPushConfig {
   /** `FCM_PROJECT_ID`: the Firebase project the app's tokens belong to. */
@@ -89,7 +90,7 @@ export class FcmPushAdapter implements ChannelAdapter {
           ? this.config.accessToken
           : await this.config.accessToken();
     } catch (error) {
-      return unexpectedFailure(PROVIDER, error, false);
+      return accessTokenFailure(error);
     }
     const { wire, result } = await witnessRequests(async () => {
       const response = await fetch(this.endpoint, {
@@ -152,6 +153,14 @@ export function mapFcmError(status: number, text: string, headers?: unknown): Se
       if (code === 'UNAVAILABLE' || code === 'INTERNAL') return transient(PROVIDER, code, message);
       return failureFromStatus(PROVIDER, status, code, message, retryAfterFromHeaders(headers));
   }
+}
+
+/** Nothing reached FCM: a refused key fails the send, an unreachable token endpoint is retried. */
+function accessTokenFailure(error: unknown): SendFailure {
+  if (!(error instanceof AccessTokenError)) return unexpectedFailure(PROVIDER, error, false);
+  return error.refused
+    ? permanent(PROVIDER, 'auth', error.message)
+    : transient(PROVIDER, 'token_unavailable', error.message);
 }
 
 function safeJson(text: string): unknown {

@@ -1,2 +1,3 @@
 export * from './fcm-address';
 export * from './fcm-push.adapter';
+export * from './fcm-access-token';

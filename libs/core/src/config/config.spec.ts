@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -26,5 +29,56 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'AC123' })).toThrow(
       /TWILIO_AUTH_TOKEN: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together/,
     );
+  });
+
+  describe('FCM', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'touchpoint-config-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const secret = '-----BEGIN PRIVATE KEY-----\nMIIEsecretsecretsecret\n-----END PRIVATE KEY-----\n';
+    const keyFile = (name: string, fields: Record<string, string>) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, JSON.stringify(fields));
+      return file;
+    };
+    const key = {
+      type: 'service_account',
+      client_email: 'push@touchpoint.iam.gserviceaccount.com',
+      private_key: secret,
+    };
+
+    it('should take a service-account key, its project from the key or FCM_PROJECT_ID', () => {
+      const withProject = keyFile('with-project.json', { ...key, project_id: 'from-key' });
+      const withoutProject = keyFile('without-project.json', key);
+      expect(loadConfig({ FCM_SERVICE_ACCOUNT_FILE: withProject }).FCM_SERVICE_ACCOUNT_FILE).toBe(
+        withProject,
+      );
+      expect(
+        loadConfig({ FCM_SERVICE_ACCOUNT_FILE: withoutProject, FCM_PROJECT_ID: 'p' }).FCM_PROJECT_ID,
+      ).toBe('p');
+      expect(() => loadConfig({ FCM_SERVICE_ACCOUNT_FILE: withoutProject })).toThrow(
+        /FCM_SERVICE_ACCOUNT_FILE: the key has no project_id: set FCM_PROJECT_ID/,
+      );
+    });
+
+    it('should refuse at start a key file that is missing or not a service-account key, never quoting it', () => {
+      const missing = path.join(dir, 'missing.json');
+      expect(() => loadConfig({ FCM_SERVICE_ACCOUNT_FILE: missing })).toThrow(
+        /FCM_SERVICE_ACCOUNT_FILE: cannot read .*missing\.json \(ENOENT\)/,
+      );
+      const userKey = keyFile('user.json', { ...key, type: 'authorized_user' });
+      const attempt = () => loadConfig({ FCM_SERVICE_ACCOUNT_FILE: userKey });
+      expect(attempt).toThrow(/FCM_SERVICE_ACCOUNT_FILE: .*user\.json is not a service-account key/);
+      expect(attempt).not.toThrow(/secretsecret/);
+    });
+
+    it('should want a project with a static token, and a key or token with a project', () => {
+      expect(() => loadConfig({ FCM_ACCESS_TOKEN: 'ya29.x' })).toThrow(
+        /FCM_PROJECT_ID: FCM_ACCESS_TOKEN needs FCM_PROJECT_ID/,
+      );
+      expect(() => loadConfig({ FCM_PROJECT_ID: 'p' })).toThrow(
+        /FCM_SERVICE_ACCOUNT_FILE: FCM_PROJECT_ID needs FCM_SERVICE_ACCOUNT_FILE/,
+      );
+      expect(loadConfig({ FCM_PROJECT_ID: 'p', FCM_ACCESS_TOKEN: 'ya29.x' }).FCM_ACCESS_TOKEN).toBe('ya29.x');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readServiceAccountKey } from './service-account-key';
 
 const optional = z
   .string()
@@ -52,7 +53,12 @@ export const configSchema = z
     VAPID_SUBJECT: optional,
     /** PEM file of extra certificate authorities trusted for push services (a self-hosted one; tests). */
     WEB_PUSH_CA_FILE: optional,
-    /** FCM HTTP v1 for mobile apps: the Firebase project and an OAuth access token for it. */
+    /**
+     * FCM HTTP v1 for mobile apps: a service-account JSON key that access tokens are minted from (and
+     * refreshed), or a static access token (dev: it lasts an hour); the key wins when both are set. The
+     * Firebase project defaults to the key's project_id.
+     */
+    FCM_SERVICE_ACCOUNT_FILE: optional,
     FCM_PROJECT_ID: optional,
     FCM_ACCESS_TOKEN: optional,
     FCM_API_BASE_URL: url('FCM_API_BASE_URL').default('https://fcm.googleapis.com'),
@@ -149,13 +155,7 @@ export const configSchema = z
         message: 'SENDGRID_FROM is required with SENDGRID_API_KEY',
       });
     }
-    if (Boolean(c.FCM_PROJECT_ID) !== Boolean(c.FCM_ACCESS_TOKEN)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [c.FCM_PROJECT_ID ? 'FCM_ACCESS_TOKEN' : 'FCM_PROJECT_ID'],
-        message: 'FCM_PROJECT_ID and FCM_ACCESS_TOKEN go together',
-      });
-    }
+    for (const issue of fcmIssues(c)) ctx.addIssue({ code: 'custom', ...issue });
     if (c.SENDING_TIMEOUT_MS <= c.SEND_TIMEOUT_MS) {
       // Else a send still waiting for its answer could be settled, and re-sent, under the worker's feet.
       ctx.addIssue({
@@ -173,6 +173,38 @@ export const configSchema = z
       });
     }
   });
+
+interface FcmSettings {
+  FCM_SERVICE_ACCOUNT_FILE?: string;
+  FCM_PROJECT_ID?: string;
+  FCM_ACCESS_TOKEN?: string;
+}
+
+/** A key file that can be read and names a project (or FCM_PROJECT_ID), or a project with a static token. */
+function fcmIssues(c: FcmSettings): { path: string[]; message: string }[] {
+  if (c.FCM_SERVICE_ACCOUNT_FILE) {
+    let projectId: string | undefined;
+    try {
+      projectId = readServiceAccountKey(c.FCM_SERVICE_ACCOUNT_FILE).projectId;
+    } catch (error) {
+      return [{ path: ['FCM_SERVICE_ACCOUNT_FILE'], message: (error as Error).message }];
+    }
+    if (!c.FCM_PROJECT_ID && !projectId) {
+      const message = 'the key has no project_id: set FCM_PROJECT_ID';
+      return [{ path: ['FCM_SERVICE_ACCOUNT_FILE'], message }];
+    }
+    return [];
+  }
+  if (Boolean(c.FCM_PROJECT_ID) === Boolean(c.FCM_ACCESS_TOKEN)) return [];
+  return c.FCM_PROJECT_ID
+    ? [
+        {
+          path: ['FCM_SERVICE_ACCOUNT_FILE'],
+          message: 'FCM_PROJECT_ID needs FCM_SERVICE_ACCOUNT_FILE (or, in development, FCM_ACCESS_TOKEN)',
+        },
+      ]
+    : [{ path: ['FCM_PROJECT_ID'], message: 'FCM_ACCESS_TOKEN needs FCM_PROJECT_ID' }];
+}
 
 export type Config = z.output<typeof configSchema> & { PUBLIC_BASE_URL: string };
 
