@@ -22,6 +22,8 @@ export default tseslint.config(
       // React's handlers may return a promise (react-hook-form's handleSubmit does): attributes are exempt.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
+      // A body on its own line gets braces; `if (done) return;` on one line needs none.
+      curly: ['error', 'multi-line', 'consistent'],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

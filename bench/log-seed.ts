@@ -55,8 +55,9 @@ export async function seedScaleLog(
     holdout: 10,
   };
   const journeyIds = await seedJourneys(db, 8, oldest, [split]);
-  for (const trigger of TRIGGERS)
+  for (const trigger of TRIGGERS) {
     await sql`alter table touchpoints disable trigger ${sql.id(trigger)}`.execute(db);
+  }
 
   // Statuses as cumulative weight ranges, each with its reached bits computed by the database's own function.
   let cumulative = 0;
@@ -163,6 +164,7 @@ export async function seedScaleLog(
 export async function backfillRollups(db: Kysely<Database>): Promise<void> {
   await sql.raw(ROLLUP_BACKFILL).execute(db);
   await backfillConversions(db);
-  for (const trigger of TRIGGERS)
+  for (const trigger of TRIGGERS) {
     await sql`alter table touchpoints enable trigger ${sql.id(trigger)}`.execute(db);
+  }
 }

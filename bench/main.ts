@@ -135,8 +135,9 @@ async function main(): Promise<void> {
   const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
   if (CPU_PROF_DIR) mkdirSync(CPU_PROF_DIR, { recursive: true });
   const onLine = (line: string) => {
-    if (/"level":(40|50|60)|Error|error/.test(line) && !/Missing lock|finishedErrors/.test(line))
+    if (/"level":(40|50|60)|Error|error/.test(line) && !/Missing lock|finishedErrors/.test(line)) {
       progress(line.slice(0, 400));
+    }
   };
   const api = ServiceProcess.spawn('api', 'api', {
     buildDir: BUILD_DIR,
@@ -292,8 +293,9 @@ async function main(): Promise<void> {
 
   await shutdown();
   if (CPU_PROF_DIR) {
-    for (const file of readdirSync(CPU_PROF_DIR).filter((f) => f.endsWith('.cpuprofile')))
+    for (const file of readdirSync(CPU_PROF_DIR).filter((f) => f.endsWith('.cpuprofile'))) {
       progress(summarizeCpuProfile(path.join(CPU_PROF_DIR, file)));
+    }
   }
   const result = {
     rawBullmqJobsPerS: Math.round(raw),
@@ -449,8 +451,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main().catch(async (error: unknown) => {
   progress(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  for (const s of [...cleanup.services, ...cleanup.others])
+  for (const s of [...cleanup.services, ...cleanup.others]) {
     if (s.output()) progress(`last output of ${s.name}:\n${s.output()}`);
+  }
   await shutdown();
   process.exit(1);
 });

@@ -67,8 +67,9 @@ async function main(): Promise<void> {
     printTable(table);
   } finally {
     await app.close().catch((error: unknown) => progress(`closing the app: ${String(error)}`));
-    if (env.BENCH_LOG_KEEP) progress(`kept database ${dbName}`);
-    else {
+    if (env.BENCH_LOG_KEEP) {
+      progress(`kept database ${dbName}`);
+    } else {
       // Let the pool's sessions finish closing: forcing them would make their clients emit errors.
       for (let i = 0; i < 50; i++) {
         const { rows } = await admin.query('select 1 from pg_stat_activity where datname = $1', [dbName]);

@@ -19,8 +19,9 @@ export function cpuMs(pid: number | undefined): number {
 export async function statementsOf(metricsUrl: string): Promise<Record<string, number>> {
   const text = await fetch(metricsUrl).then((r) => r.text());
   const counts: Record<string, number> = {};
-  for (const m of text.matchAll(/^touchpoint_database_statements_total\{kind="(\w+)"\} (\d+)/gm))
+  for (const m of text.matchAll(/^touchpoint_database_statements_total\{kind="(\w+)"\} (\d+)/gm)) {
     counts[m[1]] = Number(m[2]);
+  }
   return counts;
 }
 

@@ -19,8 +19,9 @@ const expectStrictCsp = (headers: Headers) => {
     "connect-src 'self'",
     "img-src 'self' data:",
     "frame-src 'self'",
-  ])
+  ]) {
     expect(csp).toContain(directive);
+  }
 };
 
 describe('the console at /: its files, its client routes, and the API paths left alone', () => {
@@ -133,8 +134,9 @@ describe('the console at /: its files, its client routes, and the API paths left
     const metrics = await asBrowser('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
-    for (const res of [v1, docs, queues, survey, health, metrics])
+    for (const res of [v1, docs, queues, survey, health, metrics]) {
       expect(res.headers.get('content-security-policy') ?? '').not.toContain("connect-src 'self'");
+    }
   });
 
   it('should not serve the app for a POST to a client route', async () => {

@@ -124,7 +124,7 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
         .insertInto('journeys')
         .values({ id: j.id, name: j.id, status: 'active', version: 2, created_at: at, updated_at: at })
         .execute();
-      for (const [version, [event, within]] of Object.entries(j.goals))
+      for (const [version, [event, within]] of Object.entries(j.goals)) {
         await handle.db
           .insertInto('journey_versions')
           .values({
@@ -137,6 +137,7 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
             created_by: 'test',
           })
           .execute();
+      }
     }
   });
   afterAll(async () => {
@@ -244,12 +245,13 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
         case 'send':
         case 'unsent': {
           const id = await createTouchpoint(o, ++visit, now);
-          if (o.op === 'send')
+          if (o.op === 'send') {
             await handle.db
               .updateTable('touchpoints')
               .set({ status: 'sent', sent_at: now })
               .where('id', '=', id)
               .execute();
+          }
           break;
         }
         case 'event': {
@@ -273,8 +275,9 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
           break;
         }
         case 'reprocess':
-          if (processed.length > 0)
+          if (processed.length > 0) {
             await events.recordConversions(handle.db, [processed[o.pick % processed.length]]);
+          }
           break;
         case 'variant':
           await handle.db
@@ -288,7 +291,7 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
 
     const [journey] = JOURNEYS;
     const goal = { event: journey.goals[1][0], within: journey.goals[1][1] };
-    for (const r of [{}, ...ranges])
+    for (const r of [{}, ...ranges]) {
       for (const version of [undefined, 1, 2]) {
         const scope = { journeyId: journey.id, version, ...r };
         const now = await sut.conversions(scope);
@@ -303,6 +306,7 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
         const bits = { 7: 'all', 5: 'channel', 1: 'step' } as Record<number, string>;
         expect(sorted(now)).toEqual(sorted(raw.map((x) => ({ ...x, by: bits[Number(x.by)] ?? 'variant' }))));
       }
+    }
     for (const r of [{}, ...ranges] as { from?: Date; to?: Date }[]) {
       const from = r.from ?? new Date(BASE);
       const to = r.to ?? new Date(BASE + 30 * 24 * HOUR);

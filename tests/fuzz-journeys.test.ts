@@ -100,8 +100,9 @@ describe('the journey DSL under hostile input', () => {
       const before = await rowCounts(tp, [...JOURNEY_TABLES]);
       const res = await tp.request(method, path, body);
       expectNoServerError(res, body, `${method} ${path}`);
-      if (res.status >= 400)
+      if (res.status >= 400) {
         expect(await rowCounts(tp, [...JOURNEY_TABLES]), `${method} ${path}`).toEqual(before);
+      }
       statuses.push(res.status);
     }
     return statuses;

@@ -10,8 +10,9 @@ import { waitFor } from './support/wait-for';
 /** Prometheus' own linter over an exposition: its complaints, one a line ('' when clean). */
 function promtool(exposition: string): { status: number | null; problems: string } {
   const run = spawnSync('promtool', ['check', 'metrics'], { input: exposition, encoding: 'utf8' });
-  if (run.error)
+  if (run.error) {
     throw new Error(`promtool: ${run.error.message} (npm test installs it: scripts/services.mjs)`);
+  }
   return { status: run.status, problems: `${run.stdout}${run.stderr}`.trim() };
 }
 

@@ -55,17 +55,19 @@ describe('PostgreSQL stopped while messages are being sent', () => {
 
   it('should answer 503 with Retry-After while it is down, and send each message exactly once when it is back', async () => {
     const ids = Array.from({ length: CUSTOMERS }, (_, i) => `c-pg-${i}`);
-    for (const [i, id] of ids.entries())
+    for (const [i, id] of ids.entries()) {
       await tp.request('PUT', `/v1/customers/${id}`, {
         phone: `+1628555${3000 + i}`,
         consent: { sms: true },
       });
+    }
     // Slow answers: the stop lands while sends are in Twilio's hands, before `sent` is written.
     fake.latencyMs = 800;
-    for (const id of ids)
+    for (const id of ids) {
       expect(
         (await tp.request('POST', '/v1/events', { id: `ping-${id}`, customerId: id, name: 'ping' })).status,
       ).toBe(202);
+    }
     await waitFor('a send in flight', async () => fake.requests.length > 0);
     await pg.stop();
 

@@ -109,7 +109,7 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
     enrollments = new EnrollmentRepository(handle.db);
     answers = new SurveyAnswerRepository(handle.db);
     sut = new RollupRepository(handle.db);
-    for (const id of JOURNEYS)
+    for (const id of JOURNEYS) {
       await handle.db
         .insertInto('journeys')
         .values({
@@ -121,6 +121,7 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
           updated_at: new Date(BASE),
         })
         .execute();
+    }
   });
   afterAll(async () => {
     await handle?.close();
@@ -156,7 +157,7 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
     await sql`truncate touchpoint_events, touchpoints, enrollments, touchpoint_rollups, touchpoint_rollup_deltas cascade`.execute(
       handle.db,
     );
-    for (const id of ENROLLMENTS)
+    for (const id of ENROLLMENTS) {
       await handle.db
         .insertInto('enrollments')
         .values({
@@ -168,6 +169,7 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
           enrolled_at: new Date(BASE),
         })
         .execute();
+    }
     let ids: string[] = [];
     const pick = (n: number) => ids[n % ids.length];
     let visit = 0;
@@ -203,18 +205,20 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
           const set = { error: o.error, ...(o.sent ? { sent_at: new Date(BASE) } : {}) };
           const chosen = [...new Set(o.picks.map(pick))];
           if (o.batched)
-            // Outside a transaction the repository folds concurrent moves into one statement.
+          // Outside a transaction the repository folds concurrent moves into one statement.
+          {
             await Promise.all(
               chosen.map((id) =>
                 touchpoints.transition(handle.db, id, [...TOUCHPOINT_STATUSES], o.to, new Date(BASE), set),
               ),
             );
-          else
+          } else {
             await handle.db
               .updateTable('touchpoints')
               .set({ ...set, status: o.to })
               .where('id', 'in', chosen)
               .execute();
+          }
           break;
         }
         case 'variant':

@@ -149,8 +149,9 @@ export class FakeFcm {
       );
     }
     const match = /^\/v1\/projects\/([^/]+)\/messages:send$/.exec(path);
-    if (req.method !== 'POST' || !match)
+    if (req.method !== 'POST' || !match) {
       return reply(res, 404, fcmError(404, 'NOT_FOUND', 'UNSPECIFIED_ERROR', 'Not found'));
+    }
     if (decodeURIComponent(match[1]) !== this.options.projectId) {
       return reply(
         res,

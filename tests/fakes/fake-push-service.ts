@@ -190,10 +190,12 @@ export class FakePushService {
     }
     const fault = this.faults.take();
     if (faultBeforeTaking(res, fault)) return;
-    if (this.gone.has(request.subscriptionId))
+    if (this.gone.has(request.subscriptionId)) {
       return reply(res, 410, 'push subscription has unsubscribed or expired.');
-    if (req.headers.ttl === undefined || !/^\d+$/.test(String(req.headers.ttl)))
+    }
+    if (req.headers.ttl === undefined || !/^\d+$/.test(String(req.headers.ttl))) {
       return reply(res, 400, 'missing TTL header');
+    }
     if (body.length > 0 && req.headers['content-encoding'] !== 'aes128gcm') {
       return reply(res, 415, 'unsupported Content-Encoding, expected aes128gcm');
     }
@@ -231,14 +233,17 @@ export class FakePushService {
     });
     const signed = Buffer.from(`${headerPart}.${claimsPart}`);
     const signature = Buffer.from(signaturePart, 'base64url');
-    if (!verify('sha256', signed, { key, dsaEncoding: 'ieee-p1363' }, signature))
+    if (!verify('sha256', signed, { key, dsaEncoding: 'ieee-p1363' }, signature)) {
       return 'VAPID JWT signature is invalid';
+    }
     const now = Math.floor(Date.now() / 1000);
     if (claims.aud !== this.origin) return `VAPID aud ${claims.aud} is not ${this.origin}`;
-    if (!claims.exp || claims.exp <= now || claims.exp > now + 24 * 60 * 60)
+    if (!claims.exp || claims.exp <= now || claims.exp > now + 24 * 60 * 60) {
       return 'VAPID exp is missing, past or over 24h';
-    if (!claims.sub || !/^(mailto:|https:)/.test(claims.sub))
+    }
+    if (!claims.sub || !/^(mailto:|https:)/.test(claims.sub)) {
       return 'VAPID sub must be a mailto: or https: URL';
+    }
     return { token, publicKey, header, claims };
   }
 }

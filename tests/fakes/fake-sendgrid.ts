@@ -163,8 +163,9 @@ export class FakeSendGrid {
     if (req.method === 'GET' && req.url === '/v3/scopes') return reply(res, 200, { scopes: this.scopes });
     const fault = this.faults.take();
     if (faultBeforeTaking(res, fault)) return;
-    if (req.method !== 'POST' || req.url !== '/v3/mail/send')
+    if (req.method !== 'POST' || req.url !== '/v3/mail/send') {
       return reply(res, 404, sendGridError('not found'));
+    }
     if (!String(req.headers['content-type']).startsWith('application/json')) {
       return reply(res, 415, sendGridError('Content-Type should be application/json.'));
     }

@@ -268,8 +268,9 @@ export class FakeTwilio {
       StatusCallback: statusCallback,
     } = form;
     if (!to) return reply(res, 400, twilioError(400, 21604, "A 'To' phone number is required."));
-    if (!from && !serviceSid)
+    if (!from && !serviceSid) {
       return reply(res, 400, twilioError(400, 21603, "A 'From' phone number is required."));
+    }
     if (!text) return reply(res, 400, twilioError(400, 21602, 'Message body is required.'));
     if (!E164.test(to)) {
       return reply(res, 400, twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`));

@@ -183,8 +183,9 @@ export function pathExistsIn(request: unknown, dotted: string): boolean {
     if (
       dotted.startsWith(`${key}.`) &&
       pathExistsIn((request as Record<string, unknown>)[key], dotted.slice(key.length + 1))
-    )
+    ) {
       return true;
+    }
   }
   return !Array.isArray(request) && !dotted.includes('.');
 }

@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 
 /** The checkout: the first folder upwards holding scripts/build.mjs (this file also runs compiled elsewhere). */
 const ROOT = (() => {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir))
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'scripts', 'build.mjs'))) return dir;
+  }
   return process.cwd();
 })();
 

@@ -65,7 +65,8 @@ function setFor(story: TouchpointStory, to: TouchpointStatus, at: Date): Touchpo
   if (to === 'sending') return { provider: story.provider ?? 'sandbox' };
   if (to === 'sent') return { sent_at: at, provider_message_id: story.providerMessageId ?? randomUUID() };
   if (to === 'delivered') return { delivered_at: at };
-  if (story.error && (to === 'failed' || to === 'bounced' || to === 'unknown'))
+  if (story.error && (to === 'failed' || to === 'bounced' || to === 'unknown')) {
     return { error: story.error.code, error_message: story.error.message };
+  }
   return {};
 }

@@ -96,8 +96,9 @@ describe('provider-error', () => {
 
   it('should read 503 as not taken and another 5xx as in doubt', () => {
     expect(failureFromStatus('p', 503, 'c', 'm')).toMatchObject({ kind: 'transient' });
-    for (const status of [500, 502, 504, 599])
+    for (const status of [500, 502, 504, 599]) {
       expect(failureFromStatus('p', status, 'c', 'm')).toMatchObject({ kind: 'in_doubt' });
+    }
   });
 
   it('should treat anything else as a permanent unexpected error', () => {

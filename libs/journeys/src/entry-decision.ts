@@ -35,12 +35,14 @@ export function entryDecision(
       return { enter: false, reason: history.active ? 'already_enrolled' : 'entered_before' };
     case 'after_exit':
       if (history.active) return { enter: false, reason: 'already_enrolled' };
-      if (gapOpen(journey.reentryGap, history.lastEndedAt, now))
+      if (gapOpen(journey.reentryGap, history.lastEndedAt, now)) {
         return { enter: false, reason: 'reentry_gap' };
+      }
       return { enter: true, replacesActive: false };
     case 'always':
-      if (gapOpen(journey.reentryGap, history.lastEnteredAt, now))
+      if (gapOpen(journey.reentryGap, history.lastEnteredAt, now)) {
         return { enter: false, reason: 'reentry_gap' };
+      }
       return { enter: true, replacesActive: history.active };
   }
 }

@@ -65,8 +65,9 @@ function compare(condition: PathCondition, actual: unknown): boolean {
     case 'in':
       return Array.isArray(expected) && expected.some((candidate) => equals(actual, candidate));
     case 'contains':
-      if (typeof actual === 'string')
+      if (typeof actual === 'string') {
         return expected !== undefined && expected !== null && actual.includes(String(expected));
+      }
       if (Array.isArray(actual)) return actual.some((element) => equals(element, expected));
       return false;
   }
@@ -104,8 +105,9 @@ function equals(a: unknown, b: unknown): boolean {
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   const pair = comparable(a, b);
   if (pair) return pair[0] === pair[1];
-  if (Array.isArray(a) && Array.isArray(b))
+  if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((x, i) => equals(x, b[i]));
+  }
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const keysA = Object.keys(a);
     const keysB = Object.keys(b);

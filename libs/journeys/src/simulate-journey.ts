@@ -152,8 +152,9 @@ export async function simulateJourney(
       return result(null, variant);
     }
     if (plan.kind === 'end') {
-      if (plan.outcome === 'completed')
+      if (plan.outcome === 'completed') {
         add(lastStepId, 'exit', plan.at, { reason: 'completed: no step follows' });
+      }
       return result(null, variant);
     }
     lastStepId = plan.stepId;
@@ -253,8 +254,9 @@ async function decide(
         : `no_consent: the customer has not opted in to ${step.channel}`,
     };
   }
-  if (blocker === 'no_address')
+  if (blocker === 'no_address') {
     return { suppressed: `no_address: the customer has no ${step.channel} address` };
+  }
   const cap = journey.transactional
     ? null
     : isCapped([...(input.caps ?? [])], step.channel, at, timezone, [...sent]);

@@ -139,13 +139,15 @@ export class DueStepService {
       }
       const definition = await this.catalog.version(enrollment.journey_id, enrollment.journey_version, trx);
       const stepDef = definition.steps.find((s) => s.id === step.step_id);
-      if (!stepDef)
+      if (!stepDef) {
         throw new Error(
           `step ${step.step_id} is not in journey ${enrollment.journey_id}@${enrollment.journey_version}`,
         );
+      }
       const customer = pre ? pre.customer : await this.customers.find(enrollment.customer_id, trx);
-      if (!customer)
+      if (!customer) {
         throw new Error(`customer ${enrollment.customer_id} of enrollment ${enrollment.id} is gone`);
+      }
       const trigger = pre ? pre.trigger : await this.events.find(enrollment.trigger_event_id, trx);
       const ctx: PlanContext = {
         customer: toCustomerLike(customer),
@@ -236,8 +238,9 @@ export class DueStepService {
       input.touchpoint !== undefined
         ? input.touchpoint
         : await this.touchpoints.findForStep(trx, enrollment.id, stepDef.id, step.visit);
-    if (!touchpoint || touchpoint.status !== 'scheduled' || touchpoint.rendered !== null)
+    if (!touchpoint || touchpoint.status !== 'scheduled' || touchpoint.rendered !== null) {
       return 'already_done';
+    }
 
     const quiet = applyQuietHours(now, definition.quietHours, customer.timezone);
     if (quiet.held && quiet.at.getTime() > now.getTime()) {

@@ -57,8 +57,9 @@ export class EventBatch {
     },
   ): Promise<EventBatch> {
     const eventsPerCustomer = new Map<string, number>();
-    for (const e of events)
+    for (const e of events) {
       eventsPerCustomer.set(e.customer_id, (eventsPerCustomer.get(e.customer_id) ?? 0) + 1);
+    }
     const customerIds = [...eventsPerCustomer.keys()];
     const journeys = [...new Set(events.flatMap((e) => journeysByTrigger.get(e.name) ?? []))];
     const exitNames = [...new Set(journeys.flatMap((j) => j.definition.exitOn))];
@@ -70,8 +71,9 @@ export class EventBatch {
       trx,
       journeys.map((j) => j.journeyId),
       customerIds,
-    ))
+    )) {
       histories.set(`${h.journeyId}/${h.customerId}`, h);
+    }
     const lastDone = await repositories.events.lastOccurrences(trx, customerIds, exitNames);
     return new EventBatch(eventsPerCustomer, exits, awaited, histories, lastDone);
   }

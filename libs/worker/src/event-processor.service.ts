@@ -221,8 +221,9 @@ export class EventProcessor {
       batch
         ? batch.happenedSince(customer.id, definition.exitOn, event.occurred_at)
         : await this.events.happenedSince(trx, customer.id, definition.exitOn, event.occurred_at)
-    )
+    ) {
       return undefined;
+    }
     if (batch && !decision.replacesActive && batch.canDefer(customer.id)) {
       // Inserted with the batch's other enrollments in enrollDeferred.
       batch.defer({ journey, customer, event });

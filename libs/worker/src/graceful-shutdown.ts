@@ -46,12 +46,14 @@ export class GracefulShutdown {
     const finished = await Promise.race([closing, timeout]);
     clearTimeout(timer);
     const report = { finished, abandoned: finished ? 0 : inHand(), ms: Date.now() - started };
-    if (finished) this.logger.log(report, 'jobs in hand finished');
-    else
+    if (finished) {
+      this.logger.log(report, 'jobs in hand finished');
+    } else {
       this.logger.warn(
         report,
         'grace period over: jobs still running go back to the queue when their lock expires',
       );
+    }
     return report;
   }
 }

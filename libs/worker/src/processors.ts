@@ -105,11 +105,13 @@ abstract class SendJobProcessor extends WorkerHost {
       return outcome;
     }
     // A lost answer (a 500, a reset, a read timeout) is settled on its own, but says the provider is unwell.
-    if (outcome.status === 'in_doubt' || outcome.status === 'unknown')
+    if (outcome.status === 'in_doubt' || outcome.status === 'unknown') {
       circuit = await this.circuits.failed(this.provider, probe);
+    }
     // Any other answer (taken, refused for good, a 429) proves the provider is up.
-    else if (!circuit && (probe || (gate.kind === 'closed' && gate.failures > 0)))
+    else if (!circuit && (probe || (gate.kind === 'closed' && gate.failures > 0))) {
       await this.circuits.answered(this.provider);
+    }
     if (outcome.status !== 'retry') return outcome;
     if (circuit?.open) return this.pause(circuit.retryInMs);
     // The provider said slow down: pause this whole queue (every worker, via Redis), not just this job.

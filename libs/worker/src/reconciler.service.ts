@@ -112,8 +112,9 @@ export class Reconciler implements OnApplicationBootstrap {
       settled.notTaken +
       settled.unknown +
       expired.length;
-    if (repaired > 0)
+    if (repaired > 0) {
       this.logger.warn(report, redisReset ? 'Redis had lost its jobs: re-enqueued them' : 'reconciled');
+    }
     return report;
   }
 

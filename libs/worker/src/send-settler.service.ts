@@ -62,8 +62,9 @@ export class SendSettler {
   private async settle(touchpoint: Touchpoint): Promise<keyof SettleReport> {
     const channel = touchpoint.channel === 'survey' ? undefined : touchpoint.channel;
     const adapter = channel && this.router.for(channel);
-    if (!channel || !adapter?.lookUp || !touchpoint.to || !touchpoint.rendered)
+    if (!channel || !adapter?.lookUp || !touchpoint.to || !touchpoint.rendered) {
       return this.markUnknown(touchpoint, adapter?.provider);
+    }
     const customer = await this.customers.find(touchpoint.customer_id);
     const message = outboundMessage({ ...touchpoint, to: touchpoint.to }, customer);
     // `updated_at` is the claim's time: whatever the provider took of this send, it took after it.
@@ -156,8 +157,9 @@ export class SendSettler {
       { settle_after: null, error: inDoubtCode(touchpoint) },
       { inDoubt: inDoubtCode(touchpoint) },
     );
-    if (moved && touchpoint.channel !== 'survey')
+    if (moved && touchpoint.channel !== 'survey') {
       this.metrics.settled(touchpoint.channel, provider ?? touchpoint.provider ?? 'unknown', 'unknown');
+    }
     return 'unknown';
   }
 }

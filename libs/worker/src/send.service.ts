@@ -145,8 +145,9 @@ export class SendService {
     };
     if (!transient || (await giveUp(transient))) {
       // The dead address goes first: once the touchpoint says `failed`, nothing else will send to it.
-      if (customer && result.revoke === 'consent')
+      if (customer && result.revoke === 'consent') {
         await this.customers.setConsent(customer.id, claimed.channel, false, now);
+      }
       if (customer && result.revoke === 'subscription') {
         if (fcmToken) await this.customers.removeFcmToken(customer.id, fcmToken, now);
         else await this.customers.removePushSubscription(customer.id, claimed.to, now);

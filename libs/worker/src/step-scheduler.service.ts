@@ -99,9 +99,11 @@ export class StepScheduler {
     const plain: { item: (typeof items)[number]; plan: Extract<Plan, { kind: 'due' }> }[] = [];
     for (const item of items) {
       const { plan } = item;
-      if (plan.kind === 'end' || plan.variant)
+      if (plan.kind === 'end' || plan.variant) {
         jobs.push(...(await this.apply(trx, item.enrollment, item.definition, plan, now)));
-      else plain.push({ item, plan });
+      } else {
+        plain.push({ item, plan });
+      }
     }
     const ids = await this.steps.insertMany(
       trx,

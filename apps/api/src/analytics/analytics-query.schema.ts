@@ -4,8 +4,9 @@ import { z } from 'zod';
 export const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
 
 export const ordered = (q: { from?: Date; to?: Date }, ctx: z.RefinementCtx) => {
-  if (q.from && q.to && q.from.getTime() >= q.to.getTime())
+  if (q.from && q.to && q.from.getTime() >= q.to.getTime()) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+  }
 };
 
 export const journeyStatsQuerySchema = z

@@ -48,8 +48,9 @@ export class JourneyMapService {
     ]);
     const answers = new Map(all.filter((t) => t.survey_of).map((t) => [t.survey_of as string, t]));
     const conversions = new Map<string, MapEvent>();
-    for (const e of events)
+    for (const e of events) {
       for (const c of e.converted) if (!conversions.has(c.touchpointId)) conversions.set(c.touchpointId, e);
+    }
     const sent = all.filter((t) => t.channel !== 'survey');
     const names = await this.analytics.journeyNames([
       ...new Set(

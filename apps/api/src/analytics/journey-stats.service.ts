@@ -66,8 +66,9 @@ export class JourneyStatsService {
     if (!journey) throw ProblemException.notFound('The journey');
     const version =
       query.version === undefined ? undefined : await this.journeys.findVersion(journeyId, query.version);
-    if (query.version !== undefined && !version)
+    if (query.version !== undefined && !version) {
       throw ProblemException.notFound(`Version ${query.version} of the journey`);
+    }
     const definition = (version?.definition ?? journey.definition) as JourneyDefinition;
     const goal = definition.goal;
     const scope: StatsScope = { journeyId, version: query.version, from: query.from, to: query.to };
@@ -120,12 +121,13 @@ export class JourneyStatsService {
     // A split is not a scheduled step: it was entered by every enrollment that got a variant or the holdout.
     const split = all.enrolled - (enrollments.find((e) => e.variant === '')?.enrolled ?? 0);
     const steps = definition.steps.map((step) => {
-      if (step.type !== 'send')
+      if (step.type !== 'send') {
         return {
           stepId: step.id,
           type: step.type,
           entered: step.type === 'split' ? split : (entries.get(step.id) ?? 0),
         };
+      }
       const key: Key = { by: 'step', stepId: step.id, channel: step.channel, variant: null };
       const conversion = conversionOf(key);
       const counts = funnelOf(key);

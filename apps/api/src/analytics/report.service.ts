@@ -73,8 +73,9 @@ export class ReportService {
       this.queue.depths(),
     ]);
     const byChannel: Record<string, FunnelCounts> = {};
-    for (const row of series)
+    for (const row of series) {
       byChannel[row.channel] = addCounts(byChannel[row.channel] ?? EMPTY_FUNNEL, countsOf(row));
+    }
     const total = Object.values(byChannel).reduce(addCounts, EMPTY_FUNNEL);
     return {
       ...range,
@@ -132,8 +133,9 @@ export class ReportService {
     role: Role,
   ) {
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && !cursor)
+    if (query.cursor !== undefined && !cursor) {
       throw ProblemException.validation([{ path: 'cursor', message: 'not a cursor this API returned' }]);
+    }
     const [minScore, maxScore] = query.category ? CATEGORY[query.category] : [undefined, undefined];
     const rows = await this.reports.answers(
       { ...query, minScore, maxScore },

@@ -69,8 +69,9 @@ export class AuditController {
   @ApiProblems(400)
   async list(@Query() query: AuditQueryDto) {
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && !cursor)
+    if (query.cursor !== undefined && !cursor) {
       throw ProblemException.validation([{ path: 'cursor', message: 'not a cursor this API returned' }]);
+    }
     const { limit, cursor: _raw, from, to, ...filter } = query;
     const rows = await this.audit.page(
       { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },

@@ -13,8 +13,9 @@ export class AdminBasicAuthMiddleware implements NestMiddleware {
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const header = req.headers.authorization ?? '';
     let key: string | undefined;
-    if (/^Bearer\s+/i.test(header)) key = header.replace(/^Bearer\s+/i, '').trim();
-    else if (/^Basic\s+/i.test(header)) {
+    if (/^Bearer\s+/i.test(header)) {
+      key = header.replace(/^Bearer\s+/i, '').trim();
+    } else if (/^Basic\s+/i.test(header)) {
       const decoded = Buffer.from(header.replace(/^Basic\s+/i, ''), 'base64').toString('utf8');
       key = decoded.slice(decoded.indexOf(':') + 1);
     }

@@ -53,11 +53,13 @@ export class ApiKeyGuard implements CanActivate {
 
   private async fromBearer(req: AuthenticatedRequest): Promise<Caller> {
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    if (!match)
+    if (!match) {
       throw new ProblemException(401, 'unauthorized', 'Send an API key as `Authorization: Bearer <key>`.');
+    }
     const caller = await this.lookup(match[1]);
-    if (!caller)
+    if (!caller) {
       throw new ProblemException(401, 'unauthorized', 'The API key is unknown, revoked or expired.');
+    }
     return caller;
   }
 
@@ -94,10 +96,11 @@ export class ApiKeyGuard implements CanActivate {
     const row = await this.keys.findActiveByKey(key, this.clock.now());
     const caller = row ? { keyId: row.id, name: row.name, role: row.role } : null;
     // Once per cache miss, off the request's path: a key's last use is shown to the minute.
-    if (row)
+    if (row) {
       this.keys.markUsed(row.id, this.clock.now()).catch((error: unknown) => {
         this.logger.warn({ err: error }, 'could not note the key’s last use');
       });
+    }
     // An expiring key leaves the cache when it expires, not up to CACHE_MS later.
     const expiresIn = row?.expires_at ? row.expires_at.getTime() - now : Infinity;
     if (this.cache.size > 10_000) this.cache.clear();

@@ -28,8 +28,9 @@ const limitSchema = z.coerce.number().int().min(1).max(1000).default(500);
 
 function parseCustomerId(id: string): string {
   const parsed = customerIdSchema.safeParse(id);
-  if (!parsed.success)
+  if (!parsed.success) {
     throw ProblemException.validation([{ path: 'customerId', message: parsed.error.issues[0].message }]);
+  }
   return parsed.data;
 }
 
@@ -97,8 +98,9 @@ export class CustomersController {
   ) {
     const customerId = parseCustomerId(id);
     const parsedLimit = limitSchema.safeParse(limit ?? undefined);
-    if (!parsedLimit.success)
+    if (!parsedLimit.success) {
       throw ProblemException.validation([{ path: 'limit', message: parsedLimit.error.issues[0].message }]);
+    }
     if (!(await this.customers.find(customerId))) throw ProblemException.notFound('The customer');
     const rows = await this.touchpoints.listForCustomer(customerId, parsedLimit.data);
     return { items: rows.map((t) => touchpointView(t, caller.role)) };

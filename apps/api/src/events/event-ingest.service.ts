@@ -46,11 +46,12 @@ export class EventIngestService {
     });
     // Committed: 202 whatever Redis does; what it does not take in time, the reconciler enqueues later.
     const handoff = await this.queue.handOff((q) => q.addEvents(accepted));
-    if (!handoff.taken)
+    if (!handoff.taken) {
       this.logger.warn(
         { events: accepted.length, err: handoff.error },
         'Redis did not take the events job in time: left to the reconciler',
       );
+    }
     return { accepted: accepted.length, duplicates: rows.length - accepted.length };
   }
 }

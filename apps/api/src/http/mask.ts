@@ -40,7 +40,8 @@ export function maskText(text: string | null | undefined): string | null {
 export function maskDeep(value: unknown): unknown {
   if (typeof value === 'string') return maskText(value);
   if (Array.isArray(value)) return value.map(maskDeep);
-  if (value && typeof value === 'object')
+  if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
+  }
   return value;
 }

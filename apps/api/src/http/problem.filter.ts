@@ -18,9 +18,11 @@ export class ProblemFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
     const body = this.toProblem(exception);
-    if (body.status === 503)
+    if (body.status === 503) {
       this.logger.warn({ path: req.path, err: exception }, 'a dependency is unavailable: answered 503');
-    else if (body.status >= 500) this.logger.error({ err: exception, path: req.path }, 'request failed');
+    } else if (body.status >= 500) {
+      this.logger.error({ err: exception, path: req.path }, 'request failed');
+    }
     if (res.headersSent) return;
     if (body.status === 503) res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S));
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));

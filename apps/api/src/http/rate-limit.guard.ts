@@ -18,8 +18,12 @@ const WINDOW_SECONDS = 60;
 
 /** Ingest is what pipelines post in bulk; every other change is a write; the rest reads. */
 export function routeClassOf(method: string, path: string): RouteClass {
-  if ((method === 'POST' && path === '/v1/events') || (method === 'PUT' && path.startsWith('/v1/customers/')))
+  if (
+    (method === 'POST' && path === '/v1/events') ||
+    (method === 'PUT' && path.startsWith('/v1/customers/'))
+  ) {
     return 'ingest';
+  }
   return method === 'GET' || method === 'HEAD' ? 'reads' : 'writes';
 }
 

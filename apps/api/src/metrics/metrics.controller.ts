@@ -27,8 +27,9 @@ export class MetricsController {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const row of await touchpoints.countByStatus())
+        for (const row of await touchpoints.countByStatus()) {
           this.set({ channel: row.channel, status: row.status }, row.n);
+        }
       },
     });
     new Gauge({
@@ -47,8 +48,9 @@ export class MetricsController {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const circuit of await circuits.open().catch(() => []))
+        for (const circuit of await circuits.open().catch(() => [])) {
           this.set({ provider: circuit.provider }, 1);
+        }
       },
     });
     new Gauge({
@@ -65,8 +67,9 @@ export class MetricsController {
           'delayed',
           'failed',
           'prioritized',
-        ))
+        )) {
           for (const [state, n] of Object.entries(counts)) this.set({ queue: name, state }, n);
+        }
       },
     });
   }

@@ -115,10 +115,11 @@ export class SurveyController {
     const parsed = surveyAnswerSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       // Nothing is recorded; the link stays usable.
-      if (json)
+      if (json) {
         throw ProblemException.validation(
           parsed.error.issues.map((i) => ({ path: dottedPath(i.path), message: i.message })),
         );
+      }
       const found = await this.surveys.open(token);
       if (found.kind === 'open') {
         const body = req.body as { comment?: unknown } | undefined;

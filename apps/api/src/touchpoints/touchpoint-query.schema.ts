@@ -73,8 +73,9 @@ export function decodeCursor(raw: string): TouchpointCursor | undefined {
       typeof createdAt !== 'string' ||
       !z.iso.datetime({ offset: true }).safeParse(createdAt).success ||
       !z.uuid().safeParse(id).success
-    )
+    ) {
       return undefined;
+    }
     return { createdAt, id };
   } catch {
     return undefined;

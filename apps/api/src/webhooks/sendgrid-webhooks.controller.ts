@@ -46,8 +46,9 @@ export class SendGridWebhooksController {
   @ApiProblems([400, 'Not a JSON array'], [403, 'The signature is missing, wrong or outside the window'])
   async receive(@Req() req: WebhookRequest, @Body() body: unknown): Promise<SendGridEventsReport> {
     if (req.bodyError) throw new ProblemException(400, 'malformed-json', req.bodyError);
-    if (!Array.isArray(body))
+    if (!Array.isArray(body)) {
       throw ProblemException.validation([{ path: '', message: 'expected a JSON array of events' }]);
+    }
     return this.events.apply(body);
   }
 }

@@ -26,8 +26,9 @@ export class WebhookBodyMiddleware implements NestMiddleware {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       req.rawBody = raw;
       req.body = undefined;
-      if (req.is('application/x-www-form-urlencoded')) req.body = formParams(raw);
-      else if (req.is(['application/json', 'application/*+json'])) {
+      if (req.is('application/x-www-form-urlencoded')) {
+        req.body = formParams(raw);
+      } else if (req.is(['application/json', 'application/*+json'])) {
         try {
           req.body = JSON.parse(raw.toString('utf8')) as unknown;
         } catch {

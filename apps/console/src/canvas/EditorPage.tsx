@@ -418,8 +418,9 @@ export function JourneyEditorPage() {
   const abilities = useAbilities();
   const loaded = useJourneyAndDraft(id);
   if (loaded.isPending) return <p className="page">{t('common:loading')}</p>;
-  if (loaded.isError)
+  if (loaded.isError) {
     return <p className="page error-text">{t('common:error', { message: loaded.error.message })}</p>;
+  }
   const { journey, draft } = loaded.data;
   const initial = toDoc(draft?.definition ?? definitionOf(journey));
   const readOnly = !abilities.edit || journey.status === 'archived';
@@ -448,8 +449,9 @@ export function JourneyVersionPage() {
     },
   });
   if (loaded.isPending) return <p className="page">{t('common:loading')}</p>;
-  if (loaded.isError)
+  if (loaded.isError) {
     return <p className="page error-text">{t('common:error', { message: loaded.error.message })}</p>;
+  }
   const { past, current } = loaded.data;
   return (
     <Editor

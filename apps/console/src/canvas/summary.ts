@@ -80,8 +80,9 @@ export function entrySummary(doc: JourneyDoc, t: TFunction, locale: string): str
   if (trigger.where) lines.push(t('canvas:summary.where', { condition: conditionText(trigger.where, t) }));
   const reentry = str(doc.reentry) || 'never';
   lines.push(t(`canvas:summary.reentry.${reentry}`, { defaultValue: reentry }));
-  if (typeof doc.entryLimit === 'number')
+  if (typeof doc.entryLimit === 'number') {
     lines.push(t('canvas:summary.entryLimit', { count: doc.entryLimit }));
+  }
   if (Array.isArray(doc.exitOn) && doc.exitOn.length) {
     lines.push(t('canvas:summary.exitOn', { events: doc.exitOn.join(', ') }));
   }

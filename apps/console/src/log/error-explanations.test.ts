@@ -43,8 +43,9 @@ describe('error codes in words', () => {
     ];
     for (const [provider, code] of codes) {
       const key = explanationKey(provider, code) as keyof typeof logLocales.en.errors;
-      for (const language of ['en', 'fa', 'he'] as const)
+      for (const language of ['en', 'fa', 'he'] as const) {
         expect(logLocales[language].errors[key]).toBeTruthy();
+      }
     }
     expect(logLocales.fa.errors.twilio21610).not.toBe(logLocales.en.errors.twilio21610);
   });

@@ -12,11 +12,12 @@ export function QueryState<T>({
 }) {
   const { t } = useTranslation();
   if (query.isPending) return <p>{t('loading')}</p>;
-  if (query.isError)
+  if (query.isError) {
     return (
       <p role="alert" className="error-text">
         {t('error', { message: query.error.message })}
       </p>
     );
+  }
   return <>{children(query.data)}</>;
 }

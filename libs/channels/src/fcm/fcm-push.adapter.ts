@@ -109,8 +109,9 @@ export class FcmPushAdapter implements ChannelAdapter {
     if (!response.ok) return mapFcmError(response.status, text, response.headers);
     const name = (safeJson(text) as { name?: unknown } | undefined)?.name;
     // FCM answered 200 and took it: an unreadable answer leaves it sent without an id we can keep.
-    if (typeof name !== 'string')
+    if (typeof name !== 'string') {
       return inDoubt(PROVIDER, 'bad_response', `FCM answered ${text.slice(0, 200)}`);
+    }
     return { ok: true, provider: PROVIDER, providerMessageId: name };
   }
 }

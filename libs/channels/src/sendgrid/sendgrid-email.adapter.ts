@@ -146,7 +146,7 @@ export function mapSendGridError(error: unknown, requestWritten = false): SendFa
     `HTTP ${status}`;
   if (status === 400) return permanent(PROVIDER, items[0]?.field || 'bad_request', message);
   if (status === 401 || status === 403) return permanent(PROVIDER, 'auth', message);
-  if (status === 429)
+  if (status === 429) {
     return failureFromStatus(
       PROVIDER,
       status,
@@ -154,5 +154,6 @@ export function mapSendGridError(error: unknown, requestWritten = false): SendFa
       message,
       retryAfterFromHeaders(error.response.headers),
     );
+  }
   return failureFromStatus(PROVIDER, status, `http_${status}`, message);
 }

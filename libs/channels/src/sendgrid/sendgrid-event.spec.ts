@@ -81,8 +81,9 @@ describe(sendGridEventMeaning.name, () => {
   });
 
   it('should revoke consent for unsubscribes, spam reports and drops of suppressed addresses', () => {
-    for (const event of ['unsubscribe', 'group_unsubscribe', 'spamreport'])
+    for (const event of ['unsubscribe', 'group_unsubscribe', 'spamreport']) {
       expect(sendGridEventMeaning(event)).toEqual({ status: 'unsubscribed', revokeConsent: true });
+    }
     expect(sendGridEventMeaning('dropped', 'Unsubscribed Address')).toEqual({
       status: 'failed',
       revokeConsent: true,
@@ -94,7 +95,8 @@ describe(sendGridEventMeaning.name, () => {
   });
 
   it('should ignore events that change nothing', () => {
-    for (const event of ['deferred', 'group_resubscribe', 'something_new'])
+    for (const event of ['deferred', 'group_resubscribe', 'something_new']) {
       expect(sendGridEventMeaning(event)).toBeUndefined();
+    }
   });
 });

@@ -56,8 +56,9 @@ export class TwilioSmsAdapter implements ChannelAdapter {
   private readonly client: twilio.Twilio;
 
   constructor(private readonly config: TwilioSmsConfig) {
-    if (!config.accountSid || !config.authToken)
+    if (!config.accountSid || !config.authToken) {
       throw new Error('TwilioSmsAdapter needs accountSid and authToken');
+    }
     if (!config.from && !config.messagingServiceSid) {
       throw new Error(
         'TwilioSmsAdapter needs `from` (TWILIO_FROM) or `messagingServiceSid` (TWILIO_MESSAGING_SERVICE_SID)',
@@ -186,7 +187,8 @@ export function mapTwilioError(error: unknown, exchange: TwilioExchange = {}): S
   if (error.code === TwilioErrorCode.InvalidToNumber || error.code === TwilioErrorCode.NotMobileNumber) {
     return permanent(PROVIDER, code, message);
   }
-  if (error.code === TwilioErrorCode.TooManyRequests)
+  if (error.code === TwilioErrorCode.TooManyRequests) {
     return rateLimited(PROVIDER, code, message, retryAfterMs);
+  }
   return failureFromStatus(PROVIDER, status, code, message, retryAfterMs);
 }

@@ -14,8 +14,9 @@ describe(twilioDeliveryStatus.name, () => {
   });
 
   it('should say nothing for statuses that are not about delivery', () => {
-    for (const status of ['received', 'receiving', 'canceled', 'partially_delivered', '', undefined])
+    for (const status of ['received', 'receiving', 'canceled', 'partially_delivered', '', undefined]) {
       expect(twilioDeliveryStatus(status)).toBeUndefined();
+    }
   });
 });
 
@@ -31,18 +32,21 @@ describe(smsConsentReply.name, () => {
       'End',
       'QUIT',
       'stop!',
-    ])
+    ]) {
       expect(smsConsentReply(body), body).toBe('opt_out');
+    }
   });
 
   it('should read START, UNSTOP and YES as opting back in', () => {
-    for (const body of ['START', 'start', 'UNSTOP', 'Yes'])
+    for (const body of ['START', 'start', 'UNSTOP', 'Yes']) {
       expect(smsConsentReply(body), body).toBe('opt_in');
+    }
   });
 
   it('should ignore a keyword inside an ordinary message', () => {
-    for (const body of ['please stop by tomorrow', 'STOP IT', 'Can I cancel my order?', '', undefined])
+    for (const body of ['please stop by tomorrow', 'STOP IT', 'Can I cancel my order?', '', undefined]) {
       expect(smsConsentReply(body), String(body)).toBeUndefined();
+    }
   });
 
   it('should trust Twilio’s OptOutType when Advanced Opt-Out already matched a custom keyword', () => {

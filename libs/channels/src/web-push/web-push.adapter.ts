@@ -153,7 +153,8 @@ export function mapWebPushError(error: unknown, requestWritten = false): SendFai
     return permanent(PROVIDER, 'subscription_gone', message, { revoke: 'subscription' });
   }
   if (status === 413) return permanent(PROVIDER, 'payload_too_large', message);
-  if (status === 429)
+  if (status === 429) {
     return rateLimited(PROVIDER, 'rate_limited', message, retryAfterFromHeaders(error.headers));
+  }
   return failureFromStatus(PROVIDER, status, `http_${status}`, message);
 }

@@ -39,8 +39,9 @@ export function readServiceAccountKey(file: string): ServiceAccountKey {
     );
   }
   const tokenUri = field('token_uri');
-  if (tokenUri !== undefined && !URL.canParse(tokenUri))
+  if (tokenUri !== undefined && !URL.canParse(tokenUri)) {
     throw new Error(`${file} has a token_uri that is not a URL`);
+  }
   return {
     clientEmail,
     privateKey,

@@ -29,8 +29,9 @@ describe(LinkSigner.name, () => {
 
   it('should refuse missing, malformed and truncated signatures without throwing', () => {
     const sig = sut.sign('unsubscribe', 'tp-1');
-    for (const bad of [undefined, '', 'x', sig.slice(0, -1), `${sig}x`, ['a'], 42])
+    for (const bad of [undefined, '', 'x', sig.slice(0, -1), `${sig}x`, ['a'], 42]) {
       expect(sut.verify('unsubscribe', 'tp-1', bad)).toBe(false);
+    }
   });
 
   it('should refuse a short secret', () => {

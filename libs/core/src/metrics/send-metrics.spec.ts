@@ -39,8 +39,9 @@ describe(SendMetrics.name, () => {
       'with x as (select 1) update t set a = 1',
       'commit',
       'vacuum',
-    ])
+    ]) {
       sut.statement(sql);
+    }
     const text = await sut.registry.metrics();
     expect(text).toContain('touchpoint_database_statements_total{kind="select"} 2');
     expect(text).toContain('touchpoint_database_statements_total{kind="with"} 1');

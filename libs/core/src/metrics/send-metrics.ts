@@ -55,8 +55,9 @@ export class SendMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'touchpoint_' });
     // Gauges named `_total` break Prometheus' naming rules (`_total` is for counters), and each is only
     // the sum of the gauge of the same name without it, by type.
-    for (const kind of ['handles', 'requests', 'resources'])
+    for (const kind of ['handles', 'requests', 'resources']) {
       this.registry.removeSingleMetric(`touchpoint_nodejs_active_${kind}_total`);
+    }
   }
 
   /** A message the provider accepted at `acceptedAt`, due at `dueAt` (its scheduled time, after any quiet-hours hold). */

@@ -160,8 +160,9 @@ export class QueueGateway {
   /** Of these touchpoints, those whose send job Redis does not hold. */
   async sendsWithoutJob<T extends { id: string; channel: Channel }>(touchpoints: T[]): Promise<T[]> {
     const missing: T[] = [];
-    for (const [channel, list] of byChannel(touchpoints, (t) => t))
+    for (const [channel, list] of byChannel(touchpoints, (t) => t)) {
       missing.push(...(await withoutJob(this.sendQueues[channel], list, (t) => jobId.send(t.id))));
+    }
     return missing;
   }
 

@@ -67,11 +67,12 @@ export class CustomerErasureRepository {
               .where('status', '=', 'scheduled')
               .returning('id')
               .execute();
-      if (cancelled.length > 0)
+      if (cancelled.length > 0) {
         await trx
           .insertInto('touchpoint_events')
           .values(cancelled.map((t) => ({ touchpoint_id: t.id, status: 'cancelled' as const, at })))
           .execute();
+      }
       await trx
         .updateTable('enrollments')
         .set({ customer_id: pseudonym })

@@ -91,19 +91,23 @@ export function rollupSource(
 ): RawBuilder<unknown> {
   const plan = planRollupRead(range.from, range.to);
   const parts: RawBuilder<unknown>[] = [];
-  if (plan.days)
+  if (plan.days) {
     parts.push(sql`select period_start as bucket, ${DIMENSIONS}, n from touchpoint_rollups r
       where r.period = 'day' and ${within('r.period_start', plan.days)} and ${filtered('r', filter)}`);
-  for (const hours of plan.hours)
+  }
+  for (const hours of plan.hours) {
     parts.push(sql`select period_start as bucket, ${DIMENSIONS}, n from touchpoint_rollups r
       where r.period = 'hour' and ${within('r.period_start', hours)} and ${filtered('r', filter)}`);
-  if (plan.aligned)
+  }
+  if (plan.aligned) {
     parts.push(sql`select hour as bucket, ${DIMENSIONS}, n::bigint from touchpoint_rollup_deltas r
       where ${within('r.hour', plan.aligned)} and ${filtered('r', filter)}`);
-  for (const span of plan.raw)
+  }
+  for (const span of plan.raw) {
     parts.push(sql`select k.hour as bucket, ${DIMENSIONS}, 1::bigint as n
       from (select ${sql.raw(rollupKeyOf('t'))} from touchpoints t
             where ${within('t.created_at', span)} and ${filtered('t', filter)}) k`);
+  }
   return parts.length === 0
     ? sql`select null::timestamptz as bucket, ${DIMENSIONS}, 0::bigint as n from touchpoint_rollups where false`
     : sql.join(parts, sql` union all `);

@@ -80,11 +80,12 @@ export class ScheduledStepRepository {
       updated_at: input.at,
       awaits_event: input.awaitsEvent ?? null,
     }));
-    for (let i = 0; i < rows.length; i += 2_000)
+    for (let i = 0; i < rows.length; i += 2_000) {
       await executor
         .insertInto('scheduled_steps')
         .values(rows.slice(i, i + 2_000))
         .execute();
+    }
     return rows.map((r) => r.id);
   }
 

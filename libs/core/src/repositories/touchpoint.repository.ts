@@ -102,15 +102,17 @@ export class TouchpointRepository {
     const [created] = await this.insertScheduled(executor, [input]);
     if (created) return created.id;
     const existing = await this.findForStep(executor, input.enrollmentId, input.stepId, input.visit);
-    if (!existing)
+    if (!existing) {
       throw new Error(`touchpoint of ${input.enrollmentId}/${input.stepId} neither inserted nor found`);
+    }
     return existing.id;
   }
 
   /** Several scheduled touchpoints and their first event, in two inserts a slice of 2,000. */
   async createScheduledMany(executor: Executor, inputs: ScheduledTouchpoint[]): Promise<void> {
-    for (let i = 0; i < inputs.length; i += 2_000)
+    for (let i = 0; i < inputs.length; i += 2_000) {
       await this.insertScheduled(executor, inputs.slice(i, i + 2_000));
+    }
   }
 
   private async insertScheduled(
@@ -140,11 +142,12 @@ export class TouchpointRepository {
       .onConflict((oc) => oc.columns(['enrollment_id', 'step_id', 'visit']).doNothing())
       .returning(['id', 'created_at'])
       .execute();
-    if (rows.length > 0)
+    if (rows.length > 0) {
       await executor
         .insertInto('touchpoint_events')
         .values(rows.map((r) => ({ touchpoint_id: r.id, status: 'scheduled' as const, at: r.created_at })))
         .execute();
+    }
     return rows;
   }
 
@@ -210,8 +213,9 @@ export class TouchpointRepository {
     const keys = Object.keys(set).sort() as (keyof TouchpointUpdate)[];
     // Outside a transaction, the same move made at the same moment (the sends in flight claiming their
     // touchpoints, recording what the provider said) shares one statement: one round trip for many.
-    if (executor !== this.db || !keys.every((k) => k in BATCHED_COLUMNS))
+    if (executor !== this.db || !keys.every((k) => k in BATCHED_COLUMNS)) {
       return this.transitionOne(executor, id, fromList, to, at, set, detail);
+    }
     const signature = JSON.stringify([fromList, to, keys]);
     let group = this.transitions.get(signature);
     if (!group) {

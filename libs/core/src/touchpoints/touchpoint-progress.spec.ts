@@ -45,18 +45,21 @@ describe(statusesBefore.name, () => {
       'failed',
       'unsubscribed',
     ];
-    for (const from of frozen)
+    for (const from of frozen) {
       for (const to of targets) expect(moves(from, to), `${from} → ${to}`).toBe(false);
+    }
   });
 
   it('should let an unsubscribe follow any status a sent message can be in', () => {
-    for (const from of ['sent', 'delivered', 'opened', 'clicked'] as const)
+    for (const from of ['sent', 'delivered', 'opened', 'clicked'] as const) {
       expect(moves(from, 'unsubscribed')).toBe(true);
+    }
   });
 
   it('should only name statuses that exist', () => {
-    for (const to of ['sent', 'bounced', 'unsubscribed'] as const)
+    for (const to of ['sent', 'bounced', 'unsubscribed'] as const) {
       for (const s of statusesBefore(to)) expect(TOUCHPOINT_STATUSES).toContain(s);
+    }
   });
 });
 

@@ -17,8 +17,9 @@ type Point = Record<Metric, number> & { period: string };
 /** Every UTC day of the range, zero where nothing happened, so a quiet day shows as a dip, not a gap. */
 function daysOf(range: Range): number[] {
   const days: number[] = [];
-  for (let day = Math.floor(Date.parse(range.from) / DAY) * DAY; day < Date.parse(range.to); day += DAY)
+  for (let day = Math.floor(Date.parse(range.from) / DAY) * DAY; day < Date.parse(range.to); day += DAY) {
     days.push(day);
+  }
   return days;
 }
 
