@@ -4,14 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      '.data/**',
-      'scripts/**/*.mjs',
-      'eslint.config.mjs',
-      'vitest*.config.mts',
-    ],
+    ignores: ['dist/**', 'node_modules/**', '.data/**', 'eslint.config.mjs', 'vitest*.config.mts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -79,6 +72,22 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  // Scripts are plain ES modules run by Node: linted, without type information (they are in no tsconfig).
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false },
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
   },
   {

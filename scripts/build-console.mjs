@@ -68,8 +68,9 @@ export async function buildConsole({ log = console.log } = {}) {
   }
   // Keep only the newest build: older ones are for sources that no longer exist.
   for (const old of await readdir(cacheRoot).catch(() => [])) {
-    if (old !== hash && !old.includes('.tmp-'))
+    if (old !== hash && !old.includes('.tmp-')) {
       await rm(path.join(cacheRoot, old), { recursive: true, force: true });
+    }
   }
   await rm(dir, { recursive: true, force: true });
   await rename(tmp, dir);

@@ -37,9 +37,15 @@ async function* sources(dir) {
     const full = path.join(dir, entry.name);
     // The console is a browser app built by Vite (scripts/build-console.mjs), not by SWC.
     if (entry.isDirectory() && full === path.join(root, 'apps', 'console')) continue;
-    if (entry.isDirectory()) yield* sources(full);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
+    if (entry.isDirectory()) {
+      yield* sources(full);
+    } else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.spec.ts') &&
+      !entry.name.endsWith('.d.ts')
+    ) {
       yield full;
+    }
   }
 }
 

@@ -103,8 +103,9 @@ export function pingRedis(t, timeoutMs = PROBE_MS) {
       for (const line of lines.slice(0, -1)) {
         if (line === '+PONG') return done(true, 'PONG');
         // LOADING and the like pass; any other error (a wrong password, say) will not go away by waiting.
-        if (line.startsWith('-'))
+        if (line.startsWith('-')) {
           return done(false, line.slice(1), !/^-(LOADING|BUSY|MASTERDOWN)/.test(line));
+        }
       }
     });
   });
@@ -202,8 +203,9 @@ function makePostgresTrusting() {
 function missingPackages(needed) {
   const missing = [];
   if (needed.includes('redis') && !which('redis-server')) missing.push('redis-server');
-  if (needed.includes('postgres') && !which('pg_ctlcluster') && !installedPostgresVersion())
+  if (needed.includes('postgres') && !which('pg_ctlcluster') && !installedPostgresVersion()) {
     missing.push('postgresql');
+  }
   return missing;
 }
 
@@ -229,8 +231,9 @@ async function start(name, probe) {
   }
   if (fresh || installed.has('postgresql')) makePostgresTrusting();
   // A package's postinst may have started the cluster already (with the old pg_hba.conf): reload it.
-  if ((await probe()).ok)
+  if ((await probe()).ok) {
     return sh('pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main reload');
+  }
   return sh(START.postgres);
 }
 
@@ -341,8 +344,9 @@ async function main() {
       continue;
     }
     say(`${s.name} ${s.t.host}:${s.t.port} does not answer (${s.detail}): starting it`);
-    if (!(await start(s.name, s.probe)))
+    if (!(await start(s.name, s.probe))) {
       say(`${s.name}: the start command failed; waiting in case it comes up`);
+    }
     s.state = 'started';
   }
 
@@ -378,8 +382,9 @@ async function main() {
   const pg = services[1];
   if (!pg.t.fromEnv) ensureTestDatabase(pg.t);
   ensureChromium();
-  for (const s of services)
+  for (const s of services) {
     console.log(`${s.name} ${s.t.host}:${s.t.port} up (${s.state ?? 'already running'})`);
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
