@@ -185,7 +185,14 @@ describe('keys that expire and rotate', () => {
       expiresAt: '2001-01-01T00:00:00Z',
     });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ errors: [{ path: 'expiresAt' }] });
+    expect(res.body).toMatchObject({ errors: [{ path: 'expiresAt', message: 'must be in the future' }] });
+    // Not a date at all: one problem, not the date's and then every rule about dates.
+    const garbled = await tp.request<{ errors: unknown[] }>('POST', '/v1/api-keys', {
+      name: 'Garbled',
+      role: 'analyst',
+      expiresAt: 'yesterday',
+    });
+    expect(garbled.body.errors).toHaveLength(1);
   });
 
   it('should rotate a key: a new key with the same name and role, the old one valid for its grace period', async () => {

@@ -15,7 +15,7 @@ import { Audited, type AuditContext, paramId, resultId } from '../audit/audited.
 const MAX_KEY_LIFETIME_DAYS = 3_650;
 
 const expiresAtSchema = z.iso
-  .datetime({ offset: true })
+  .datetime({ offset: true, abort: true })
   .refine((iso) => new Date(iso).getTime() > Date.now(), { message: 'must be in the future' })
   .refine((iso) => new Date(iso).getTime() < Date.now() + MAX_KEY_LIFETIME_DAYS * 86_400_000, {
     message: `must be within ${MAX_KEY_LIFETIME_DAYS} days`,
