@@ -8,6 +8,18 @@ import type { ApiKey, Database, Role } from '../database/database.types';
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 export const generateApiKey = (): string => `tp_${randomBytes(32).toString('base64url')}`;
 
+/** Every column but the hash: what a list or a look-up may show. */
+const LISTED = [
+  'id',
+  'name',
+  'role',
+  'created_at',
+  'revoked_at',
+  'expires_at',
+  'last_used_at',
+  'rotated_from',
+] as const;
+
 @Injectable()
 export class ApiKeyRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
@@ -58,37 +70,11 @@ export class ApiKeyRepository {
   }
 
   list(): Promise<Omit<ApiKey, 'key_hash'>[]> {
-    return this.db
-      .selectFrom('api_keys')
-      .select([
-        'id',
-        'name',
-        'role',
-        'created_at',
-        'revoked_at',
-        'expires_at',
-        'last_used_at',
-        'rotated_from',
-      ])
-      .orderBy('created_at')
-      .execute();
+    return this.db.selectFrom('api_keys').select(LISTED).orderBy('created_at').execute();
   }
 
   find(id: string): Promise<Omit<ApiKey, 'key_hash'> | undefined> {
-    return this.db
-      .selectFrom('api_keys')
-      .select([
-        'id',
-        'name',
-        'role',
-        'created_at',
-        'revoked_at',
-        'expires_at',
-        'last_used_at',
-        'rotated_from',
-      ])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    return this.db.selectFrom('api_keys').select(LISTED).where('id', '=', id).executeTakeFirst();
   }
 
   /** Notes a use; at most one write a minute per key, however busy it is. */
