@@ -1,4 +1,4 @@
-import { ManualClock, TouchpointRepository, type TouchpointStatus } from '@touchpoint/core';
+import { EventRepository, ManualClock, TouchpointRepository, type TouchpointStatus } from '@touchpoint/core';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TouchpointHarness } from './support/touchpoint-harness';
@@ -186,14 +186,17 @@ describe('the console journey endpoints: summary, drafts, versions, step numbers
     await step(e7, 'wait', 'done');
     await step(e7, 'smsA', 'queued');
     await touchpoint('c7', e7, 'smsA', []);
+    const goalEvents: string[] = [];
     for (const [customer, ms] of [
       ['c1', 5 * H],
       ['c3', 3 * H],
     ] as const) {
+      const id = randomUUID();
+      goalEvents.push(id);
       await tp.db
         .insertInto('events')
         .values({
-          id: randomUUID(),
+          id,
           customer_id: customer,
           name: 'order_completed',
           properties: '{}',
@@ -203,6 +206,8 @@ describe('the console journey endpoints: summary, drafts, versions, step numbers
         })
         .execute();
     }
+    // Inserted as already processed: what the worker records with its claim, recorded here.
+    await tp.app.get(EventRepository).recordConversions(tp.db, goalEvents);
   });
   afterAll(() => tp?.close());
 
