@@ -9,8 +9,7 @@ import {
   type SeriesRow,
 } from '@touchpoint/core';
 import { maskText } from '../http/mask';
-import { ProblemException } from '../http/problem';
-import { decodeCursor, encodeCursor } from '../touchpoints/touchpoint-query.schema';
+import { cursorParam, encodeCursor } from '../touchpoints/touchpoint-query.schema';
 import { EMPTY_FUNNEL, JourneyStatsService, rate } from './journey-stats.service';
 import { compareProportions } from './two-proportion';
 
@@ -132,10 +131,7 @@ export class ReportService {
     },
     role: Role,
   ) {
-    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && !cursor) {
-      throw ProblemException.validation([{ path: 'cursor', message: 'not a cursor this API returned' }]);
-    }
+    const cursor = cursorParam(query.cursor);
     const [minScore, maxScore] = query.category ? CATEGORY[query.category] : [undefined, undefined];
     const rows = await this.reports.answers(
       { ...query, minScore, maxScore },

@@ -1,13 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditRepository, type AuditEntry } from '@touchpoint/core';
+import { AuditRepository } from '@touchpoint/core';
 import { text } from '@touchpoint/journeys';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators';
-import { ProblemException } from '../http/problem';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
+import { cursorParam, encodeCursor } from '../touchpoints/touchpoint-query.schema';
 
 const auditQuerySchema = z.object({
   action: text().max(100).optional().describe('`journey.published`, `api_key.revoked`, `customer.erased`…'),
@@ -41,19 +41,6 @@ const auditPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
-const encodeCursor = (e: AuditEntry) =>
-  Buffer.from(JSON.stringify([e.at.toISOString(), e.id])).toString('base64url');
-
-function decodeCursor(raw: string): { at: Date; id: string } | undefined {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (!z.iso.datetime().safeParse(at).success || !z.uuid().safeParse(id).success) return undefined;
-    return { at: new Date(at as string), id: id as string };
-  } catch {
-    return undefined;
-  }
-}
-
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditController {
@@ -68,15 +55,12 @@ export class AuditController {
   @ApiJsonResponse(200, 'AuditPage', auditPageSchema, 'One page of the trail')
   @ApiProblems(400)
   async list(@Query() query: AuditQueryDto) {
-    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && !cursor) {
-      throw ProblemException.validation([{ path: 'cursor', message: 'not a cursor this API returned' }]);
-    }
+    const cursor = cursorParam(query.cursor);
     const { limit, cursor: _raw, from, to, ...filter } = query;
     const rows = await this.audit.page(
       { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
       limit + 1,
-      cursor,
+      cursor && { at: new Date(cursor.createdAt), id: cursor.id },
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
@@ -91,7 +75,8 @@ export class AuditController {
         ip: e.ip,
         requestId: e.request_id,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ createdAt: last.at.toISOString(), id: last.id }) : null,
     };
   }
 }

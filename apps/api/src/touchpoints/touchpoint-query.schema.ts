@@ -1,6 +1,7 @@
 import { STAGES } from '@touchpoint/journeys';
 import { TOUCHPOINT_STATUSES, type TouchpointCursor } from '@touchpoint/core';
 import { z } from 'zod';
+import { ProblemException } from '../http/problem';
 
 const instant = z.iso
   .datetime({ offset: true })
@@ -66,7 +67,17 @@ export function encodeCursor(c: { createdAt: string; id: string }): string {
   return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
 }
 
-export function decodeCursor(raw: string): TouchpointCursor | undefined {
+/** The `cursor` query parameter, decoded; 400 naming `cursor` for one this API did not give. */
+export function cursorParam(raw: string | undefined): TouchpointCursor | undefined {
+  if (raw === undefined) return undefined;
+  const cursor = decodeCursor(raw);
+  if (!cursor) {
+    throw ProblemException.validation([{ path: 'cursor', message: 'not a cursor this API returned' }]);
+  }
+  return cursor;
+}
+
+function decodeCursor(raw: string): TouchpointCursor | undefined {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [string, string];
     if (

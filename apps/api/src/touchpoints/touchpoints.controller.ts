@@ -10,7 +10,7 @@ import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 import { touchpointDetailSchema, touchpointPageSchema } from './touchpoint.schema';
 import { TouchpointExportService } from './touchpoint-export.service';
 import {
-  decodeCursor,
+  cursorParam,
   encodeCursor,
   touchpointExportQuerySchema,
   touchpointQuerySchema,
@@ -34,10 +34,7 @@ export class TouchpointsController {
   @ApiJsonResponse(200, 'TouchpointPage', touchpointPageSchema, 'One page of the log')
   @ApiProblems(400)
   async list(@Query() query: TouchpointQueryDto, @CurrentCaller() caller: Caller) {
-    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && !cursor) {
-      throw ProblemException.validation([{ path: 'cursor', message: 'not a cursor this API returned' }]);
-    }
+    const cursor = cursorParam(query.cursor);
     const { limit, cursor: _raw, ...filter } = query;
     const rows = await this.touchpoints.list(filter, limit + 1, cursor);
     const page = rows.slice(0, limit);
