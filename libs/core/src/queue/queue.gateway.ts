@@ -37,18 +37,12 @@ export class QueueGateway {
   }
 
   /** Runs the queue side of a committed write within HANDOFF_BOUND_MS, never throwing. */
-  async handOff(operation: (queue: this) => Promise<unknown>, ms = HANDOFF_BOUND_MS): Promise<Handoff> {
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<Handoff>((resolve) => {
-      timer = setTimeout(() => resolve({ taken: false }), ms);
-    });
+  handOff(operation: (queue: this) => Promise<unknown>, ms = HANDOFF_BOUND_MS): Promise<Handoff> {
     const done = operation(this).then(
       (): Handoff => ({ taken: true }),
       (error: unknown): Handoff => ({ taken: false, error }),
     );
-    const outcome = await Promise.race([done, bound]);
-    clearTimeout(timer);
-    return outcome;
+    return within(ms, done, { taken: false });
   }
 
   all(): Queue[] {
@@ -69,18 +63,12 @@ export class QueueGateway {
     }));
   }
 
-  /** Each queue's job counts by state; an empty list when Redis does not answer within `ms`. */
-  async jobCounts(...states: JobType[]): Promise<{ queue: string; counts: Record<string, number> }[]> {
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<[]>((resolve) => {
-      timer = setTimeout(() => resolve([]), 1_000);
-    });
+  /** Each queue's job counts by state; an empty list when Redis does not answer within a second. */
+  jobCounts(...states: JobType[]): Promise<{ queue: string; counts: Record<string, number> }[]> {
     const counts = Promise.all(
       this.all().map(async (q) => ({ queue: q.name, counts: await q.getJobCounts(...states) })),
-    ).catch(() => [] as []);
-    const outcome = await Promise.race([counts, bound]);
-    clearTimeout(timer);
-    return outcome;
+    ).catch(() => []);
+    return within(1_000, counts, []);
   }
 
   async addEvents(eventIds: string[]): Promise<void> {
@@ -170,6 +158,19 @@ export class QueueGateway {
   async eventsBacklog(): Promise<number> {
     const counts = await this.events.getJobCounts('wait', 'active', 'prioritized', 'delayed');
     return Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+}
+
+/** `work`'s outcome if it settles within `ms`, else `fallback` (the work may still finish). */
+async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([work, bound]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
