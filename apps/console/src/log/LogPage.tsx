@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { registerNamespace } from '../i18n/i18n';
@@ -27,17 +27,29 @@ export function LogPage() {
   const [visibility, setVisibility] = useColumnVisibility();
   const openId = search.get(OPEN);
 
-  const change = (patch: Partial<LogFilters>) => {
-    const next = searchWithFilters({ ...filters, ...patch }, search);
-    next.delete(OPEN);
+  // Two changes before the next render (a select, then another) must both land: each builds on the last
+  // one asked for, not on the address of the last render.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [search]);
+  const update = (edit: (current: URLSearchParams) => URLSearchParams) => {
+    const next = edit(new URLSearchParams(pending.current ?? search));
+    pending.current = next;
     setSearch(next);
   };
-  const setOpen = (id: string | null) => {
-    const next = new URLSearchParams(search);
-    if (id) next.set(OPEN, id);
-    else next.delete(OPEN);
-    setSearch(next);
-  };
+  const change = (patch: Partial<LogFilters>) =>
+    update((current) => {
+      const next = searchWithFilters({ ...filtersFromSearch(current), ...patch }, current);
+      next.delete(OPEN);
+      return next;
+    });
+  const setOpen = (id: string | null) =>
+    update((current) => {
+      if (id) current.set(OPEN, id);
+      else current.delete(OPEN);
+      return current;
+    });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = log;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
