@@ -2,13 +2,13 @@ import { DateTime } from 'luxon';
 import type { Condition, PathCondition } from './condition';
 import type { CustomerLike } from './customer-like';
 import type { EventLike } from './event-like';
-import type { JourneyChannel } from './journey-channel';
+import type { Consent } from './channels';
 
 export interface ConditionScope {
   customer: CustomerLike;
   event?: EventLike;
   /** Consent to read at `consent.*`; the customer's own consent when omitted. */
-  consent?: Partial<Record<JourneyChannel, boolean>>;
+  consent?: Consent;
 }
 
 /** Evaluates a condition; a path that leads nowhere is undefined, which only `exists` (false) and `ne` accept. */

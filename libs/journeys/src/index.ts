@@ -1,6 +1,24 @@
 export { STAGES, type Stage } from './stage';
 export { JOURNEY_CHANNELS, type JourneyChannel } from './journey-channel';
 export {
+  CHANNELS,
+  CHANNEL_NAMES,
+  TOUCHPOINT_CHANNELS,
+  byChannel,
+  channelSpec,
+  consentFor,
+  isChannel,
+  templateFieldsSummary,
+  type AddressSource,
+  type Channel,
+  type ChannelSpec,
+  type ChannelSpecOf,
+  type Consent,
+  type ConsentKey,
+  type TemplateFieldSpec,
+} from './channels';
+export { consentSchema } from './consent.schema';
+export {
   CONDITION_OPERATORS,
   conditionSchema,
   type Condition,
@@ -30,7 +48,10 @@ export {
   smsTemplateSchema,
   emailTemplateSchema,
   pushTemplateSchema,
+  templateSchemas,
   templateSources,
+  type TemplateOf,
+  type TemplateFieldsOf,
   type SmsTemplate,
   type EmailTemplate,
   type PushTemplate,

@@ -30,6 +30,7 @@ import {
 import {
   applyQuietHours,
   capWindowStart,
+  CHANNELS,
   deliveryBlocker,
   isCapped,
   planAfter,
@@ -336,12 +337,13 @@ export class DueStepService {
 }
 
 /**
- * The address a channel sends to: phone, email, or for push the newest mobile app install's FCM token
- * (`fcm:<token>`), else the newest browser push subscription's endpoint.
+ * The address a channel sends to, from the customer's field its registry entry names: phone, email, or for
+ * push the newest mobile app install's FCM token (`fcm:<token>`), else the newest browser push subscription's
+ * endpoint.
  */
 export function addressOf(channel: Channel, customer: Customer): string | undefined {
-  switch (channel) {
-    case 'sms':
+  switch (CHANNELS[channel].address) {
+    case 'phone':
       return customer.phone ?? undefined;
     case 'email':
       return customer.email ?? undefined;

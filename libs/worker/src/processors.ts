@@ -5,6 +5,7 @@ import {
   CONFIG,
   ProviderCircuits,
   QUEUE,
+  ratePerSecond,
   unavailableDependency,
   type Config,
   type JobPayloads,
@@ -137,17 +138,11 @@ abstract class SendJobProcessor extends WorkerHost {
 /** Nest token of the send processor for a channel. */
 export const sendProcessorToken = (channel: Channel) => `SendJobProcessor:${channel}`;
 
-const RATE_PER_SECOND: Record<Channel, (c: Config) => number> = {
-  sms: (c) => c.SMS_RATE_PER_SECOND,
-  email: (c) => c.EMAIL_RATE_PER_SECOND,
-  push: (c) => c.PUSH_RATE_PER_SECOND,
-};
-
 /** A send queue's worker: its provider's rate limit, and how soon a crashed worker's job is taken over. */
 export function sendWorkerOptions(channel: Channel, config: Config): Omit<WorkerOptions, 'connection'> {
   return {
     concurrency: 20,
-    limiter: { max: RATE_PER_SECOND[channel](config), duration: 1_000 },
+    limiter: { max: ratePerSecond(config, channel), duration: 1_000 },
     lockDuration: config.SEND_LOCK_MS,
     stalledInterval: config.SEND_LOCK_MS,
   };

@@ -10,6 +10,7 @@ import {
   type Config,
   type Database,
 } from '@touchpoint/core';
+import { consentFor } from '@touchpoint/journeys';
 import { Inject } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { outboundMessage } from './outbound-message';
@@ -75,7 +76,7 @@ export class SendService {
       return { status: 'expired' };
     }
     const customer = await this.customers.find(claimed.customer_id);
-    if (customer?.consent[claimed.channel] === false) {
+    if (customer && consentFor(customer.consent, claimed.channel) === false) {
       // Revoked since the step was decided (an inbound STOP, an unsubscribe): the consent of now decides.
       await this.touchpoints.transition(this.db, touchpointId, 'sending', 'suppressed', this.clock.now(), {
         error: 'no_consent',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TemplateRenderer } from '@touchpoint/channels';
+import { CHANNEL_NAMES } from '@touchpoint/journeys';
 import { channelRouterProvider } from './channel-adapters.provider';
 import { DueStepBatcher } from './due-step-batcher';
 import { DueStepService } from './due-step.service';
@@ -35,9 +36,7 @@ import { StepScheduler } from './step-scheduler.service';
     GracefulShutdown,
     EventsJobProcessor,
     StepsJobProcessor,
-    sendProcessorProvider('sms'),
-    sendProcessorProvider('email'),
-    sendProcessorProvider('push'),
+    ...CHANNEL_NAMES.map(sendProcessorProvider),
   ],
   exports: [
     GracefulShutdown,

@@ -1,11 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Channel } from '@touchpoint/channels';
+import type { Channel } from '@touchpoint/journeys';
 import type { JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Clock } from '../clock/clock';
 import { CONFIG, type Config } from '../config/config';
-import { jobId, QUEUE, type JobPayloads } from './queue-contract';
+import { jobId, QUEUE, SEND_QUEUES_BY_CHANNEL, type JobPayloads } from './queue-contract';
 
 const CHUNK = 1_000;
 
@@ -22,19 +22,14 @@ export type Handoff = { taken: true } | { taken: false; error?: unknown };
 /** The one place that adds jobs: ids derived from what makes each job unique, delays from the one clock. */
 @Injectable()
 export class QueueGateway {
-  private readonly sendQueues: Record<Channel, Queue>;
-
   constructor(
     @InjectQueue(QUEUE.events) readonly events: Queue<JobPayloads['events.process']>,
     @InjectQueue(QUEUE.steps) readonly steps: Queue<JobPayloads['step.due']>,
-    @InjectQueue(QUEUE.send.sms) sms: Queue<JobPayloads['touchpoint.send']>,
-    @InjectQueue(QUEUE.send.email) email: Queue<JobPayloads['touchpoint.send']>,
-    @InjectQueue(QUEUE.send.push) push: Queue<JobPayloads['touchpoint.send']>,
+    @Inject(SEND_QUEUES_BY_CHANNEL)
+    private readonly sendQueues: Record<Channel, Queue<JobPayloads['touchpoint.send']>>,
     private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: Config,
-  ) {
-    this.sendQueues = { sms, email, push };
-  }
+  ) {}
 
   /** Runs the queue side of a committed write within HANDOFF_BOUND_MS, never throwing. */
   handOff(operation: (queue: this) => Promise<unknown>, ms = HANDOFF_BOUND_MS): Promise<Handoff> {

@@ -1,7 +1,9 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { CONFIG, type Config } from '../config/config';
-import { ALL_QUEUES } from './queue-contract';
+import { CHANNEL_NAMES } from '@touchpoint/journeys';
+import type { Queue } from 'bullmq';
+import { ALL_QUEUES, QUEUE, SEND_QUEUES_BY_CHANNEL } from './queue-contract';
 import { QueueGateway } from './queue.gateway';
 
 /** Registers every queue for producers (api and worker alike) on one ioredis connection config. */
@@ -18,7 +20,15 @@ import { QueueGateway } from './queue.gateway';
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [QueueGateway],
+  providers: [
+    {
+      provide: SEND_QUEUES_BY_CHANNEL,
+      inject: CHANNEL_NAMES.map((channel) => getQueueToken(QUEUE.send[channel])),
+      useFactory: (...queues: Queue[]) =>
+        Object.fromEntries(CHANNEL_NAMES.map((channel, i) => [channel, queues[i]])),
+    },
+    QueueGateway,
+  ],
   exports: [BullModule, QueueGateway],
 })
 export class QueueModule {}

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CHANNELS, type Channel, type Consent } from '@touchpoint/journeys';
 import { type Kysely, sql } from 'kysely';
 import { Coalescer } from '../database/coalescer';
 import { DB, type Executor } from '../database/database.tokens';
@@ -12,7 +13,7 @@ export interface CustomerInput {
   locale?: string | null;
   timezone?: string | null;
   attributes?: Record<string, unknown>;
-  consent?: Partial<Record<'sms' | 'email' | 'push', boolean>>;
+  consent?: Consent;
 }
 
 @Injectable()
@@ -123,11 +124,11 @@ export class CustomerRepository {
   }
 
   /** Sets one channel's consent on every customer with this E.164 phone (an inbound STOP or START). */
-  async setConsentByPhone(phone: string, channel: 'sms' | 'email' | 'push', value: boolean, at: Date) {
+  async setConsentByPhone(phone: string, channel: Channel, value: boolean, at: Date) {
     const rows = await this.db
       .updateTable('customers')
       .set({
-        consent: sql`consent || jsonb_build_object(${channel}::text, ${value}::boolean)`,
+        consent: sql`consent || jsonb_build_object(${CHANNELS[channel].consentKey}::text, ${value}::boolean)`,
         updated_at: at,
       })
       .where('phone', '=', phone)
@@ -136,12 +137,15 @@ export class CustomerRepository {
     return rows.map((r) => r.id);
   }
 
-  async setConsent(id: string, channel: 'sms' | 'email' | 'push', value: boolean, at: Date): Promise<void> {
+  async setConsent(id: string, channel: Channel, value: boolean, at: Date): Promise<void> {
     const customer = await this.find(id);
     if (!customer) return;
     await this.db
       .updateTable('customers')
-      .set({ consent: JSON.stringify({ ...customer.consent, [channel]: value }), updated_at: at })
+      .set({
+        consent: JSON.stringify({ ...customer.consent, [CHANNELS[channel].consentKey]: value }),
+        updated_at: at,
+      })
       .where('id', '=', id)
       .execute();
   }
