@@ -39,6 +39,13 @@ export interface ChannelSpec {
   rateLimit: { env: string; perSecond: number };
   /** Its `channel` label on metrics. */
   metricsLabel: string;
+  /**
+   * A provider that takes free-form messages only within `hours` of the customer's last message on the
+   * channel (WhatsApp's customer service window): outside it, only an approved provider template, the
+   * template field `templateField` names (its `variables` fields go with it), and without one the message
+   * is suppressed. Inside it the free-form fields are sent and the provider template is left out.
+   */
+  session?: { hours: number; templateField: string; templateFields: readonly string[] };
 }
 
 /** A required Liquid text field; spread it with `required: false` for an optional one. */
@@ -87,6 +94,33 @@ export const CHANNELS = {
     queue: 'send-push',
     rateLimit: { env: 'PUSH_RATE_PER_SECOND', perSecond: 100 },
     metricsLabel: 'push',
+  },
+  whatsapp: {
+    label: 'WhatsApp',
+    address: 'phone',
+    consentKey: 'whatsapp',
+    templateFields: {
+      body: liquid("Free-form text, sent within 24 hours of the customer's last WhatsApp message"),
+      contentSid: {
+        ...liquid(
+          'An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there',
+        ),
+        required: false,
+        inherited: true,
+      },
+      contentVariables: {
+        kind: 'variables',
+        required: false,
+        inherited: true,
+        description:
+          'The content template\'s placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid.',
+      },
+    },
+    templateDescription: 'WhatsApp template.',
+    queue: 'send-whatsapp',
+    rateLimit: { env: 'WHATSAPP_RATE_PER_SECOND', perSecond: 10 },
+    metricsLabel: 'whatsapp',
+    session: { hours: 24, templateField: 'contentSid', templateFields: ['contentSid', 'contentVariables'] },
   },
 } as const satisfies Record<string, ChannelSpec>;
 

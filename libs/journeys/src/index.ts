@@ -18,6 +18,7 @@ export {
   type TemplateFieldSpec,
 } from './channels';
 export { consentSchema } from './consent.schema';
+export { sessionDecision, type SessionDecision } from './session-window';
 export {
   CONDITION_OPERATORS,
   conditionSchema,

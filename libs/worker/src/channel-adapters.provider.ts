@@ -6,6 +6,7 @@ import {
   SandboxAdapter,
   SendGridEmailAdapter,
   TwilioSmsAdapter,
+  TwilioWhatsAppAdapter,
   WebPushAdapter,
   serviceAccountAccessToken,
   type Channel,
@@ -70,6 +71,20 @@ const CHANNEL_PROVIDERS: Record<Channel, ChannelProvider> = {
             from: config.SENDGRID_FROM,
             apiBaseUrl: config.SENDGRID_API_BASE_URL,
             unsubscribeUrl: (touchpointId) => unsubscribe.url(touchpointId),
+            timeoutMs: config.SEND_TIMEOUT_MS,
+          })
+        : sandbox(),
+  },
+  whatsapp: {
+    callbackPaths: TWILIO_CALLBACKS,
+    build: ({ config, base, sandbox }) =>
+      config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_WHATSAPP_FROM
+        ? new TwilioWhatsAppAdapter({
+            accountSid: config.TWILIO_ACCOUNT_SID,
+            authToken: config.TWILIO_AUTH_TOKEN,
+            from: config.TWILIO_WHATSAPP_FROM,
+            apiBaseUrl: config.TWILIO_API_BASE_URL,
+            statusCallbackUrl: `${base}${TWILIO_CALLBACKS.status}`,
             timeoutMs: config.SEND_TIMEOUT_MS,
           })
         : sandbox(),

@@ -35,6 +35,7 @@ import {
   isCapped,
   planAfter,
   planOnTimeout,
+  sessionDecision,
   type FrequencyCap,
   type JourneyDefinition,
   type Plan,
@@ -286,10 +287,24 @@ export class DueStepService {
       return 'suppressed';
     }
 
+    const session = sessionDecision({
+      channel,
+      template: stepDef.template as ChannelTemplate,
+      lastInboundAt: lastInboundAt(customer, channel),
+      now,
+    });
+    if (!session.ok) {
+      await this.touchpoints.transition(trx, touchpoint.id, 'scheduled', 'suppressed', now, {
+        error: session.code,
+        error_message: session.message,
+      });
+      return 'suppressed';
+    }
+
     let rendered;
     try {
       rendered = await this.renderer.render(
-        stepDef.template as ChannelTemplate,
+        session.template,
         channel,
         customer.locale,
         // The links are derived from the touchpoint id, so they exist before the message does.
@@ -352,6 +367,12 @@ export function addressOf(channel: Channel, customer: Customer): string | undefi
       return token ? fcmAddress(token) : customer.push_subscriptions.at(-1)?.endpoint;
     }
   }
+}
+
+/** When the customer last wrote to us on `channel`, if ever. */
+function lastInboundAt(customer: Customer, channel: Channel): Date | undefined {
+  const at = customer.last_inbound[channel];
+  return at ? new Date(at) : undefined;
 }
 
 /**

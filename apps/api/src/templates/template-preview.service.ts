@@ -36,9 +36,12 @@ export const templatePreviewBodySchema = z.strictObject({
     .describe('Fills `journey.*` (and allows `survey.url`)'),
 });
 
+/** A rendered field: text, or a `variables` field's placeholders, each rendered. */
+export const renderedFieldSchema = z.union([z.string(), z.record(z.string(), z.string())]);
+
 export const templatePreviewSchema = z.object({
   locale: z.string().describe("The customer's locale, which picked the template's locale block").nullable(),
-  rendered: z.record(z.string(), z.string()).describe(templateFieldsSummary()),
+  rendered: z.record(z.string(), renderedFieldSchema).describe(templateFieldsSummary()),
   sms: z
     .object({ segments: z.int(), encoding: z.enum(['GSM-7', 'UCS-2']), characters: z.int() })
     .optional()

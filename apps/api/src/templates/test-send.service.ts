@@ -6,7 +6,11 @@ import { isValidPhoneNumber } from 'libphonenumber-js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { TestSendRouter } from '../channels/test-send-router';
-import { TemplatePreviewService, templatePreviewBodySchema } from './template-preview.service';
+import {
+  renderedFieldSchema,
+  TemplatePreviewService,
+  templatePreviewBodySchema,
+} from './template-preview.service';
 
 /** What a test's `to` must be, by the kind of address the channel's registry entry names. */
 const ADDRESS_RULES = {
@@ -49,7 +53,7 @@ export const testSendSchema = z.object({
   provider: z.string(),
   status: z.enum(['sent', 'failed']),
   error: z.string().describe("The provider's refusal, when it refused").nullable(),
-  rendered: z.record(z.string(), z.string()),
+  rendered: z.record(z.string(), renderedFieldSchema),
 });
 
 /**

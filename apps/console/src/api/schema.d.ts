@@ -600,7 +600,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Twilio status callback: moves the SMS touchpoint forward (signed by Twilio) */
+        /** Twilio status callback: moves the SMS or WhatsApp touchpoint forward (signed by Twilio) */
         post: operations["TwilioWebhooksController_status"];
         delete?: never;
         options?: never;
@@ -617,7 +617,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Incoming SMS: STOP and the other opt-out words revoke SMS consent, START restores it */
+        /** Incoming SMS or WhatsApp (`From: whatsapp:+…`): STOP and the other opt-out words revoke that channel’s consent, START restores it; a WhatsApp message opens the 24-hour window for free-form replies */
         post: operations["TwilioWebhooksController_inbound"];
         delete?: never;
         options?: never;
@@ -974,6 +974,7 @@ export interface components {
                 sms?: boolean;
                 email?: boolean;
                 push?: boolean;
+                whatsapp?: boolean;
             };
         };
         Customer: {
@@ -998,6 +999,7 @@ export interface components {
                 sms?: boolean;
                 email?: boolean;
                 push?: boolean;
+                whatsapp?: boolean;
             };
             /** Format: date-time */
             createdAt: string;
@@ -1027,6 +1029,7 @@ export interface components {
                     sms?: boolean;
                     email?: boolean;
                     push?: boolean;
+                    whatsapp?: boolean;
                 };
                 /** Format: date-time */
                 createdAt: string;
@@ -1044,7 +1047,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey";
+                channel: "sms" | "email" | "push" | "whatsapp" | "survey";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -1315,6 +1318,44 @@ export interface components {
                         };
                     };
                 };
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "whatsapp";
+                /** @description WhatsApp template. */
+                template: {
+                    /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                    body: string;
+                    /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                    contentSid?: string;
+                    /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                    contentVariables?: {
+                        [key: string]: string;
+                    };
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                            body: string;
+                            /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                            contentSid?: string;
+                            /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                            contentVariables?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
             }) | {
                 /** @description Step id, unique within the journey. */
                 id: string;
@@ -1564,6 +1605,44 @@ export interface components {
                         };
                     };
                 };
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "whatsapp";
+                /** @description WhatsApp template. */
+                template: {
+                    /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                    body: string;
+                    /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                    contentSid?: string;
+                    /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                    contentVariables?: {
+                        [key: string]: string;
+                    };
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                            body: string;
+                            /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                            contentSid?: string;
+                            /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                            contentVariables?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
             }) | {
                 /** @description Step id, unique within the journey. */
                 id: string;
@@ -1807,6 +1886,44 @@ export interface components {
                             };
                         };
                     };
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "send";
+                    /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                    expiresAfter?: string;
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                    /**
+                     * @description Channel.
+                     * @constant
+                     */
+                    channel: "whatsapp";
+                    /** @description WhatsApp template. */
+                    template: {
+                        /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                        body: string;
+                        /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                        contentSid?: string;
+                        /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                        contentVariables?: {
+                            [key: string]: string;
+                        };
+                        /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                        locales?: {
+                            [key: string]: {
+                                /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                                body: string;
+                                /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                                contentSid?: string;
+                                /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                                contentVariables?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
                 }) | {
                     /** @description Step id, unique within the journey. */
                     id: string;
@@ -1950,6 +2067,7 @@ export interface components {
                     sms?: boolean;
                     email?: boolean;
                     push?: boolean;
+                    whatsapp?: boolean;
                 };
                 /** @description Decides split variants; `simulated` when omitted. */
                 id?: string;
@@ -1987,7 +2105,7 @@ export interface components {
                 at: string;
                 /** @description `at` in the customer’s timezone, ISO-8601 with its offset */
                 localTime: string;
-                channel: ("sms" | "email" | "push") | null;
+                channel: ("sms" | "email" | "push" | "whatsapp") | null;
                 rendered: {
                     [key: string]: unknown;
                 } | null;
@@ -2084,7 +2202,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey";
+                channel: "sms" | "email" | "push" | "whatsapp" | "survey";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -2128,7 +2246,7 @@ export interface components {
             stepId: string | null;
             stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
             /** @enum {string} */
-            channel: "sms" | "email" | "push" | "survey";
+            channel: "sms" | "email" | "push" | "whatsapp" | "survey";
             /** @enum {string} */
             status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
             /** @description The address it went to; masked for analysts */
@@ -2159,7 +2277,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
             }[];
-            /** @description The message as rendered for the customer: { body } for SMS, { subject, html, text } for email, { title, body, url } for push; null before it was rendered or after erasure */
+            /** @description The message as rendered for the customer (sms { body }, email { subject, html, text? }, push { title, body, url? }, whatsapp { body, contentSid?, contentVariables? }); null before it was rendered or after erasure */
             message: {
                 [key: string]: unknown;
             } | null;
@@ -2186,7 +2304,7 @@ export interface components {
                  * @description The channel capped, or `any` for all channels together.
                  * @enum {string}
                  */
-                channel: "sms" | "email" | "push" | "any";
+                channel: "sms" | "email" | "push" | "whatsapp" | "any";
                 /** @description How many messages the window allows. */
                 max: number;
                 /** @description `day` or `week` (calendar, in the customer timezone; weeks start on Monday) or a rolling duration such as `PT6H`. */
@@ -2201,7 +2319,7 @@ export interface components {
                  * @description The channel capped, or `any` for all channels together.
                  * @enum {string}
                  */
-                channel: "sms" | "email" | "push" | "any";
+                channel: "sms" | "email" | "push" | "whatsapp" | "any";
                 /** @description How many messages the window allows. */
                 max: number;
                 /** @description `day` or `week` (calendar, in the customer timezone; weeks start on Monday) or a rolling duration such as `PT6H`. */
@@ -2215,7 +2333,7 @@ export interface components {
             publicBaseUrlIsLocal: boolean;
             channels: {
                 /** @enum {string} */
-                channel: "sms" | "email" | "push";
+                channel: "sms" | "email" | "push" | "whatsapp";
                 /** @description twilio, sendgrid, web-push+fcm… or sandbox */
                 provider: string;
                 /**
@@ -2231,7 +2349,7 @@ export interface components {
         };
         CredentialCheck: {
             /** @enum {string} */
-            channel: "sms" | "email" | "push";
+            channel: "sms" | "email" | "push" | "whatsapp";
             provider: string;
             /**
              * @description What the provider said of the configured credentials; sandbox: none are configured
@@ -2262,8 +2380,8 @@ export interface components {
         };
         TemplatePreviewBodyDto: {
             /** @enum {string} */
-            channel: "sms" | "email" | "push";
-            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, with locales */
+            channel: "sms" | "email" | "push" | "whatsapp";
+            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, whatsapp { body, contentSid?, contentVariables? }, with locales */
             template: {
                 [key: string]: unknown;
             };
@@ -2297,6 +2415,7 @@ export interface components {
                     sms?: boolean;
                     email?: boolean;
                     push?: boolean;
+                    whatsapp?: boolean;
                 };
                 id?: string;
             };
@@ -2315,9 +2434,11 @@ export interface components {
         };
         TemplatePreview: {
             locale: string | null;
-            /** @description sms { body }, email { subject, html, text? }, push { title, body, url? } */
+            /** @description sms { body }, email { subject, html, text? }, push { title, body, url? }, whatsapp { body, contentSid?, contentVariables? } */
             rendered: {
-                [key: string]: string;
+                [key: string]: string | {
+                    [key: string]: string;
+                };
             };
             /** @description For SMS: how the provider will bill it */
             sms?: {
@@ -2329,8 +2450,8 @@ export interface components {
         };
         TestSendBodyDto: {
             /** @enum {string} */
-            channel: "sms" | "email" | "push";
-            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, with locales */
+            channel: "sms" | "email" | "push" | "whatsapp";
+            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, whatsapp { body, contentSid?, contentVariables? }, with locales */
             template: {
                 [key: string]: unknown;
             };
@@ -2364,6 +2485,7 @@ export interface components {
                     sms?: boolean;
                     email?: boolean;
                     push?: boolean;
+                    whatsapp?: boolean;
                 };
                 id?: string;
             };
@@ -2395,7 +2517,9 @@ export interface components {
             status: "sent" | "failed";
             error: string | null;
             rendered: {
-                [key: string]: string;
+                [key: string]: string | {
+                    [key: string]: string;
+                };
             };
         };
         TemplateVariables: {
@@ -2511,7 +2635,7 @@ export interface components {
                 type: "send";
                 entered: number;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push";
+                channel: "sms" | "email" | "push" | "whatsapp";
                 scheduled: number;
                 pending: number;
                 sent: number;
@@ -2683,7 +2807,7 @@ export interface components {
                 type: "send";
                 entered: number;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push";
+                channel: "sms" | "email" | "push" | "whatsapp";
                 scheduled: number;
                 pending: number;
                 sent: number;
@@ -3130,6 +3254,7 @@ export interface components {
                 sms: boolean | null;
                 email: boolean | null;
                 push: boolean | null;
+                whatsapp: boolean | null;
             };
             stages: {
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
@@ -3156,7 +3281,7 @@ export interface components {
                     journeyVersion: number | null;
                     stepId: string | null;
                     /** @enum {string} */
-                    channel: "sms" | "email" | "push" | "survey";
+                    channel: "sms" | "email" | "push" | "whatsapp" | "survey";
                     to: string | null;
                     /** @description The SMS body, email subject or push title; masked for analysts */
                     text: string | null;
@@ -5768,7 +5893,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey";
+                channel?: "sms" | "email" | "push" | "whatsapp" | "survey";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */
@@ -5857,7 +5982,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey";
+                channel?: "sms" | "email" | "push" | "whatsapp" | "survey";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */
@@ -6017,7 +6142,7 @@ export interface operations {
     SandboxController_list: {
         parameters: {
             query?: {
-                channel?: "sms" | "email" | "push";
+                channel?: "sms" | "email" | "push" | "whatsapp";
                 to?: string;
                 limit?: number;
             };
@@ -6319,7 +6444,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                channel: "sms" | "email" | "push";
+                channel: "sms" | "email" | "push" | "whatsapp";
             };
             cookie?: never;
         };
@@ -7355,7 +7480,7 @@ export interface operations {
                 /** @description Period length (UTC). */
                 interval?: "day" | "week" | "month";
                 journeyId?: string;
-                channel?: "sms" | "email" | "push";
+                channel?: "sms" | "email" | "push" | "whatsapp";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
             };
             header?: never;
@@ -7436,7 +7561,7 @@ export interface operations {
                 /** @description Touchpoints created before (ISO-8601); default now. */
                 to?: string;
                 journeyId?: string;
-                channel?: "sms" | "email" | "push";
+                channel?: "sms" | "email" | "push" | "whatsapp";
                 limit?: number;
             };
             header?: never;

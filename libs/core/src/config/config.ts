@@ -61,6 +61,8 @@ export const configSchema = z
     TWILIO_AUTH_TOKEN: optional,
     TWILIO_FROM: optional,
     TWILIO_MESSAGING_SERVICE_SID: optional,
+    /** The WhatsApp-enabled Twilio number, E.164; with the account's credentials WhatsApp goes live. */
+    TWILIO_WHATSAPP_FROM: optional,
     TWILIO_API_BASE_URL: url('TWILIO_API_BASE_URL').default('https://api.twilio.com'),
     SENDGRID_API_KEY: optional,
     SENDGRID_FROM: optional,

@@ -56,6 +56,8 @@ export interface CustomerTable {
   updated_at: Timestamp;
   /** FCM registration tokens of the customer's mobile app installs (0002_channels). */
   fcm_tokens: JsonWithDefault<string[]>;
+  /** When the customer last wrote to us, an ISO time by channel (0015_last_inbound). */
+  last_inbound: JsonWithDefault<Partial<Record<Channel, string>>>;
 }
 
 export interface EventTable {

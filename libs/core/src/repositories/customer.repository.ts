@@ -137,6 +137,20 @@ export class CustomerRepository {
     return rows.map((r) => r.id);
   }
 
+  /** A message came in from this E.164 phone on `channel`: every customer with it wrote to us at `at`. */
+  async recordInbound(phone: string, channel: Channel, at: Date): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('customers')
+      .set({
+        last_inbound: sql`last_inbound || jsonb_build_object(${channel}::text, ${at.toISOString()}::text)`,
+        updated_at: at,
+      })
+      .where('phone', '=', phone)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async setConsent(id: string, channel: Channel, value: boolean, at: Date): Promise<void> {
     const customer = await this.find(id);
     if (!customer) return;
