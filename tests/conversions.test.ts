@@ -1,8 +1,8 @@
 import {
   AnalyticsRepository,
-  backfillConversions,
   EventRepository,
   migrateToLatest,
+  MIGRATION_BACKFILLS,
   openDatabase,
   TouchpointRepository,
   type DatabaseHandle,
@@ -320,7 +320,7 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
     // The migration's backfill attributes the same pairs the worker recorded.
     const before = await recorded();
     await sql`truncate conversions`.execute(handle.db);
-    await backfillConversions(handle.db);
+    await MIGRATION_BACKFILLS.conversions(handle.db);
     expect(await recorded()).toEqual(before);
   }
 
