@@ -164,6 +164,7 @@ export async function seedScaleLog(
 export async function backfillRollups(db: Kysely<Database>): Promise<void> {
   await MIGRATION_BACKFILLS.rollups(db);
   await MIGRATION_BACKFILLS.conversions(db);
+  await MIGRATION_BACKFILLS.enrollmentConversions(db);
   for (const trigger of TRIGGERS) {
     await sql`alter table touchpoints enable trigger ${sql.id(trigger)}`.execute(db);
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { ROLLUP_BACKFILL } from './0011_rollups';
 import { backfillConversions } from './0012_conversions';
+import { BACKFILL_ENROLLMENT_CONVERSIONS } from './0017_enrollment_conversions';
 
 /**
  * What the migrations derive from rows already there, for tools that load rows in bulk with the triggers
@@ -13,4 +14,6 @@ export const MIGRATION_BACKFILLS = {
   rollups: <DB>(db: Kysely<DB>) => sql.raw(ROLLUP_BACKFILL).execute(db),
   /** 0012: every goal event attributed to its touchpoint, once. */
   conversions: <DB>(db: Kysely<DB>) => backfillConversions(db),
+  /** 0017: every enrollment's first goal event within its window, from the events there already. */
+  enrollmentConversions: <DB>(db: Kysely<DB>) => sql.raw(BACKFILL_ENROLLMENT_CONVERSIONS).execute(db),
 };
