@@ -80,8 +80,19 @@ export {
 export { entryDecision, type EntryDecision, type EntryHistory } from './entry-decision';
 export { deliveryBlocker, type DeliveryBlocker } from './delivery-blocker';
 export {
-  simulateJourney,
+  countsAgainstCaps,
+  decideSend,
+  decideSendWith,
+  recheckSend,
   type RenderOutcome,
+  type SendDecision,
+  type SendDecisionInput,
+  type SendDecisionSources,
+  type SentMessage,
+  type SuppressionReason,
+} from './decide-send';
+export {
+  simulateJourney,
   type SimulatedAction,
   type SimulatedStep,
   type SimulationInput,

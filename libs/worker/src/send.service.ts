@@ -11,6 +11,7 @@ import {
   type Database,
 } from '@touchpoint/core';
 import { Inject } from '@nestjs/common';
+import { recheckSend } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
 import { outboundMessage } from './outbound-message';
 
@@ -68,19 +69,25 @@ export class SendService {
       await this.touchpoints.transition(this.db, touchpointId, 'sending', 'scheduled', this.clock.now());
       return { status: 'skipped' };
     }
-    if (claimed.expires_at && claimed.expires_at <= this.clock.now()) {
-      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'expired', this.clock.now(), {
-        error: 'expired',
-      });
-      return { status: 'expired' };
-    }
     const customer = await this.customers.find(claimed.customer_id);
-    if (customer?.consent[claimed.channel] === false) {
-      // Revoked since the step was decided (an inbound STOP, an unsubscribe): the consent of now decides.
-      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'suppressed', this.clock.now(), {
-        error: 'no_consent',
-      });
-      return { status: 'suppressed', reason: 'no_consent' };
+    // Time passed since the step was decided (an outage, an inbound STOP): what is true now decides.
+    const blocker = recheckSend({
+      now: this.clock.now(),
+      channel: claimed.channel,
+      consent: customer?.consent,
+      expiresAt: claimed.expires_at,
+    });
+    if (blocker) {
+      const expired = blocker === 'expired';
+      await this.touchpoints.transition(
+        this.db,
+        touchpointId,
+        'sending',
+        expired ? 'expired' : 'suppressed',
+        this.clock.now(),
+        { error: blocker },
+      );
+      return expired ? { status: 'expired' } : { status: 'suppressed', reason: blocker };
     }
     const fcmToken = claimed.channel === 'push' ? fcmTokenOf(claimed.to) : undefined;
     const message = outboundMessage({ ...claimed, to: claimed.to }, customer);

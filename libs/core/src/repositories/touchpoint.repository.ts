@@ -12,6 +12,9 @@ import type {
 } from '../database/database.types';
 import { statusesBefore, type ProviderStatus } from '../touchpoints/touchpoint-progress';
 
+/** Advisory-lock namespace for a customer's send decisions (`pg_advisory_xact_lock(space, hashtext(id))`). */
+const CUSTOMER_SENDS_LOCK = 0x7470_0004;
+
 interface TransitionCall {
   id: string;
   at: Date;
@@ -464,6 +467,16 @@ export class TouchpointRepository {
         .execute();
     }
     return rows.length;
+  }
+
+  /**
+   * Makes the customer's send decisions take turns until `executor`'s transaction ends: the enrollment's
+   * row lock does not cover their other journeys, and the caps must count each decision before the next.
+   */
+  async lockCustomerSends(executor: Executor, customerId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${CUSTOMER_SENDS_LOCK}, hashtext(${customerId}))`.execute(
+      executor,
+    );
   }
 
   /**
