@@ -102,3 +102,4 @@ export {
 export { isStorableText, jsonRecord, jsonValue, MAX_JSON_DEPTH, text, UNSTORABLE_TEXT } from './text.schema';
 export { whenParsed } from './when-parsed';
 export { messageExpiry } from './message-expiry';
+export { scopeCustomer, scopeEvent, scopeLinks } from './message-scope';

@@ -41,6 +41,7 @@ import {
   type Step,
   type SuppressionReason,
   resolveTimezone,
+  scopeLinks,
 } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
 import { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
@@ -322,8 +323,10 @@ export class DueStepService {
         customer.locale,
         {
           ...input.scope,
-          unsubscribe: { url: this.unsubscribeLinks.url(touchpointId) },
-          ...(definition.survey && { survey: { url: this.surveyLinks.url(touchpointId) } }),
+          ...scopeLinks(definition, {
+            unsubscribe: this.unsubscribeLinks.url(touchpointId),
+            survey: this.surveyLinks.url(touchpointId),
+          }),
         },
       );
       return { ok: true, rendered: { ...rendered } };
