@@ -87,12 +87,14 @@ describe.each(['postgres', 'pglite'] as const)('storage on %s', (kind) => {
   it('should move a touchpoint only from the status it is in', async () => {
     const id = await seedTouchpoint(handle, at);
     const [a, b] = await Promise.all([
-      touchpoints.transition(handle.db, id, 'scheduled', 'sending', at),
-      touchpoints.transition(handle.db, id, 'scheduled', 'sending', at),
+      touchpoints.transition(handle.db, id, { from: 'scheduled', to: 'sending', at }),
+      touchpoints.transition(handle.db, id, { from: 'scheduled', to: 'sending', at }),
     ]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
-    expect(await touchpoints.transition(handle.db, id, 'scheduled', 'sent', at)).toBeUndefined();
-    expect(await touchpoints.transition(handle.db, id, 'sending', 'sent', at)).toMatchObject({
+    expect(
+      await touchpoints.transition(handle.db, id, { from: 'scheduled', to: 'sent', at }),
+    ).toBeUndefined();
+    expect(await touchpoints.transition(handle.db, id, { from: 'sending', to: 'sent', at })).toMatchObject({
       status: 'sent',
     });
   });

@@ -69,7 +69,7 @@ export function decideSend(input: SendDecisionInput): SendDecision {
   if (countsAgainstCaps(journey, input.caps)) {
     if (!input.sentBefore) return { kind: 'needs', input: 'sentBefore' };
     const timezone = resolveTimezone(customer.timezone);
-    const cap = isCapped([...input.caps], channel, now, timezone, [...input.sentBefore]);
+    const cap = isCapped({ caps: input.caps, channel, at: now, timezone, sent: input.sentBefore });
     if (cap) return { kind: 'suppress', reason: 'frequency_cap', message: capMessage(cap), cap };
   }
   if (!input.rendered) return { kind: 'needs', input: 'rendered' };

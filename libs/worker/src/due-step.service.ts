@@ -164,7 +164,7 @@ export class DueStepService {
       }
       if (journeyStatus === 'paused') {
         // Held in PostgreSQL; resume promotes it again. Nothing is lost.
-        await this.steps.reschedule(trx, step.id, step.due_at, false, now);
+        await this.steps.reschedule(trx, step.id, { dueAt: step.due_at, queued: false, at: now });
         return 'paused';
       }
       const definition = await this.catalog.version(enrollment.journey_id, enrollment.journey_version, trx);
@@ -232,7 +232,9 @@ export class DueStepService {
         stepDef.type === 'wait_for_event'
           ? planOnTimeout(definition, stepDef.id, now, ctx)
           : planAfter(definition, stepDef.id, now, ctx);
-      work.steps.push(...(await this.scheduler.apply(trx, enrollment, definition, plan, now, batch?.writes)));
+      work.steps.push(
+        ...(await this.scheduler.apply(trx, { enrollment, definition, plan, now, deferred: batch?.writes })),
+      );
       return result;
     };
     if (batch) return decide(batch.trx);
@@ -275,15 +277,13 @@ export class DueStepService {
       case 'suppress': {
         const status = SUPPRESSED_AS[decision.reason];
         const detail = decision.cap && { cap: decision.cap };
-        await this.touchpoints.transition(
-          trx,
-          touchpoint.id,
-          'scheduled',
-          status,
-          now,
-          { error: decision.reason, error_message: decision.message },
+        await this.touchpoints.transition(trx, touchpoint.id, {
+          from: 'scheduled',
+          to: status,
+          at: now,
+          set: { error: decision.reason, error_message: decision.message },
           detail,
-        );
+        });
         return status;
       }
       case 'send': {
@@ -303,7 +303,7 @@ export class DueStepService {
   ): Promise<DueStepOutcome> {
     const { step, touchpointId, until, now } = input;
     const queued = this.scheduler.withinHorizon(until, now);
-    await this.steps.reschedule(trx, step.id, until, queued, now);
+    await this.steps.reschedule(trx, step.id, { dueAt: until, queued, at: now });
     await this.touchpoints.update(trx, touchpointId, { scheduled_for: until }, now);
     await this.touchpoints.recordEvent(trx, touchpointId, 'scheduled', now, {
       reason: 'quiet_hours',

@@ -57,16 +57,18 @@ export class SendService {
     touchpointId: string,
     giveUp: (failure: TransientFailure) => Promise<boolean>,
   ): Promise<SendOutcome> {
-    const claimed = await this.touchpoints.transition(
-      this.db,
-      touchpointId,
-      'scheduled',
-      'sending',
-      this.clock.now(),
-    );
+    const claimed = await this.touchpoints.transition(this.db, touchpointId, {
+      from: 'scheduled',
+      to: 'sending',
+      at: this.clock.now(),
+    });
     if (!claimed) return { status: 'skipped' };
     if (!claimed.rendered || !claimed.to || claimed.channel === 'survey') {
-      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'scheduled', this.clock.now());
+      await this.touchpoints.transition(this.db, touchpointId, {
+        from: 'sending',
+        to: 'scheduled',
+        at: this.clock.now(),
+      });
       return { status: 'skipped' };
     }
     const customer = await this.customers.find(claimed.customer_id);
@@ -79,14 +81,12 @@ export class SendService {
     });
     if (blocker) {
       const expired = blocker === 'expired';
-      await this.touchpoints.transition(
-        this.db,
-        touchpointId,
-        'sending',
-        expired ? 'expired' : 'suppressed',
-        this.clock.now(),
-        { error: blocker },
-      );
+      await this.touchpoints.transition(this.db, touchpointId, {
+        from: 'sending',
+        to: expired ? 'expired' : 'suppressed',
+        at: this.clock.now(),
+        set: { error: blocker },
+      });
       return expired ? { status: 'expired' } : { status: 'suppressed', reason: blocker };
     }
     const fcmToken = claimed.channel === 'push' ? fcmTokenOf(claimed.to) : undefined;
@@ -116,7 +116,11 @@ export class SendService {
       };
       // From `sending`, or from `unknown` if this call outlived SENDING_TIMEOUT_MS. A delivery webhook can
       // beat this write: the status it set stands, and the provider's answer is still kept.
-      const moved = await this.touchpoints.advance(this.db, touchpointId, 'sent', now, accepted);
+      const moved = await this.touchpoints.advance(this.db, touchpointId, {
+        to: 'sent',
+        at: now,
+        set: accepted,
+      });
       if (!moved) await this.touchpoints.update(this.db, touchpointId, accepted, now);
       return { status: 'sent', providerMessageId: result.providerMessageId };
     }
@@ -133,15 +137,13 @@ export class SendService {
         return { status: 'in_doubt', code: result.code };
       }
       // The provider cannot say what it took (SendGrid without Email Activity, push services).
-      await this.touchpoints.transition(
-        this.db,
-        touchpointId,
-        'sending',
-        'unknown',
-        now,
-        { provider: result.provider, error: result.code, error_message: result.message },
-        { inDoubt: result.code },
-      );
+      await this.touchpoints.transition(this.db, touchpointId, {
+        from: 'sending',
+        to: 'unknown',
+        at: now,
+        set: { provider: result.provider, error: result.code, error_message: result.message },
+        detail: { inDoubt: result.code },
+      });
       this.metrics.settled(claimed.channel, result.provider, 'unknown');
       return { status: 'unknown', code: result.code };
     }
@@ -159,27 +161,23 @@ export class SendService {
         if (fcmToken) await this.customers.removeFcmToken(customer.id, fcmToken, now);
         else await this.customers.removePushSubscription(customer.id, claimed.to, now);
       }
-      await this.touchpoints.transition(
-        this.db,
-        touchpointId,
-        'sending',
-        'failed',
-        now,
-        { provider: result.provider, error: result.code, error_message: result.message },
-        { code: result.code },
-      );
+      await this.touchpoints.transition(this.db, touchpointId, {
+        from: 'sending',
+        to: 'failed',
+        at: now,
+        set: { provider: result.provider, error: result.code, error_message: result.message },
+        detail: { code: result.code },
+      });
       return { status: 'failed', code: result.code };
     }
     // Transient: the provider did not take it, so hand the claim back for the retry.
-    await this.touchpoints.transition(
-      this.db,
-      touchpointId,
-      'sending',
-      'scheduled',
-      now,
-      {},
-      { retry: result.code },
-    );
+    await this.touchpoints.transition(this.db, touchpointId, {
+      from: 'sending',
+      to: 'scheduled',
+      at: now,
+      set: {},
+      detail: { retry: result.code },
+    });
     this.logger.warn(
       { touchpointId, provider: result.provider, code: result.code },
       'transient send failure, will retry',

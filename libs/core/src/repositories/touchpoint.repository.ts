@@ -15,6 +15,17 @@ import { statusesBefore, type ProviderStatus } from '../touchpoints/touchpoint-p
 /** Advisory-lock namespace for a customer's send decisions (`pg_advisory_xact_lock(space, hashtext(id))`). */
 const CUSTOMER_SENDS_LOCK = 0x7470_0004;
 
+/** A move of a touchpoint's status, made only while it is in `from`. */
+export interface TouchpointMove {
+  from: TouchpointStatus | TouchpointStatus[];
+  to: TouchpointStatus;
+  at: Date;
+  /** Columns set with the move. */
+  set?: TouchpointUpdate;
+  /** Kept on the move's event: why it happened. */
+  detail?: Record<string, unknown>;
+}
+
 interface TransitionCall {
   id: string;
   at: Date;
@@ -203,28 +214,21 @@ export class TouchpointRepository {
    * Moves a touchpoint from one status to another only if it is still in `from`: the conditional
    * update is what makes two workers, a retry or a re-delivered job unable to both act on it.
    */
-  async transition(
-    executor: Executor,
-    id: string,
-    from: TouchpointStatus | TouchpointStatus[],
-    to: TouchpointStatus,
-    at: Date,
-    set: TouchpointUpdate = {},
-    detail?: Record<string, unknown>,
-  ): Promise<Touchpoint | undefined> {
+  async transition(executor: Executor, id: string, move: TouchpointMove): Promise<Touchpoint | undefined> {
+    const { from, to, at, set = {}, detail } = move;
     const fromList = Array.isArray(from) ? from : [from];
     const keys = Object.keys(set).sort() as (keyof TouchpointUpdate)[];
     // Outside a transaction, the same move made at the same moment (the sends in flight claiming their
     // touchpoints, recording what the provider said) shares one statement: one round trip for many.
     if (executor !== this.db || !keys.every((k) => k in BATCHED_COLUMNS)) {
-      return this.transitionOne(executor, id, fromList, to, at, set, detail);
+      return this.transitionOne(executor, id, { from: fromList, to, at, set, detail });
     }
     const signature = JSON.stringify([fromList, to, keys]);
     let group = this.transitions.get(signature);
     if (!group) {
       group = new Coalescer<TransitionCall, Touchpoint | undefined>(
         (calls) => this.transitionMany(fromList, to, keys, calls),
-        (call) => this.transitionOne(this.db, call.id, fromList, to, call.at, call.set, call.detail),
+        (call) => this.transitionOne(this.db, call.id, { ...call, from: fromList, to }),
       );
       this.transitions.set(signature, group);
     }
@@ -280,7 +284,7 @@ export class TouchpointRepository {
       outs.push(
         first.get(call.id) === i
           ? byId.get(call.id)
-          : await this.transitionOne(this.db, call.id, from, to, call.at, call.set, call.detail),
+          : await this.transitionOne(this.db, call.id, { ...call, from, to }),
       );
     }
     return outs;
@@ -290,12 +294,9 @@ export class TouchpointRepository {
   private transitionOne(
     executor: Executor,
     id: string,
-    from: TouchpointStatus[],
-    to: TouchpointStatus,
-    at: Date,
-    set: TouchpointUpdate,
-    detail?: Record<string, unknown>,
+    move: TouchpointMove & { from: TouchpointStatus[] },
   ): Promise<Touchpoint | undefined> {
+    const { from, to, at, set = {}, detail } = move;
     return executor
       .with('moved', (db) =>
         db
@@ -332,12 +333,9 @@ export class TouchpointRepository {
   advance(
     executor: Executor,
     id: string,
-    to: ProviderStatus,
-    at: Date,
-    set: TouchpointUpdate = {},
-    detail?: Record<string, unknown>,
+    move: Omit<TouchpointMove, 'from' | 'to'> & { to: ProviderStatus },
   ): Promise<Touchpoint | undefined> {
-    return this.transition(executor, id, statusesBefore(to), to, at, set, detail);
+    return this.transition(executor, id, { ...move, from: statusesBefore(move.to) });
   }
 
   /** Columns only, no status change: what the provider said about a send a webhook already moved on. */
