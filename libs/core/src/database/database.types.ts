@@ -114,6 +114,8 @@ export interface EnrollmentTable {
   enrolled_at: Timestamp;
   ended_at: Timestamp | null;
   end_reason: string | null;
+  /** The first goal event of its version's goal within the window after enrolling (0017). */
+  converted_at: Generated<Timestamp | null>;
 }
 
 /** waiting: only in PostgreSQL; queued: a BullMQ delayed job exists (or should); done/cancelled: final. */
