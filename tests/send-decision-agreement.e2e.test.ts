@@ -195,10 +195,11 @@ const TIMELINES: Timeline[] = [
 
 const momentOf = (t: Timeline) => DateTime.fromISO(`2026-12-14T${t.local}`, { zone: t.zone }).toJSDate();
 
-/** The simulation's word on the send step: the first hold, send or suppression. */
-function simulated(steps: SimulatedStep[]): Outcome {
-  const index = steps.findIndex((s) => ['hold', 'send', 'suppress'].includes(s.action));
-  const step = steps[index];
+/** The simulation's word on the send step: the first hold, send or suppression (`after` the hold: the next). */
+function simulated(steps: SimulatedStep[], after: 'hold' | 'none' = 'none'): Outcome {
+  const decisions = steps.filter((s) => ['hold', 'send', 'suppress'].includes(s.action));
+  const step = decisions[after === 'hold' ? 1 : 0];
+  const index = steps.indexOf(step);
   if (!step) throw new Error(`no send decision in ${JSON.stringify(steps)}`);
   switch (step.action) {
     case 'hold':
@@ -229,14 +230,18 @@ describe('the send decision: the worker and the simulation agree', () => {
   };
 
   /** What the worker did with the newest touchpoint, once it decided (a customer's list is oldest first). */
-  const workerOutcome = async (t: Timeline, count: number): Promise<Outcome> => {
+  const workerOutcome = async (t: Timeline, count: number, orHeld = true): Promise<Outcome> => {
     const newest = await waitFor(`the worker's decision for ${t.customerId} on ${t.journey}`, async () => {
       const items = await touchpointsOf(t.customerId);
       const item = items.length === count ? items.at(-1) : undefined;
       // Held: a second `scheduled` event, the quiet hours' (a message on its way has others).
       const held =
         item?.status === 'scheduled' && item.events.filter((e) => e.status === 'scheduled').length === 2;
-      return item && (held || ['sent', 'suppressed', 'expired', 'failed'].includes(item.status)) && item;
+      return (
+        item &&
+        ((orHeld && held) || ['sent', 'suppressed', 'expired', 'failed'].includes(item.status)) &&
+        item
+      );
     });
     switch (newest.status) {
       case 'scheduled':
@@ -269,7 +274,13 @@ describe('the send decision: the worker and the simulation agree', () => {
   it('should end every timeline the same way in the worker as in the simulation', async () => {
     const ordered = [...TIMELINES].sort((a, b) => momentOf(a).getTime() - momentOf(b).getTime());
     const sentSoFar = new Map<string, number>();
-    const outcomes: { timeline: string; simulated: Outcome; worker: Outcome }[] = [];
+    const outcomes: {
+      t: Timeline;
+      timeline: string;
+      steps: SimulatedStep[];
+      simulated: Outcome;
+      worker: Outcome;
+    }[] = [];
     for (const t of ordered) {
       const at = momentOf(t);
       // The clock only moves forward in a running app: the timelines are played in time order.
@@ -288,7 +299,9 @@ describe('the send decision: the worker and the simulation agree', () => {
       const event = { customerId: t.customerId, name: `agree_${t.journey}` };
       expect((await tp.request('POST', '/v1/events', event)).status).toBe(202);
       outcomes.push({
+        t,
         timeline: `${t.customerId} ${t.journey} ${t.local} ${t.zone}`,
+        steps: simulation.body.steps,
         simulated: simulated(simulation.body.steps),
         worker: await workerOutcome(t, count),
       });
@@ -304,5 +317,14 @@ describe('the send decision: the worker and the simulation agree', () => {
     expect(seen).toEqual(expected);
     const persian = outcomes.find((o) => o.timeline.startsWith('agree-persian'));
     expect(persian?.worker).toEqual({ kind: 'send', body: 'سلام سارا، ۲۰٪ تخفیف' });
+
+    // Past every hold's end, the held messages are decided again: as the simulation said they would be.
+    const held = outcomes.filter((o) => o.worker.kind === 'defer');
+    const ends = held.map((o) => (o.worker.kind === 'defer' ? Date.parse(o.worker.until) : 0));
+    clock.shiftTo(new Date(Math.max(...ends) + 1_000));
+    for (const o of held) {
+      const count = outcomes.filter((other) => other.t.customerId === o.t.customerId).length;
+      expect(await workerOutcome(o.t, count, false), o.timeline).toEqual(simulated(o.steps, 'hold'));
+    }
   });
 });
