@@ -267,7 +267,7 @@ export class DueStepService {
         caps: input.caps,
       },
       {
-        sentBefore: () => this.sentBefore(trx, customer, input.caps, now),
+        sentBefore: () => this.sentBefore(trx, { customer, caps: input.caps, now }),
         render: () => this.render(input, touchpoint.id),
       },
     );
@@ -305,9 +305,10 @@ export class DueStepService {
     const queued = this.scheduler.withinHorizon(until, now);
     await this.steps.reschedule(trx, step.id, { dueAt: until, queued, at: now });
     await this.touchpoints.update(trx, touchpointId, { scheduled_for: until }, now);
-    await this.touchpoints.recordEvent(trx, touchpointId, 'scheduled', now, {
-      reason: 'quiet_hours',
-      until: until.toISOString(),
+    await this.touchpoints.recordEvent(trx, touchpointId, {
+      status: 'scheduled',
+      at: now,
+      detail: { reason: 'quiet_hours', until: until.toISOString() },
     });
     if (queued) input.work.steps.push({ scheduledStepId: step.id, dueAt: until });
     return 'held';
@@ -342,9 +343,7 @@ export class DueStepService {
    */
   private async sentBefore(
     trx: Executor,
-    customer: Customer,
-    caps: readonly FrequencyCap[],
-    now: Date,
+    { customer, caps, now }: { customer: Customer; caps: readonly FrequencyCap[]; now: Date },
   ): Promise<SentMessage[]> {
     await this.touchpoints.lockCustomerSends(trx, customer.id);
     const timezone = resolveTimezone(customer.timezone);

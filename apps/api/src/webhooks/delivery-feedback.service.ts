@@ -66,7 +66,11 @@ export class DeliveryFeedbackService {
       if (moved) return { outcome: 'applied' as const, touchpoint };
       // Each open and click is an engagement worth its line, even when the status is already past it.
       if (isRepeatable(feedback.status) && !NEVER_SENT.has(touchpoint.status)) {
-        await this.touchpoints.recordEvent(trx, touchpoint.id, feedback.status, feedback.at, detail);
+        await this.touchpoints.recordEvent(trx, touchpoint.id, {
+          status: feedback.status,
+          at: feedback.at,
+          detail,
+        });
         return { outcome: 'recorded' as const, touchpoint };
       }
       return { outcome: 'stale' as const, touchpoint };

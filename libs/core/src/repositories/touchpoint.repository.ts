@@ -509,12 +509,11 @@ export class TouchpointRepository {
     return rows.map((r) => ({ channel: r.channel as 'sms' | 'email' | 'push', at: new Date(r.at) }));
   }
 
+  /** A line in the status trail without a move: a quiet-hours hold, one more open or click. */
   async recordEvent(
     executor: Executor,
     touchpointId: string,
-    status: TouchpointStatus,
-    at: Date,
-    detail?: Record<string, unknown>,
+    { status, at, detail }: { status: TouchpointStatus; at: Date; detail?: Record<string, unknown> },
   ): Promise<void> {
     await executor
       .insertInto('touchpoint_events')
