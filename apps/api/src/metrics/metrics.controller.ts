@@ -5,7 +5,7 @@ import {
   ProviderCircuits,
   QueueGateway,
   SendMetrics,
-  TouchpointRepository,
+  TouchpointLogRepository,
 } from '@touchpoint/core';
 import { Gauge, type Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
@@ -20,7 +20,7 @@ export class MetricsController {
   private readonly registry: Registry;
 
   constructor(
-    touchpoints: TouchpointRepository,
+    touchpoints: TouchpointLogRepository,
     queue: QueueGateway,
     metrics: SendMetrics,
     circuits: ProviderCircuits,
