@@ -114,6 +114,8 @@ export interface EnrollmentTable {
   enrolled_at: Timestamp;
   ended_at: Timestamp | null;
   end_reason: string | null;
+  /** The broadcast that enrolled the customer, if one did (0013_entries). */
+  broadcast_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** waiting: only in PostgreSQL; queued: a BullMQ delayed job exists (or should); done/cancelled: final. */
@@ -254,6 +256,42 @@ export interface WebhookReceiptTable {
   received_at: Timestamp;
 }
 
+/** An enrollment request's answer, kept under its `Idempotency-Key` (0013_entries). */
+export interface EnrollmentRequestTable {
+  journey_id: string;
+  idempotency_key: string;
+  /** What the request asked, hashed: the same key with another body is refused. */
+  body_hash: string;
+  response: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export type BroadcastStatus = 'running' | 'completed' | 'cancelled';
+
+/** A broadcast: the customers matching a condition, enrolled chunk by chunk (0013_entries). */
+export interface BroadcastTable {
+  id: string;
+  journey_id: string;
+  condition: Json<unknown>;
+  status: BroadcastStatus;
+  /** The last customer id looked at; null before the first chunk. */
+  cursor: string | null;
+  scanned: Counter;
+  matched: Counter;
+  enrolled: Counter;
+  already_enrolled: Counter;
+  not_eligible: Counter;
+  end_reason: string | null;
+  created_by: string;
+  created_by_key_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** A bigint counter with a default: read as a string by pg (a number on PGlite), 0 on insert. */
+type Counter = ColumnType<string | number, number | undefined, string | number>;
+
 export interface SettingTable {
   key: string;
   value: Json<unknown>;
@@ -278,6 +316,8 @@ export interface Database {
   journey_drafts: JourneyDraftTable;
   test_sends: TestSendTable;
   audit_log: AuditLogTable;
+  enrollment_requests: EnrollmentRequestTable;
+  broadcasts: BroadcastTable;
 }
 
 export type Customer = Selectable<CustomerTable>;
@@ -291,3 +331,4 @@ export type Touchpoint = Selectable<TouchpointTable>;
 export type TouchpointUpdate = Updateable<TouchpointTable>;
 export type ApiKey = Selectable<ApiKeyTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Broadcast = Selectable<BroadcastTable>;

@@ -7,6 +7,17 @@ import { DB, type Executor } from '../database/database.tokens';
 const INSERT_CHUNK = 2_000;
 import type { Database, Enrollment, EnrollmentStatus } from '../database/database.types';
 
+export interface NewEnrollment {
+  id: string;
+  journeyId: string;
+  version: number;
+  customerId: string;
+  /** The event that enrolled the customer; null for an enrollment asked for by id or by a broadcast. */
+  triggerEventId: string | null;
+  broadcastId?: string;
+  at: Date;
+}
+
 @Injectable()
 export class EnrollmentRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
@@ -36,19 +47,10 @@ export class EnrollmentRepository {
 
   /**
    * Several enrollments in one insert, ids chosen by the caller; returns those inserted (a customer already
-   * active in the journey, enrolled by another worker meanwhile, is skipped by the unique index).
+   * active in the journey, enrolled by another worker meanwhile, is skipped by the unique index). The inputs
+   * of one call come all from a trigger or all from one broadcast.
    */
-  async enrollMany(
-    executor: Executor,
-    inputs: {
-      id: string;
-      journeyId: string;
-      version: number;
-      customerId: string;
-      triggerEventId: string;
-      at: Date;
-    }[],
-  ): Promise<Enrollment[]> {
+  async enrollMany(executor: Executor, inputs: NewEnrollment[]): Promise<Enrollment[]> {
     const inserted: Enrollment[] = [];
     for (let i = 0; i < inputs.length; i += INSERT_CHUNK) {
       inserted.push(
@@ -62,11 +64,16 @@ export class EnrollmentRepository {
               customer_id: input.customerId,
               status: 'active' as const,
               trigger_event_id: input.triggerEventId,
+              broadcast_id: input.broadcastId ?? null,
               enrolled_at: input.at,
             })),
           )
+          // A broadcast's enrollments meet a second unique index (one per broadcast and customer): any
+          // conflict skips the row. Otherwise only the one running enrollment per journey and customer.
           .onConflict((oc) =>
-            oc.columns(['journey_id', 'customer_id']).where('status', '=', 'active').doNothing(),
+            inputs[i].broadcastId
+              ? oc.doNothing()
+              : oc.columns(['journey_id', 'customer_id']).where('status', '=', 'active').doNothing(),
           )
           .returningAll()
           .execute()),
