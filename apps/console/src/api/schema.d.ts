@@ -277,6 +277,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/journeys/{id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enroll up to 1000 customers by id in the journey's current version, as its trigger would
+         * @description The re-entry rules (`reentry`, `reentryGap`, `entryLimit`) and the first steps (a split, its holdout) apply as for a trigger event; the trigger's `where` does not (the request is the trigger). With an `Idempotency-Key`, a repeat of the request answers what the first did and enrolls no one again.
+         */
+        post: operations["JourneyEntriesController_enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enroll every customer matching a condition, chunk by chunk, in the worker
+         * @description Answers at once with the broadcast (`running`); follow it with GET. Customers go in id order, 1,000 a chunk, each chunk in one transaction with the progress cursor: a worker that stops resumes where the last chunk ended, and a customer is enrolled at most once by a broadcast. While the journey is paused the broadcast waits; archived, it ends.
+         */
+        post: operations["JourneyEntriesController_startBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/broadcasts/{broadcastId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A broadcast's progress: customers matched and enrolled so far, cursor, status */
+        get: operations["JourneyEntriesController_getBroadcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/broadcasts/{broadcastId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running broadcast: the chunk in hand finishes, no other starts; enrollments made stay */
+        post: operations["JourneyEntriesController_cancelBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/journeys/{id}/draft": {
         parameters: {
             query?: never;
@@ -1993,6 +2067,80 @@ export interface components {
                 } | null;
                 reason: string | null;
             }[];
+        };
+        /** @description Customers to enroll in the journey at its current version, as its trigger would. */
+        EnrollmentsBodyDto: {
+            /** @description Customers to enroll, at most 1000; a repeated id counts once. */
+            customerIds: string[];
+        };
+        EnrollmentsResult: {
+            /** Format: uuid */
+            journeyId: string;
+            /** @description The journey version the customers were enrolled in. */
+            version: number;
+            counts: {
+                enrolled: number;
+                alreadyEnrolled: number;
+                notFound: number;
+                notEligible: number;
+            };
+            /** @description One per distinct customer id, in the order asked. */
+            results: {
+                customerId: string;
+                /**
+                 * @description enrolled; already_enrolled (running in the journey now); not_found (no such customer); not_eligible (the re-entry rules refuse: see `reason`).
+                 * @enum {string}
+                 */
+                outcome: "enrolled" | "already_enrolled" | "not_found" | "not_eligible";
+                /**
+                 * Format: uuid
+                 * @description The new enrollment, when enrolled.
+                 */
+                enrollmentId?: string;
+                /**
+                 * @description Why not eligible: reentry `never` and enrolled before, `entryLimit` reached, or `reentryGap` not over.
+                 * @enum {string}
+                 */
+                reason?: "entered_before" | "entry_limit" | "reentry_gap";
+            }[];
+        };
+        /** @description Enroll every customer matching `condition` in the journey, chunk by chunk, in the worker. The condition looks at `customer.*` (id, email, phone, locale, timezone, attributes, consent) and `consent.*`; `event.*` is refused, a broadcast has no event. */
+        BroadcastBodyDto: {
+            condition: components["schemas"]["Condition"];
+        };
+        Broadcast: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            journeyId: string;
+            /** @description The condition, as given. */
+            condition: unknown;
+            /**
+             * @description running (or waiting for a worker, or for its paused journey to resume), completed, cancelled.
+             * @enum {string}
+             */
+            status: "running" | "completed" | "cancelled";
+            /** @description The last customer id looked at (customers go in id order); null before the first chunk. */
+            cursor: string | null;
+            progress: {
+                /** @description Customers the database selected so far. */
+                scanned: number;
+                /** @description Of those, the customers the condition matches. */
+                matched: number;
+                enrolled: number;
+                alreadyEnrolled: number;
+                /** @description Refused by the re-entry rules. */
+                notEligible: number;
+            };
+            /** @description completed, cancelled (by a caller) or journey_archived; null while running. */
+            endReason: string | null;
+            /** @description The name of the API key that started it. */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            finishedAt: string | null;
         };
         JourneyDraft: {
             /** Format: uuid */
@@ -5128,6 +5276,400 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyEntriesController_enroll: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (1 to 255 printable ASCII characters) that makes a retry safe: the same key for the same journey answers the first response (with `Idempotent-Replayed: true`); the same key with other customers is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollmentsBodyDto"];
+            };
+        };
+        responses: {
+            /** @description What happened for each customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentsResult"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey is paused or archived, or the Idempotency-Key was used for other customers */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyEntriesController_startBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastBodyDto"];
+            };
+        };
+        responses: {
+            /** @description The broadcast, running */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyEntriesController_getBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broadcast */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyEntriesController_cancelBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled broadcast */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The broadcast already ended */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
