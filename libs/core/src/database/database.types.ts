@@ -116,6 +116,8 @@ export interface EnrollmentTable {
   end_reason: string | null;
   /** The broadcast that enrolled the customer, if one did (0013_entries). */
   broadcast_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The first goal event of its version's goal within the window after enrolling (0017). */
+  converted_at: Generated<Timestamp | null>;
 }
 
 /** waiting: only in PostgreSQL; queued: a BullMQ delayed job exists (or should); done/cancelled: final. */
