@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseVariant, type SplitStep } from '@touchpoint/journeys';
+import { ShiftedClock } from './support/shifted-clock';
 import { TouchpointHarness } from './support/touchpoint-harness';
 import { waitFor } from './support/wait-for';
 
@@ -229,5 +230,47 @@ describe('POST /v1/journeys/{id}/enrollments', () => {
     ).toBe(200);
     const resumed = await enroll(journeyId, ['bad-1'], { 'Idempotency-Key': 'while-paused' });
     expect(resumed.body.counts.enrolled).toBe(1);
+  });
+});
+
+describe('Idempotency-Key lifetime', () => {
+  const clock = new ShiftedClock();
+  let tp: TouchpointHarness;
+
+  beforeAll(async () => {
+    tp = await TouchpointHarness.start({ clock });
+  });
+  afterAll(async () => {
+    await tp?.close();
+  });
+
+  it('should answer a repeat for a day, then forget the key', async () => {
+    const created = await tp.request<{ id: string }>('POST', '/v1/journeys', waitingJourney('Key lifetime'));
+    expect(created.status).toBe(201);
+    expect((await tp.request('PUT', '/v1/customers/life-1', { consent: { sms: true } })).status).toBe(200);
+    const enroll = () =>
+      tp.request<EnrollmentsResult>(
+        'POST',
+        `/v1/journeys/${created.body.id}/enrollments`,
+        { customerIds: ['life-1'] },
+        { headers: { 'Idempotency-Key': 'lifetime' } },
+      );
+    expect((await enroll()).body.counts.enrolled).toBe(1);
+
+    clock.shiftTo(new Date(Date.now() + 23 * 3600_000));
+    await tp.reconciler().tick();
+    const within = await enroll();
+    expect(within.headers.get('idempotent-replayed')).toBe('true');
+    expect(within.body.counts.enrolled).toBe(1);
+
+    clock.shiftTo(new Date(Date.now() + 25 * 3600_000));
+    // A tick already running read the time before the shift: the second one reads it after.
+    await tp.reconciler().tick();
+    await tp.reconciler().tick();
+    const after = await enroll();
+    expect(after.headers.get('idempotent-replayed')).toBeNull();
+    // Decided anew: still running, or (its day's wait over) ended and not allowed back under reentry never.
+    expect(['already_enrolled', 'not_eligible']).toContain(after.body.results[0].outcome);
+    expect(await tp.count('enrollments')).toBe(1);
   });
 });

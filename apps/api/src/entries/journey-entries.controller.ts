@@ -50,7 +50,7 @@ export class JourneyEntriesController {
     name: 'Idempotency-Key',
     required: false,
     description:
-      'A key of your choosing (1 to 255 printable ASCII characters) that makes a retry safe: the same key for the same journey answers the first response (with `Idempotent-Replayed: true`); the same key with other customers is a 409.',
+      'A key of your choosing (1 to 255 printable ASCII characters) that makes a retry safe: the same key for the same journey answers the first response (with `Idempotent-Replayed: true`) for 24 hours; the same key with other customers is a 409.',
   })
   @ApiBody({ type: EnrollmentsBodyDto })
   @ApiJsonResponse(200, 'EnrollmentsResult', enrollmentsResultSchema, 'What happened for each customer')

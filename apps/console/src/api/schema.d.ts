@@ -5315,7 +5315,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choosing (1 to 255 printable ASCII characters) that makes a retry safe: the same key for the same journey answers the first response (with `Idempotent-Replayed: true`); the same key with other customers is a 409. */
+                /** @description A key of your choosing (1 to 255 printable ASCII characters) that makes a retry safe: the same key for the same journey answers the first response (with `Idempotent-Replayed: true`) for 24 hours; the same key with other customers is a 409. */
                 "Idempotency-Key"?: string;
             };
             path: {

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import type { Executor } from '../database/database.tokens';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { DB, type Executor } from '../database/database.tokens';
+import type { Database } from '../database/database.types';
 
 /** A request already answered under its key, or the key taken now by this transaction. */
 export type EnrollmentRequestClaim =
@@ -11,6 +13,8 @@ export type EnrollmentRequestClaim =
  */
 @Injectable()
 export class EnrollmentRequestRepository {
+  constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
+
   async claim(
     executor: Executor,
     request: { journeyId: string; key: string; bodyHash: string; at: Date },
@@ -44,5 +48,14 @@ export class EnrollmentRequestRepository {
       .where('journey_id', '=', request.journeyId)
       .where('idempotency_key', '=', request.key)
       .execute();
+  }
+
+  /** Forgets the keys claimed before `before`: a request sent again after that enrolls anew. */
+  async prune(before: Date): Promise<number> {
+    const r = await this.db
+      .deleteFrom('enrollment_requests')
+      .where('created_at', '<', before)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 }

@@ -14,6 +14,8 @@ export const entries = statements([
        response jsonb,
        created_at timestamptz not null,
        primary key (journey_id, idempotency_key))`,
+  // Keys are kept a day (the reconciler prunes them); a retry comes within minutes.
+  `create index enrollment_requests_created on enrollment_requests (created_at)`,
   // A broadcast's progress: the keyset cursor (the last customer id looked at) moves in the same
   // transaction as the enrollments of its chunk, so a chunk is never enrolled twice and a crash resumes at it.
   `create table broadcasts (
