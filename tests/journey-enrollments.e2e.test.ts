@@ -186,6 +186,37 @@ describe('POST /v1/journeys/{id}/enrollments', () => {
     }
   });
 
+  it('should let reentry `always` replace the running enrollment, its unsent message cancelled', async () => {
+    const journeyId = await create({ ...waitingJourney('Always again by id'), reentry: 'always' });
+    await customer('again-1');
+    const first = await enroll(journeyId, ['again-1']);
+    const second = await enroll(journeyId, ['again-1']);
+
+    expect(second.body.results[0]).toMatchObject({ outcome: 'enrolled' });
+    const rows = await tp.db
+      .selectFrom('enrollments')
+      .select(['id', 'status', 'end_reason'])
+      .where('journey_id', '=', journeyId)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(first.body.results[0].enrollmentId!)).toMatchObject({
+      status: 'exited',
+      end_reason: 'reentered',
+    });
+    expect(byId.get(second.body.results[0].enrollmentId!)).toMatchObject({ status: 'active' });
+    const touchpoints = await tp.db
+      .selectFrom('touchpoints')
+      .select(['enrollment_id', 'status'])
+      .where('journey_id', '=', journeyId)
+      .execute();
+    expect(touchpoints).toEqual(
+      expect.arrayContaining([
+        { enrollment_id: first.body.results[0].enrollmentId, status: 'cancelled' },
+        { enrollment_id: second.body.results[0].enrollmentId, status: 'scheduled' },
+      ]),
+    );
+  });
+
   it('should refuse bad input naming the field, and write nothing', async () => {
     const journeyId = await create(waitingJourney('Refuses bad input'));
     await customer('bad-1');

@@ -240,6 +240,25 @@ export class EnrollmentRepository {
     return rows.map((r) => r.id);
   }
 
+  /** `endActive` for several customers of one journey in one statement; returns the ids ended. */
+  async endActiveMany(
+    executor: Executor,
+    journeyId: string,
+    customerIds: string[],
+    ending: { status: Exclude<EnrollmentStatus, 'active'>; reason: string; at: Date },
+  ): Promise<string[]> {
+    if (customerIds.length === 0) return [];
+    const rows = await executor
+      .updateTable('enrollments')
+      .set({ status: ending.status, ended_at: ending.at, end_reason: ending.reason })
+      .where('journey_id', '=', journeyId)
+      .where('customer_id', 'in', customerIds)
+      .where('status', '=', 'active')
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** Ends every running enrollment of the journey (archive); returns how many. */
   async endForJourney(
     executor: Executor,
