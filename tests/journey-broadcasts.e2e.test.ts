@@ -112,7 +112,7 @@ describe('broadcasts', () => {
     return res.body.id;
   };
   const read = async (journeyId: string, broadcastId: string) => {
-    const res = await api.request<BroadcastView>(
+    const res = await api.request<BroadcastView & { condition: unknown }>(
       'GET',
       `/v1/journeys/${journeyId}/broadcasts/${broadcastId}`,
     );
@@ -273,6 +273,27 @@ describe('broadcasts', () => {
       await w.close();
     }
   }, 120_000);
+
+  it('should show analysts a condition with its email addresses masked', async () => {
+    const journeyId = await create('Broadcast to one address');
+    const broadcastId = await start(journeyId, {
+      path: 'customer.email',
+      op: 'eq',
+      value: 'nobody.special@example.com',
+    });
+    const analyst = await api.keyFor('analyst');
+    const seen = await api.request<BroadcastView & { condition: unknown }>(
+      'GET',
+      `/v1/journeys/${journeyId}/broadcasts/${broadcastId}`,
+      undefined,
+      { key: analyst },
+    );
+    expect(seen.status).toBe(200);
+    expect(seen.body.condition).toEqual({ path: 'customer.email', op: 'eq', value: 'n•••@example.com' });
+    expect((await read(journeyId, broadcastId)).condition).toMatchObject({
+      value: 'nobody.special@example.com',
+    });
+  });
 
   it('should refuse bad input naming the field, and unknown journeys or broadcasts', async () => {
     const journeyId = await create('Broadcast bad input');

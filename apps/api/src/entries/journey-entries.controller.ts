@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Audited, paramId, type AuditContext } from '../audit/audited.decorator';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
+import { maskDeep } from '../http/mask';
 import { ProblemException } from '../http/problem';
 import { actorOf, journeyIdPipe } from '../journeys/journey-params';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
@@ -99,14 +100,20 @@ export class JourneyEntriesController {
 
   @Get('broadcasts/:broadcastId')
   @Roles('marketer', 'analyst')
-  @ApiOperation({ summary: "A broadcast's progress: customers matched and enrolled so far, cursor, status" })
+  @ApiOperation({
+    summary: "A broadcast's progress: customers matched and enrolled so far, cursor, status",
+    description: 'Email addresses and phone numbers in the condition are masked for the analyst role.',
+  })
   @ApiJsonResponse(200, 'Broadcast', broadcastViewSchema, 'The broadcast')
   @ApiProblems(404)
-  getBroadcast(
+  async getBroadcast(
     @Param('id', journeyIdPipe()) id: string,
     @Param('broadcastId', broadcastIdPipe()) broadcastId: string,
+    @CurrentCaller() caller: Caller,
   ) {
-    return this.broadcasts.get(id, broadcastId);
+    const broadcast = await this.broadcasts.get(id, broadcastId);
+    // A condition may name a customer by email or phone: analysts see it masked.
+    return caller.role === 'analyst' ? { ...broadcast, condition: maskDeep(broadcast.condition) } : broadcast;
   }
 
   @Post('broadcasts/:broadcastId/cancel')

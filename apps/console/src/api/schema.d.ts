@@ -324,7 +324,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A broadcast's progress: customers matched and enrolled so far, cursor, status */
+        /**
+         * A broadcast's progress: customers matched and enrolled so far, cursor, status
+         * @description Email addresses and phone numbers in the condition are masked for the analyst role.
+         */
         get: operations["JourneyEntriesController_getBroadcast"];
         put?: never;
         post?: never;
