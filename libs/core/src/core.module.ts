@@ -39,6 +39,7 @@ import { SettingRepository } from './repositories/setting.repository';
 import { TemplateSampleRepository } from './repositories/template-sample.repository';
 import { TestSendRepository } from './repositories/test-send.repository';
 import { SurveyAnswerRepository } from './repositories/survey-answer.repository';
+import { TouchpointLogRepository } from './repositories/touchpoint-log.repository';
 import { TouchpointRepository } from './repositories/touchpoint.repository';
 import { WebhookReceiptRepository } from './repositories/webhook-receipt.repository';
 
@@ -60,6 +61,7 @@ const repositories = [
   TemplateSampleRepository,
   TestSendRepository,
   TouchpointRepository,
+  TouchpointLogRepository,
   WebhookReceiptRepository,
 ];
 

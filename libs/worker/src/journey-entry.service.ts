@@ -98,11 +98,11 @@ export class JourneyEntry {
     customerIds: string[],
     now: Date,
   ): Promise<DueJob[]> {
-    const replaced = await this.enrollments.endActiveMany(trx, journeyId, customerIds, {
-      status: 'exited',
-      reason: 'reentered',
-      at: now,
-    });
+    const replaced = await this.enrollments.endActiveMany(
+      trx,
+      { journeyId, customerIds },
+      { status: 'exited', reason: 'reentered', at: now },
+    );
     if (replaced.length === 0) return [];
     const remove = await this.steps.cancelForEnrollments(trx, replaced, now);
     await this.touchpoints.cancelForEnrollments(trx, replaced, now);

@@ -18,6 +18,13 @@ export interface NewEnrollment {
   at: Date;
 }
 
+/** How and when an enrollment ends: `reason` is kept as its end_reason. */
+export interface EnrollmentEnding {
+  status: Exclude<EnrollmentStatus, 'active'>;
+  reason: string;
+  at: Date;
+}
+
 @Injectable()
 export class EnrollmentRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
@@ -205,13 +212,7 @@ export class EnrollmentRepository {
     return rows.map((r) => r.id);
   }
 
-  async end(
-    executor: Executor,
-    id: string,
-    status: Exclude<EnrollmentStatus, 'active'>,
-    reason: string,
-    at: Date,
-  ): Promise<void> {
+  async end(executor: Executor, id: string, { status, reason, at }: EnrollmentEnding): Promise<void> {
     await executor
       .updateTable('enrollments')
       .set({ status, ended_at: at, end_reason: reason })
@@ -223,11 +224,8 @@ export class EnrollmentRepository {
   /** Ends the customer's running enrollment in the journey, if any (re-entry under `always`); returns its id. */
   async endActive(
     executor: Executor,
-    journeyId: string,
-    customerId: string,
-    status: Exclude<EnrollmentStatus, 'active'>,
-    reason: string,
-    at: Date,
+    { journeyId, customerId }: { journeyId: string; customerId: string },
+    { status, reason, at }: EnrollmentEnding,
   ): Promise<string[]> {
     const rows = await executor
       .updateTable('enrollments')
@@ -243,14 +241,13 @@ export class EnrollmentRepository {
   /** `endActive` for several customers of one journey in one statement; returns the ids ended. */
   async endActiveMany(
     executor: Executor,
-    journeyId: string,
-    customerIds: string[],
-    ending: { status: Exclude<EnrollmentStatus, 'active'>; reason: string; at: Date },
+    { journeyId, customerIds }: { journeyId: string; customerIds: string[] },
+    { status, reason, at }: EnrollmentEnding,
   ): Promise<string[]> {
     if (customerIds.length === 0) return [];
     const rows = await executor
       .updateTable('enrollments')
-      .set({ status: ending.status, ended_at: ending.at, end_reason: ending.reason })
+      .set({ status, ended_at: at, end_reason: reason })
       .where('journey_id', '=', journeyId)
       .where('customer_id', 'in', customerIds)
       .where('status', '=', 'active')
@@ -260,13 +257,8 @@ export class EnrollmentRepository {
   }
 
   /** Ends every running enrollment of the journey (archive); returns how many. */
-  async endForJourney(
-    executor: Executor,
-    journeyId: string,
-    status: Exclude<EnrollmentStatus, 'active'>,
-    reason: string,
-    at: Date,
-  ): Promise<number> {
+  async endForJourney(executor: Executor, journeyId: string, ending: EnrollmentEnding): Promise<number> {
+    const { status, reason, at } = ending;
     const result = await executor
       .updateTable('enrollments')
       .set({ status, ended_at: at, end_reason: reason })
