@@ -14,8 +14,10 @@ export {
   waitForEventStepSchema,
   branchStepSchema,
   splitStepSchema,
+  updateAttributesStepSchema,
   exitStepSchema,
   STEP_ID_PATTERN,
+  ATTRIBUTE_NAME_PATTERN,
   WEEKDAYS,
   type Step,
   type WaitStep,
@@ -23,6 +25,7 @@ export {
   type WaitForEventStep,
   type BranchStep,
   type SplitStep,
+  type UpdateAttributesStep,
   type ExitStep,
   type Weekday,
 } from './step';
@@ -91,3 +94,4 @@ export {
 export { isStorableText, jsonRecord, jsonValue, MAX_JSON_DEPTH, text, UNSTORABLE_TEXT } from './text.schema';
 export { whenParsed } from './when-parsed';
 export { messageExpiry } from './message-expiry';
+export { updateAttributes, describeUpdate } from './update-attributes';

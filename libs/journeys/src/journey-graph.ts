@@ -14,6 +14,7 @@ export function stepLinks(steps: readonly Step[], index: number): StepLink[] {
   switch (step.type) {
     case 'wait':
     case 'send':
+    case 'update_attributes':
       return step.next !== undefined ? [{ to: step.next, path: ['next'] }] : [following()];
     case 'wait_for_event':
       return [
@@ -46,9 +47,9 @@ function advancesTime(step: Step): boolean {
   return step.duration !== undefined || (step.until !== undefined && !('date' in step.until));
 }
 
-/** Whether the planner stops at this step: a send, or a wait for an event. */
+/** Whether the planner stops at this step: a send, an update, or a wait for an event. */
 function isDueStep(step: Step): boolean {
-  return step.type === 'send' || step.type === 'wait_for_event';
+  return step.type === 'send' || step.type === 'wait_for_event' || step.type === 'update_attributes';
 }
 
 /** Structural problems: duplicate ids, unknown references, unreachable steps, loops that never wait or never act. */

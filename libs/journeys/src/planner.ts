@@ -24,6 +24,7 @@ export function planAfter(journey: JourneyDefinition, stepId: string, at: Date, 
   switch (step.type) {
     case 'wait':
     case 'send':
+    case 'update_attributes':
       return walk(journey, successor(journey, index), at, ctx);
     case 'branch':
     case 'split':
@@ -78,6 +79,7 @@ function walk(journey: JourneyDefinition, stepId: string | null, at: Date, ctx: 
     const step: Step = journey.steps[index];
     switch (step.type) {
       case 'send':
+      case 'update_attributes':
         return due(step, time);
       case 'wait_for_event':
         return due(step, DateTime.fromJSDate(time, { zone }).plus(parseDuration(step.timeout)).toJSDate());
@@ -146,10 +148,10 @@ function indexOf(journey: JourneyDefinition, stepId: string): number {
   return index;
 }
 
-/** The step after a wait or send: its `next`, else the next array element, else none (the journey completes). */
+/** The step after a wait, send or update: its `next`, else the next array element, else none (the journey completes). */
 function successor(journey: JourneyDefinition, index: number): string | null {
   const step = journey.steps[index];
-  if ((step.type === 'wait' || step.type === 'send') && step.next !== undefined) return step.next;
+  if ('next' in step && step.next !== undefined) return step.next;
   return journey.steps[index + 1]?.id ?? null;
 }
 

@@ -12,13 +12,14 @@ import type { Plan, PlanContext, PlanTrace } from './plan';
 import { planAfter, planFirst, planOnEvent, planOnTimeout } from './planner';
 import { resolveTimezone } from './resolve-timezone';
 import type { SendStep } from './step';
+import { describeUpdate, updateAttributes } from './update-attributes';
 
 /** One event of the timeline a simulation plays. */
 export interface TimelineEvent extends EventLike {
   at: Date;
 }
 
-export type SimulatedAction = 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'exit';
+export type SimulatedAction = 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'update' | 'exit';
 
 export interface SimulatedStep {
   stepId: string;
@@ -29,7 +30,7 @@ export interface SimulatedStep {
   localTime: string;
   channel: JourneyChannel | null;
   rendered: Record<string, unknown> | null;
-  /** Why: the wait's rule, the branch taken, the code and cause of a hold, suppression or exit. */
+  /** Why: the wait's rule, the branch taken, the attributes changed, the code and cause of a hold, suppression or exit. */
   reason: string | null;
 }
 
@@ -138,7 +139,7 @@ export async function simulateJourney(
           !used.has(event) &&
           event.at.getTime() >= waitStart.getTime() &&
           event.at.getTime() <= end.getTime() &&
-          matchesAwaitedEvent(awaiting, event, customer),
+          matchesAwaitedEvent(awaiting, event, ctx.customer),
       );
     const until = awaited?.at ?? end;
     const exit = exitBetween(from, until);
@@ -173,6 +174,17 @@ export async function simulateJourney(
         from = end;
         plan = planOnTimeout(journey, awaiting.id, from, ctx);
       }
+      continue;
+    }
+    if (plan.step.type === 'update_attributes') {
+      // Later branches of the walk read the customer as the update leaves them.
+      ctx.customer = {
+        ...ctx.customer,
+        attributes: updateAttributes(ctx.customer.attributes, plan.step, plan.dueAt),
+      };
+      add(plan.stepId, 'update', plan.dueAt, { reason: `update_attributes: ${describeUpdate(plan.step)}` });
+      from = plan.dueAt;
+      plan = planAfter(journey, plan.stepId, from, ctx);
       continue;
     }
     if (plan.step.type !== 'send') {

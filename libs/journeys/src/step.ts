@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './text.schema';
+import { jsonValue, text } from './text.schema';
 import { conditionSchema } from './condition';
 import { durationSchema, offsetDurationSchema } from './duration.schema';
 import { emailTemplateSchema, pushTemplateSchema, smsTemplateSchema } from './template';
@@ -142,6 +142,69 @@ export const splitStepSchema = z
   })
   .describe('A/B split.');
 
+export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const attributeName = z
+  .string()
+  .regex(ATTRIBUTE_NAME_PATTERN, { message: 'must be 1 to 64 letters, digits, "_" or "-"' })
+  .describe('Customer attribute name (a key of `customer.attributes`).');
+
+export const updateAttributesStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('update_attributes'),
+    set: z
+      .record(attributeName, jsonValue())
+      .optional()
+      .describe('Attributes set to these values: `{ "cartReminder": "sent" }`.'),
+    setNow: z
+      .array(attributeName)
+      .min(1)
+      .optional()
+      .describe('Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`.'),
+    increment: z
+      .record(attributeName, z.number().finite())
+      .optional()
+      .describe(
+        'Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0.',
+      ),
+    unset: z.array(attributeName).min(1).optional().describe('Attributes removed.'),
+    next,
+  })
+  .superRefine((step, ctx) => {
+    const seen = new Map<string, string>();
+    const ops = [
+      ['set', Object.keys(step.set ?? {})],
+      ['setNow', step.setNow ?? []],
+      ['increment', Object.keys(step.increment ?? {})],
+      ['unset', step.unset ?? []],
+    ] as const;
+    for (const [op, names] of ops) {
+      for (const name of names) {
+        const first = seen.get(name);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [op],
+            message: `attribute "${name}" is also in ${first}: one change per attribute`,
+            params: { code: 'JOURNEY.INVALID_UPDATE' },
+          });
+        }
+        seen.set(name, op);
+      }
+    }
+    if (seen.size === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['set'],
+        message: 'an update_attributes step needs at least one of set, setNow, increment or unset',
+        params: { code: 'JOURNEY.INVALID_UPDATE' },
+      });
+    }
+  })
+  .describe(
+    'Change customer attributes (set, set to now, increment, unset) so later branches and other journeys read them; applied once per visit, even when the job is retried.',
+  );
+
 export const exitStepSchema = z
   .strictObject({ id: stepIdSchema, type: z.literal('exit') })
   .describe('End the enrollment.');
@@ -152,6 +215,7 @@ export const stepSchema = z.discriminatedUnion('type', [
   waitForEventStepSchema,
   branchStepSchema,
   splitStepSchema,
+  updateAttributesStepSchema,
   exitStepSchema,
 ]);
 
@@ -161,4 +225,5 @@ export type SendStep = z.infer<typeof sendStepSchema>;
 export type WaitForEventStep = z.infer<typeof waitForEventStepSchema>;
 export type BranchStep = z.infer<typeof branchStepSchema>;
 export type SplitStep = z.infer<typeof splitStepSchema>;
+export type UpdateAttributesStep = z.infer<typeof updateAttributesStepSchema>;
 export type ExitStep = z.infer<typeof exitStepSchema>;

@@ -39,6 +39,7 @@ import {
   type Plan,
   type PlanContext,
   type Step,
+  updateAttributes,
 } from '@touchpoint/journeys';
 import { sql, type Kysely } from 'kysely';
 import { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
@@ -185,6 +186,18 @@ export class DueStepService {
           });
           if (result === 'held') return result;
           break;
+        case 'update_attributes': {
+          // In the transaction that marks the step done, under its row lock: a redelivered job finds the
+          // step done and changes nothing, so an increment counts once per visit.
+          const updated = await this.customers.updateAttributes(
+            trx,
+            customer.id,
+            (attributes) => updateAttributes(attributes, stepDef, now),
+            now,
+          );
+          if (updated) ctx.customer = toCustomerLike(updated);
+          break;
+        }
         // A due wait_for_event is its timeout; a due branch (after a wait) is decided by the planner on
         // what is true now; waits, splits and exits are resolved on the way to the next due step.
         case 'wait_for_event':

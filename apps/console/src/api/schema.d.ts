@@ -1360,6 +1360,25 @@ export interface components {
                 /** @description Step id, unique within the journey. */
                 id: string;
                 /** @constant */
+                type: "update_attributes";
+                /** @description Attributes set to these values: `{ "cartReminder": "sent" }`. */
+                set?: {
+                    [key: string]: unknown;
+                };
+                /** @description Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`. */
+                setNow?: string[];
+                /** @description Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0. */
+                increment?: {
+                    [key: string]: number;
+                };
+                /** @description Attributes removed. */
+                unset?: string[];
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
                 type: "exit";
             })[];
         };
@@ -1609,6 +1628,25 @@ export interface components {
                 /** @description Step id, unique within the journey. */
                 id: string;
                 /** @constant */
+                type: "update_attributes";
+                /** @description Attributes set to these values: `{ "cartReminder": "sent" }`. */
+                set?: {
+                    [key: string]: unknown;
+                };
+                /** @description Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`. */
+                setNow?: string[];
+                /** @description Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0. */
+                increment?: {
+                    [key: string]: number;
+                };
+                /** @description Attributes removed. */
+                unset?: string[];
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
                 type: "exit";
             })[];
             /** Format: uuid */
@@ -1852,6 +1890,25 @@ export interface components {
                     /** @description Step id, unique within the journey. */
                     id: string;
                     /** @constant */
+                    type: "update_attributes";
+                    /** @description Attributes set to these values: `{ "cartReminder": "sent" }`. */
+                    set?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`. */
+                    setNow?: string[];
+                    /** @description Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0. */
+                    increment?: {
+                        [key: string]: number;
+                    };
+                    /** @description Attributes removed. */
+                    unset?: string[];
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
                     type: "exit";
                 })[];
                 /** Format: uuid */
@@ -1982,7 +2039,7 @@ export interface components {
             steps: {
                 stepId: string;
                 /** @enum {string} */
-                action: "wait" | "send" | "hold" | "suppress" | "branch" | "exit";
+                action: "wait" | "send" | "hold" | "suppress" | "branch" | "update" | "exit";
                 /** Format: date-time */
                 at: string;
                 /** @description `at` in the customer’s timezone, ISO-8601 with its offset */
@@ -2540,7 +2597,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "branch" | "split" | "exit";
+                type: "wait" | "wait_for_event" | "branch" | "split" | "update_attributes" | "exit";
                 entered: number;
             })[];
             variants: {
@@ -2712,7 +2769,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "branch" | "split" | "exit";
+                type: "wait" | "wait_for_event" | "branch" | "split" | "update_attributes" | "exit";
                 entered: number;
             })[];
             variants: {
