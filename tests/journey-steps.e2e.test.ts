@@ -51,6 +51,55 @@ const countedReminder = {
   ],
 };
 
+/** Waits for either way the cart can end, and says which one it was. */
+const cartOutcome = {
+  name: 'Cart outcome, any of two events',
+  stage: 'decision',
+  trigger: { event: 'cart_left' },
+  steps: [
+    {
+      id: 'outcome',
+      type: 'wait_for_event',
+      events: ['order_completed', 'cart_emptied'],
+      timeout: 'PT30S',
+      onEvent: 'which',
+      onTimeout: 'nudge',
+    },
+    {
+      id: 'which',
+      type: 'branch',
+      if: { path: 'context.outcome.event', op: 'eq', value: 'order_completed' },
+      then: 'thanks',
+      else: 'sorry',
+    },
+    sms('thanks', 'Thanks for your order', { next: 'done' }),
+    sms('sorry', 'Your cart is empty now', { next: 'done' }),
+    sms('nudge', 'Still there?', { next: 'done' }),
+    { id: 'done', type: 'exit' },
+  ],
+};
+
+/** Waits for the customer to upgrade (their plan attribute to become pro), up to a timeout. */
+const upgradeWatch = (timeout: string) => ({
+  name: `Upgrade watch ${timeout}`,
+  stage: 'retention',
+  trigger: { event: `trial_started_${timeout}` },
+  steps: [
+    {
+      id: 'upgraded',
+      type: 'wait_for_attribute',
+      attribute: 'plan',
+      where: { path: 'customer.attributes.plan', op: 'eq', value: 'pro' },
+      timeout,
+      onChange: 'welcome',
+      onTimeout: 'offer',
+    },
+    sms('welcome', 'Welcome to {{ customer.attributes.plan }}', { next: 'done' }),
+    sms('offer', '20% off pro this week', { next: 'done' }),
+    { id: 'done', type: 'exit' },
+  ],
+});
+
 describe('the steps beyond sending, end to end', () => {
   let tp: TouchpointHarness;
   let marketer: string;
@@ -200,6 +249,112 @@ describe('the steps beyond sending, end to end', () => {
       expect(JSON.stringify(empty.body)).toContain('steps.0.set');
       expect(JSON.stringify(twice.body)).toContain('steps.0.increment');
       expect(JSON.stringify(twice.body)).toContain('JOURNEY.INVALID_UPDATE');
+    });
+  });
+
+  describe('wait_for_event with several events', () => {
+    beforeAll(async () => {
+      await create(cartOutcome);
+    });
+
+    it('should end the wait on any of the events and let the branch read which one', async () => {
+      const buyer = await customer('c-any-buys');
+      const emptier = await customer('c-any-empties');
+      await send('c-any-buys', 'cart_left');
+      await send('c-any-empties', 'cart_left');
+      for (const id of ['c-any-buys', 'c-any-empties']) {
+        await waitFor(`the wait of ${id}`, async () =>
+          (await stepsOf(id)).some((s) => s.step_id === 'outcome' && s.status === 'queued'),
+        );
+      }
+      await send('c-any-buys', 'order_completed');
+      await send('c-any-empties', 'cart_emptied');
+
+      await waitFor('the thanks', async () => (await sandbox(buyer)).length === 1);
+      await waitFor('the sorry', async () => (await sandbox(emptier)).length === 1);
+      expect((await sandbox(buyer))[0].body).toBe('Thanks for your order');
+      expect((await sandbox(emptier))[0].body).toBe('Your cart is empty now');
+      const [enrollment] = await ended('c-any-empties', 1);
+      expect(enrollment.context).toEqual({
+        outcome: { outcome: 'event', event: 'cart_emptied', at: expect.any(String) },
+      });
+    });
+  });
+
+  describe('wait_for_attribute', () => {
+    beforeAll(async () => {
+      await create(upgradeWatch('PT30S'));
+      await create(upgradeWatch('PT1S'));
+    });
+    const putPlan = async (id: string, phone: string, plan: string) => {
+      const res = await tp.request('PUT', `/v1/customers/${id}`, {
+        phone,
+        locale: 'en',
+        timezone: 'UTC',
+        attributes: { plan },
+        consent: { sms: true },
+      });
+      expect(res.status).toBe(200);
+    };
+
+    it('should end the wait when the attribute changes as the condition asks, not before', async () => {
+      const phone = await customer('c-upgrades', { plan: 'trial' });
+      await send('c-upgrades', 'trial_started_PT30S');
+      const waiting = await waitFor('the attribute wait', async () =>
+        (await stepsOf('c-upgrades')).find((s) => s.step_id === 'upgraded'),
+      );
+
+      // A change the condition refuses wakes the wait, which goes back to waiting until its timeout.
+      const changed = new Date();
+      await putPlan('c-upgrades', phone, 'basic');
+      await waitFor('the wait re-armed', async () => {
+        const row = await tp.db
+          .selectFrom('scheduled_steps')
+          .selectAll()
+          .where('id', '=', waiting.id)
+          .executeTakeFirstOrThrow();
+        return (
+          row.attribute_changed_at === null &&
+          row.updated_at.getTime() >= changed.getTime() &&
+          row.due_at.getTime() === waiting.due_at.getTime() &&
+          row
+        );
+      });
+      expect(await sandbox(phone)).toEqual([]);
+
+      await putPlan('c-upgrades', phone, 'pro');
+      await waitFor('the welcome', async () => (await sandbox(phone)).length === 1);
+      expect((await sandbox(phone))[0].body).toBe('Welcome to pro');
+      const [enrollment] = await ended('c-upgrades', 1);
+      expect(enrollment.context).toEqual({
+        upgraded: { outcome: 'changed', attribute: 'plan', value: 'pro', at: expect.any(String) },
+      });
+    });
+
+    it('should end the wait when an update_attributes step of another journey changes the attribute', async () => {
+      await create({
+        name: 'Upgrade on payment',
+        stage: 'retention',
+        trigger: { event: 'paid' },
+        steps: [{ id: 'upgrade', type: 'update_attributes', set: { plan: 'pro' } }],
+      });
+      const phone = await customer('c-pays', { plan: 'trial' });
+      await send('c-pays', 'trial_started_PT30S');
+      await waitFor('the attribute wait', async () =>
+        (await stepsOf('c-pays')).some((s) => s.step_id === 'upgraded'),
+      );
+      await send('c-pays', 'paid');
+      await waitFor('the welcome', async () => (await sandbox(phone)).length === 1);
+      expect((await sandbox(phone))[0].body).toBe('Welcome to pro');
+    });
+
+    it('should take the timeout branch when nothing changes', async () => {
+      const phone = await customer('c-stays', { plan: 'trial' });
+      await send('c-stays', 'trial_started_PT1S');
+      await waitFor('the offer', async () => (await sandbox(phone)).length === 1);
+      expect((await sandbox(phone))[0].body).toBe('20% off pro this week');
+      const [enrollment] = await ended('c-stays', 1);
+      expect(enrollment.context).toEqual({ upgraded: { outcome: 'timeout' } });
     });
   });
 });

@@ -12,6 +12,7 @@ export {
   waitStepSchema,
   sendStepSchema,
   waitForEventStepSchema,
+  waitForAttributeStepSchema,
   branchStepSchema,
   splitStepSchema,
   updateAttributesStepSchema,
@@ -23,6 +24,7 @@ export {
   type WaitStep,
   type SendStep,
   type WaitForEventStep,
+  type WaitForAttributeStep,
   type BranchStep,
   type SplitStep,
   type UpdateAttributesStep,
@@ -62,10 +64,10 @@ export type { EventLike } from './event-like';
 export type { CustomerLike } from './customer-like';
 export { evaluateCondition, lookup, type ConditionScope } from './evaluate-condition';
 export { matchesTrigger } from './matches-trigger';
-export { matchesAwaitedEvent } from './matches-awaited-event';
+export { awaitedEvents, matchesAwaitedEvent } from './matches-awaited-event';
 export { exitsOn } from './exits-on';
 export type { Plan, PlanContext, PlanTrace } from './plan';
-export { planFirst, planAfter, planOnEvent, planOnTimeout } from './planner';
+export { planFirst, planAfter, planOnEvent, planOnChange, planOnTimeout } from './planner';
 export { JourneyPlanError } from './journey-plan-error';
 export { chooseVariant, type SplitVariant, type VariantChoice } from './choose-variant';
 export { stableHash } from './stable-hash';

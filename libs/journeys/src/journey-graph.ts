@@ -21,6 +21,11 @@ export function stepLinks(steps: readonly Step[], index: number): StepLink[] {
         { to: step.onEvent, path: ['onEvent'] },
         { to: step.onTimeout, path: ['onTimeout'] },
       ];
+    case 'wait_for_attribute':
+      return [
+        { to: step.onChange, path: ['onChange'] },
+        { to: step.onTimeout, path: ['onTimeout'] },
+      ];
     case 'branch':
       return [
         { to: step.then, path: ['then'] },
@@ -41,15 +46,15 @@ export interface GraphIssue {
 
 /** Whether time passes at this step: a wait that always moves forward, or a wait for an event (its timeout). */
 function advancesTime(step: Step): boolean {
-  if (step.type === 'wait_for_event') return true;
+  if (step.type === 'wait_for_event' || step.type === 'wait_for_attribute') return true;
   if (step.type !== 'wait') return false;
   // A wait until a date may already be past and proceed at once, so it cannot pace a loop.
   return step.duration !== undefined || (step.until !== undefined && !('date' in step.until));
 }
 
-/** Whether the planner stops at this step: a send, an update, or a wait for an event. */
+/** Whether the planner stops at this step: a send, an update, or a wait for an event or a change. */
 function isDueStep(step: Step): boolean {
-  return step.type === 'send' || step.type === 'wait_for_event' || step.type === 'update_attributes';
+  return ['send', 'wait_for_event', 'wait_for_attribute', 'update_attributes'].includes(step.type);
 }
 
 /** Structural problems: duplicate ids, unknown references, unreachable steps, loops that never wait or never act. */

@@ -6,7 +6,7 @@ import type { EventLike } from './event-like';
 import { isCapped, type FrequencyCap } from './frequency-cap';
 import type { JourneyChannel } from './journey-channel';
 import type { JourneyDefinition } from './journey-definition';
-import { matchesAwaitedEvent } from './matches-awaited-event';
+import { awaitedEvents, matchesAwaitedEvent } from './matches-awaited-event';
 import { matchesTrigger } from './matches-trigger';
 import type { Plan, PlanContext, PlanTrace } from './plan';
 import { planAfter, planFirst, planOnEvent, planOnTimeout } from './planner';
@@ -109,6 +109,7 @@ export async function simulateJourney(
     event: trigger,
     enrollmentId: 'simulation',
     journeyId: input.journeyId,
+    context: {},
   };
   const exitBetween = (from: Date, until: Date) =>
     later.find(
@@ -160,20 +161,39 @@ export async function simulateJourney(
     }
     lastStepId = plan.stepId;
     if (awaiting) {
+      const names = awaitedEvents(awaiting)
+        .map((name) => `"${name}"`)
+        .join(' or ');
       if (awaited) {
         used.add(awaited);
         add(awaiting.id, 'wait', awaited.at, {
-          reason: `"${awaiting.event}" came within ${awaiting.timeout}: onEvent → ${awaiting.onEvent}`,
+          reason: `"${awaited.name}" came within ${awaiting.timeout}: onEvent → ${awaiting.onEvent}`,
         });
         from = awaited.at;
+        ctx.context = {
+          ...ctx.context,
+          [awaiting.id]: { outcome: 'event', event: awaited.name, at: awaited.at.toISOString() },
+        };
         plan = planOnEvent(journey, awaiting.id, from, ctx);
       } else {
         add(awaiting.id, 'wait', end, {
-          reason: `no "${awaiting.event}" within ${awaiting.timeout}: onTimeout → ${awaiting.onTimeout}`,
+          reason: `no ${names} within ${awaiting.timeout}: onTimeout → ${awaiting.onTimeout}`,
         });
         from = end;
+        ctx.context = { ...ctx.context, [awaiting.id]: { outcome: 'timeout' } };
         plan = planOnTimeout(journey, awaiting.id, from, ctx);
       }
+      continue;
+    }
+    if (plan.step.type === 'wait_for_attribute') {
+      // A timeline holds events, not attribute changes: the simulated customer never changes on their own.
+      const step = plan.step;
+      add(step.id, 'wait', end, {
+        reason: `"${step.attribute}" does not change in a simulation: after ${step.timeout}, onTimeout → ${step.onTimeout}`,
+      });
+      from = end;
+      ctx.context = { ...ctx.context, [step.id]: { outcome: 'timeout' } };
+      plan = planOnTimeout(journey, step.id, from, ctx);
       continue;
     }
     if (plan.step.type === 'update_attributes') {

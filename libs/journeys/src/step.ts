@@ -17,6 +17,12 @@ const stepIdSchema = z
   .describe('Step id, unique within the journey.');
 const stepRef = (what: string) =>
   z.string().regex(STEP_ID_PATTERN, { message: 'must be a step id' }).describe(what);
+export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const attributeName = z
+  .string()
+  .regex(ATTRIBUTE_NAME_PATTERN, { message: 'must be 1 to 64 letters, digits, "_" or "-"' })
+  .describe('Customer attribute name (a key of `customer.attributes`).');
+
 const next = stepRef('Id of the step that follows; by default the next step in the array.').optional();
 
 const untilTimeSchema = z
@@ -97,17 +103,59 @@ export const sendStepSchema = z
   ])
   .describe('Send a message on a channel.');
 
+const eventNameSchema = text().min(1).max(200);
+
 export const waitForEventStepSchema = z
   .strictObject({
     id: stepIdSchema,
     type: z.literal('wait_for_event'),
-    event: text().min(1).max(200).describe('Name of the awaited event.'),
+    event: eventNameSchema.optional().describe('Name of the awaited event; or `events` for several.'),
+    events: z
+      .array(eventNameSchema)
+      .min(1)
+      .max(20)
+      .optional()
+      .describe(
+        'Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`.',
+      ),
     where: conditionSchema.optional().describe('Narrows which events count.'),
     timeout: durationSchema.describe('How long to wait for the event, ISO-8601.'),
     onEvent: stepRef('Step to continue with when the event arrives.'),
     onTimeout: stepRef('Step to continue with when the timeout passes.'),
   })
-  .describe('Wait for an event of the customer, up to a timeout.');
+  .superRefine((step, ctx) => {
+    if ((step.event === undefined) === (step.events === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['event'],
+        message: 'a wait_for_event needs exactly one of event or events',
+        params: { code: 'JOURNEY.INVALID_WAIT' },
+      });
+    }
+  })
+  .describe(
+    'Wait for an event of the customer (or any of several), up to a timeout. What ended the wait is `context.<step id>`: `{ outcome: "event", event, at }` or `{ outcome: "timeout" }`.',
+  );
+
+export const waitForAttributeStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('wait_for_attribute'),
+    attribute: attributeName.describe(
+      'Customer attribute (a key of `customer.attributes`) whose change ends the wait.',
+    ),
+    where: conditionSchema
+      .optional()
+      .describe(
+        'Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting.',
+      ),
+    timeout: durationSchema.describe('How long to wait for the change, ISO-8601.'),
+    onChange: stepRef('Step to continue with when the attribute changes.'),
+    onTimeout: stepRef('Step to continue with when the timeout passes.'),
+  })
+  .describe(
+    'Wait for a customer attribute to change (by `PUT /v1/customers/{id}` or an update_attributes step), up to a timeout. What ended the wait is `context.<step id>`: `{ outcome: "changed", attribute, value, at }` or `{ outcome: "timeout" }`.',
+  );
 
 export const branchStepSchema = z
   .strictObject({
@@ -141,12 +189,6 @@ export const splitStepSchema = z
       .describe('Percentage of customers who receive nothing from here on (the control group).'),
   })
   .describe('A/B split.');
-
-export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const attributeName = z
-  .string()
-  .regex(ATTRIBUTE_NAME_PATTERN, { message: 'must be 1 to 64 letters, digits, "_" or "-"' })
-  .describe('Customer attribute name (a key of `customer.attributes`).');
 
 export const updateAttributesStepSchema = z
   .strictObject({
@@ -213,6 +255,7 @@ export const stepSchema = z.discriminatedUnion('type', [
   waitStepSchema,
   sendStepSchema,
   waitForEventStepSchema,
+  waitForAttributeStepSchema,
   branchStepSchema,
   splitStepSchema,
   updateAttributesStepSchema,
@@ -223,6 +266,7 @@ export type Step = z.infer<typeof stepSchema>;
 export type WaitStep = z.infer<typeof waitStepSchema>;
 export type SendStep = z.infer<typeof sendStepSchema>;
 export type WaitForEventStep = z.infer<typeof waitForEventStepSchema>;
+export type WaitForAttributeStep = z.infer<typeof waitForAttributeStepSchema>;
 export type BranchStep = z.infer<typeof branchStepSchema>;
 export type SplitStep = z.infer<typeof splitStepSchema>;
 export type UpdateAttributesStep = z.infer<typeof updateAttributesStepSchema>;

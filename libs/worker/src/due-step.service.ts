@@ -10,6 +10,7 @@ import {
   Clock,
   CustomerRepository,
   EventRepository,
+  EnrollmentRepository,
   DB,
   JourneyRepository,
   QueueGateway,
@@ -32,13 +33,16 @@ import {
   capWindowStart,
   deliveryBlocker,
   isCapped,
+  evaluateCondition,
   planAfter,
+  planOnChange,
   planOnTimeout,
   type FrequencyCap,
   type JourneyDefinition,
   type Plan,
   type PlanContext,
   type Step,
+  type WaitForAttributeStep,
   updateAttributes,
 } from '@touchpoint/journeys';
 import { sql, type Kysely } from 'kysely';
@@ -63,7 +67,9 @@ export type DueStepOutcome =
   | 'suppressed'
   | 'failed'
   | 'ready'
-  | 'advanced';
+  | 'advanced'
+  /** A wait_for_attribute woken by a change its condition does not accept: it waits on. */
+  | 'waiting';
 
 type SendStep = Extract<Step, { type: 'send' }>;
 
@@ -104,6 +110,7 @@ export class DueStepService {
     private readonly touchpoints: TouchpointRepository,
     private readonly customers: CustomerRepository,
     private readonly events: EventRepository,
+    private readonly enrollments: EnrollmentRepository,
     private readonly journeys: JourneyRepository,
     private readonly catalog: JourneyCatalog,
     private readonly scheduler: StepScheduler,
@@ -155,6 +162,7 @@ export class DueStepService {
         event: trigger && toEventLike(trigger),
         enrollmentId: enrollment.id,
         journeyId: enrollment.journey_id,
+        context: enrollment.context,
       };
       const scope = {
         customer: templateCustomer(customer),
@@ -168,6 +176,8 @@ export class DueStepService {
       };
 
       let result: DueStepOutcome = 'advanced';
+      /** How a wait ended, which picks the way on; undefined: the step's successor. */
+      let ended: 'timeout' | 'changed' | undefined;
       // Every step type is named here: a new one that is not fails to compile (and to lint).
       switch (stepDef.type) {
         case 'send':
@@ -198,9 +208,21 @@ export class DueStepService {
           if (updated) ctx.customer = toCustomerLike(updated);
           break;
         }
-        // A due wait_for_event is its timeout; a due branch (after a wait) is decided by the planner on
-        // what is true now; waits, splits and exits are resolved on the way to the next due step.
         case 'wait_for_event':
+          // A due wait_for_event is its timeout: an awaited event would have ended it (EventProcessor).
+          ctx.context = await this.enrollments.recordStepOutcome(trx, enrollment.id, stepDef.id, {
+            outcome: 'timeout',
+          });
+          ended = 'timeout';
+          break;
+        case 'wait_for_attribute': {
+          const outcome = await this.endAttributeWait(trx, { step, enrollment, stepDef, ctx, now, work });
+          if (outcome === 'waiting') return 'waiting';
+          ended = outcome;
+          break;
+        }
+        // A due branch (after a wait) is decided by the planner on what is true now; waits, splits and exits
+        // are resolved on the way to the next due step.
         case 'wait':
         case 'branch':
         case 'split':
@@ -212,9 +234,11 @@ export class DueStepService {
       if (batch?.writes) batch.writes.finished.push(step.id);
       else await this.steps.finish(trx, step.id, 'done', now);
       const plan: Plan =
-        stepDef.type === 'wait_for_event'
+        ended === 'timeout'
           ? planOnTimeout(definition, stepDef.id, now, ctx)
-          : planAfter(definition, stepDef.id, now, ctx);
+          : ended === 'changed'
+            ? planOnChange(definition, stepDef.id, now, ctx)
+            : planAfter(definition, stepDef.id, now, ctx);
       work.steps.push(...(await this.scheduler.apply(trx, enrollment, definition, plan, now, batch?.writes)));
       return result;
     };
@@ -223,6 +247,48 @@ export class DueStepService {
     await this.queue.addSteps(work.steps);
     await this.queue.addSends(work.sends);
     return outcome;
+  }
+
+  /**
+   * A due wait_for_attribute: the attribute changed (the trigger on customers made it due early) and the
+   * change is accepted, or it timed out; the outcome goes into the enrollment's context for later branches.
+   * A change its `where` refuses re-arms the wait until its timeout.
+   */
+  private async endAttributeWait(
+    trx: Executor,
+    input: {
+      step: ScheduledStep;
+      enrollment: Enrollment;
+      stepDef: WaitForAttributeStep;
+      ctx: PlanContext;
+      now: Date;
+      work: Work;
+    },
+  ): Promise<'changed' | 'timeout' | 'waiting'> {
+    const { step, enrollment, stepDef, ctx, now } = input;
+    const timeoutAt = step.timeout_at ?? step.due_at;
+    const changedAt = step.attribute_changed_at;
+    const record = async (outcome: Record<string, unknown>) => {
+      ctx.context = await this.enrollments.recordStepOutcome(trx, enrollment.id, stepDef.id, outcome);
+    };
+    if (changedAt === null || changedAt.getTime() > timeoutAt.getTime()) {
+      await record({ outcome: 'timeout' });
+      return 'timeout';
+    }
+    const scope = { customer: ctx.customer, event: ctx.event, context: ctx.context };
+    if (stepDef.where !== undefined && !evaluateCondition(stepDef.where, scope)) {
+      const queued = this.scheduler.withinHorizon(timeoutAt, now);
+      await this.steps.rearmAttributeWait(trx, step, queued, now);
+      if (queued) input.work.steps.push({ scheduledStepId: step.id, dueAt: timeoutAt });
+      return 'waiting';
+    }
+    await record({
+      outcome: 'changed',
+      attribute: stepDef.attribute,
+      value: ctx.customer.attributes[stepDef.attribute] ?? null,
+      at: changedAt.toISOString(),
+    });
+    return 'changed';
   }
 
   private async decideSend(

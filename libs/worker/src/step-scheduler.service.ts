@@ -8,8 +8,15 @@ import {
   type DueJob,
   type Enrollment,
   type Executor,
+  type StepWaits,
 } from '@touchpoint/core';
-import { messageExpiry, type JourneyDefinition, type Plan } from '@touchpoint/journeys';
+import {
+  awaitedEvents,
+  messageExpiry,
+  type JourneyDefinition,
+  type Plan,
+  type Step,
+} from '@touchpoint/journeys';
 
 /** Writes a batch of steps makes at its end, one statement each, instead of one round trip per step. */
 export interface DeferredStepWrites {
@@ -61,7 +68,7 @@ export class StepScheduler {
       dueAt: plan.dueAt,
       queued,
       at: now,
-      ...(plan.step.type === 'wait_for_event' ? { awaitsEvent: plan.step.event } : {}),
+      ...stepWaits(plan.step),
     });
     if (plan.step.type === 'send') {
       await this.touchpoints.createScheduled(trx, {
@@ -113,7 +120,7 @@ export class StepScheduler {
         dueAt: plan.dueAt,
         queued: this.withinHorizon(plan.dueAt, now),
         at: now,
-        ...(plan.step.type === 'wait_for_event' ? { awaitsEvent: plan.step.event } : {}),
+        ...stepWaits(plan.step),
       })),
     );
     await this.touchpoints.createScheduledMany(
@@ -142,4 +149,11 @@ export class StepScheduler {
     });
     return jobs;
   }
+}
+
+/** What a planned step waits for besides its due time: the events of a wait_for_event, the attribute of a wait_for_attribute. */
+function stepWaits(step: Step): StepWaits {
+  if (step.type === 'wait_for_event') return { awaitsEvents: awaitedEvents(step) };
+  if (step.type === 'wait_for_attribute') return { awaitsAttribute: step.attribute };
+  return {};
 }

@@ -69,7 +69,15 @@ export const journeyStatsSchema = z.object({
       }),
       z.object({
         stepId: z.string(),
-        type: z.enum(['wait', 'wait_for_event', 'branch', 'split', 'update_attributes', 'exit']),
+        type: z.enum([
+          'wait',
+          'wait_for_event',
+          'wait_for_attribute',
+          'branch',
+          'split',
+          'update_attributes',
+          'exit',
+        ]),
         entered: count,
       }),
     ]),

@@ -1115,7 +1115,7 @@ export interface components {
         };
         /** @description A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`. */
         Condition: {
-            /** @description Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`. */
+            /** @description Dotted path starting at `customer`, `event`, `consent` or `context` (what earlier steps found out, by step id: `context.bought.event`), e.g. `customer.attributes.tier`. */
             path: string;
             /**
              * @description Comparison operator.
@@ -1320,14 +1320,31 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "wait_for_event";
-                /** @description Name of the awaited event. */
-                event: string;
+                /** @description Name of the awaited event; or `events` for several. */
+                event?: string;
+                /** @description Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`. */
+                events?: string[];
                 /** @description Narrows which events count. */
                 where?: components["schemas"]["Condition"];
                 /** @description How long to wait for the event, ISO-8601. */
                 timeout: string;
                 /** @description Step to continue with when the event arrives. */
                 onEvent: string;
+                /** @description Step to continue with when the timeout passes. */
+                onTimeout: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait_for_attribute";
+                /** @description Customer attribute (a key of `customer.attributes`) whose change ends the wait. */
+                attribute: string;
+                /** @description Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting. */
+                where?: components["schemas"]["Condition"];
+                /** @description How long to wait for the change, ISO-8601. */
+                timeout: string;
+                /** @description Step to continue with when the attribute changes. */
+                onChange: string;
                 /** @description Step to continue with when the timeout passes. */
                 onTimeout: string;
             } | {
@@ -1384,7 +1401,7 @@ export interface components {
         };
         /** @description A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`. */
         Condition_Output: {
-            /** @description Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`. */
+            /** @description Dotted path starting at `customer`, `event`, `consent` or `context` (what earlier steps found out, by step id: `context.bought.event`), e.g. `customer.attributes.tier`. */
             path: string;
             /**
              * @description Comparison operator.
@@ -1588,14 +1605,31 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "wait_for_event";
-                /** @description Name of the awaited event. */
-                event: string;
+                /** @description Name of the awaited event; or `events` for several. */
+                event?: string;
+                /** @description Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`. */
+                events?: string[];
                 /** @description Narrows which events count. */
                 where?: components["schemas"]["Condition_Output"];
                 /** @description How long to wait for the event, ISO-8601. */
                 timeout: string;
                 /** @description Step to continue with when the event arrives. */
                 onEvent: string;
+                /** @description Step to continue with when the timeout passes. */
+                onTimeout: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait_for_attribute";
+                /** @description Customer attribute (a key of `customer.attributes`) whose change ends the wait. */
+                attribute: string;
+                /** @description Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting. */
+                where?: components["schemas"]["Condition_Output"];
+                /** @description How long to wait for the change, ISO-8601. */
+                timeout: string;
+                /** @description Step to continue with when the attribute changes. */
+                onChange: string;
                 /** @description Step to continue with when the timeout passes. */
                 onTimeout: string;
             } | {
@@ -1850,14 +1884,31 @@ export interface components {
                     id: string;
                     /** @constant */
                     type: "wait_for_event";
-                    /** @description Name of the awaited event. */
-                    event: string;
+                    /** @description Name of the awaited event; or `events` for several. */
+                    event?: string;
+                    /** @description Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`. */
+                    events?: string[];
                     /** @description Narrows which events count. */
                     where?: components["schemas"]["Condition_Output"];
                     /** @description How long to wait for the event, ISO-8601. */
                     timeout: string;
                     /** @description Step to continue with when the event arrives. */
                     onEvent: string;
+                    /** @description Step to continue with when the timeout passes. */
+                    onTimeout: string;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "wait_for_attribute";
+                    /** @description Customer attribute (a key of `customer.attributes`) whose change ends the wait. */
+                    attribute: string;
+                    /** @description Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting. */
+                    where?: components["schemas"]["Condition_Output"];
+                    /** @description How long to wait for the change, ISO-8601. */
+                    timeout: string;
+                    /** @description Step to continue with when the attribute changes. */
+                    onChange: string;
                     /** @description Step to continue with when the timeout passes. */
                     onTimeout: string;
                 } | {
@@ -2597,7 +2648,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "branch" | "split" | "update_attributes" | "exit";
+                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "exit";
                 entered: number;
             })[];
             variants: {
@@ -2769,7 +2820,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "branch" | "split" | "update_attributes" | "exit";
+                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "exit";
                 entered: number;
             })[];
             variants: {

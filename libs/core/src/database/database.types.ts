@@ -114,6 +114,8 @@ export interface EnrollmentTable {
   enrolled_at: Timestamp;
   ended_at: Timestamp | null;
   end_reason: string | null;
+  /** What the enrollment's steps found out, by step id: the event that ended a wait, a webhook's answer (0014). */
+  context: JsonWithDefault<Record<string, unknown>>;
 }
 
 /** waiting: only in PostgreSQL; queued: a BullMQ delayed job exists (or should); done/cancelled: final. */
@@ -128,8 +130,14 @@ export interface ScheduledStepTable {
   queued_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
-  /** The event a wait_for_event step waits for (its row's due_at is the timeout); null for other steps (0003_engine). */
-  awaits_event: string | null;
+  /** The events a wait_for_event step waits for, any of them (its row's due_at is the timeout); null for other steps (0014). */
+  awaits_events: string[] | null;
+  /** The customer attribute a wait_for_attribute step waits on; null for other steps (0014). */
+  awaits_attribute: string | null;
+  /** A wait_for_attribute step's timeout: its due_at moves to the moment the attribute changes (0014). */
+  timeout_at: Timestamp | null;
+  /** When the awaited attribute changed, set by a trigger on customers (0014). */
+  attribute_changed_at: Timestamp | null;
   /** How many times the enrollment has reached this step (loops revisit steps; 0005_step_visits). */
   visit: Generated<number>;
 }

@@ -11,6 +11,7 @@ import { auditKeys } from './0009_audit_keys';
 import { outages } from './0010_outages';
 import { rollups } from './0011_rollups';
 import { conversions } from './0012_conversions';
+import { stepOutcomes } from './0014_step_outcomes';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_outages': outages,
   '0011_rollups': rollups,
   '0012_conversions': conversions,
+  '0014_step_outcomes': stepOutcomes,
 };
