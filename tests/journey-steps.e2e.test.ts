@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DueStepService } from '@touchpoint/worker';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { TouchpointHarness } from './support/touchpoint-harness';
 import { waitFor } from './support/wait-for';
 
@@ -100,6 +103,64 @@ const upgradeWatch = (timeout: string) => ({
   ],
 });
 
+const SECRET = 'test-webhook-secret-0123456789abcdef';
+
+/** What a receiver does, as the README shows: recompute the HMAC over "<t>.<raw body>". */
+function verified(header: string | undefined, body: string): boolean {
+  const fields = Object.fromEntries((header ?? '').split(',').map((part) => part.split('=', 2)));
+  const expected = createHmac('sha256', SECRET).update(`${fields.t}.${body}`).digest();
+  const given = Buffer.from(fields.v1 ?? '', 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+interface Received {
+  path: string;
+  idempotencyKey: string | undefined;
+  apiKey: string | undefined;
+  verified: boolean;
+  body: unknown;
+}
+
+/** A local receiver: records each request; `answer` decides the response (undefined: never answers). */
+async function receiver(
+  answer: (req: Received, nth: number) => { status: number; body: unknown } | undefined,
+): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const held: ServerResponse[] = [];
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const entry: Received = {
+        path: req.url ?? '',
+        idempotencyKey: req.headers['idempotency-key'] as string | undefined,
+        apiKey: req.headers['x-api-key'] as string | undefined,
+        verified: verified(req.headers['touchpoint-signature'] as string | undefined, raw),
+        body: JSON.parse(raw) as unknown,
+      };
+      received.push(entry);
+      const reply = answer(entry, received.length);
+      if (!reply) {
+        held.push(res);
+        return;
+      }
+      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: async () => {
+      for (const res of held) res.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 describe('the steps beyond sending, end to end', () => {
   let tp: TouchpointHarness;
   let marketer: string;
@@ -157,7 +218,14 @@ describe('the steps beyond sending, end to end', () => {
     });
 
   beforeAll(async () => {
-    tp = await TouchpointHarness.start({ env: { WEBHOOK_ALLOW_PRIVATE: 'true' } });
+    tp = await TouchpointHarness.start({
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_SIGNING_SECRET: SECRET,
+        WEBHOOK_MAX_ATTEMPTS: '3',
+        WEBHOOK_BACKOFF_MS: '100',
+      },
+    });
     marketer = await tp.keyFor('marketer');
   });
   afterAll(() => tp?.close());
@@ -355,6 +423,131 @@ describe('the steps beyond sending, end to end', () => {
       expect((await sandbox(phone))[0].body).toBe('20% off pro this week');
       const [enrollment] = await ended('c-stays', 1);
       expect(enrollment.context).toEqual({ upgraded: { outcome: 'timeout' } });
+    });
+  });
+
+  describe('webhook', () => {
+    interface TouchpointItem {
+      id: string;
+      channel: string;
+      status: string;
+      stepId: string;
+      error: string | null;
+      events: { status: string }[];
+    }
+    const touchpoints = async (customerId: string) =>
+      (await tp.request<{ items: TouchpointItem[] }>('GET', `/v1/customers/${customerId}/touchpoints`)).body
+        .items;
+    const hookJourney = (name: string, url: string) => ({
+      name,
+      stage: 'retention',
+      trigger: { event: name },
+      steps: [
+        {
+          id: 'crm',
+          type: 'webhook',
+          url: `${url}/orders`,
+          headers: { 'X-Api-Key': 'receiver-key' },
+          body: { customerId: '{{ customer.id }}', order: '{{ event.properties.orderId }}', items: 3 },
+          timeout: 'PT1S',
+        },
+        {
+          id: 'answered',
+          type: 'branch',
+          if: { path: 'context.crm.ok', op: 'eq', value: true },
+          then: 'tier',
+          else: 'fallback',
+        },
+        {
+          id: 'tier',
+          type: 'branch',
+          if: { path: 'context.crm.body.tier', op: 'eq', value: 'gold' },
+          then: 'gold',
+          else: 'fallback',
+        },
+        sms('gold', 'Gold thanks for order {{ event.properties.orderId }}', { next: 'done' }),
+        sms('fallback', 'Thanks for your order', { next: 'done' }),
+        { id: 'done', type: 'exit' },
+      ],
+    });
+
+    it('should sign the call, retry a 500 with the same Idempotency-Key, and branch on the answer', async () => {
+      const crm = await receiver((_req, nth) =>
+        nth === 1 ? { status: 500, body: { error: 'busy' } } : { status: 200, body: { tier: 'gold' } },
+      );
+      try {
+        const journeyId = await create(hookJourney('order_placed', crm.url));
+        const phone = await customer('c-hook');
+        await send('c-hook', 'order_placed', { orderId: 'o-77' });
+
+        await waitFor('the gold SMS', async () => (await sandbox(phone)).length === 1);
+        expect((await sandbox(phone))[0].body).toBe('Gold thanks for order o-77');
+        const hook = (await touchpoints('c-hook')).find((t) => t.channel === 'webhook');
+        expect(hook).toMatchObject({ stepId: 'crm', status: 'sent', error: null });
+        expect(hook!.events.map((e) => e.status)).toEqual(['scheduled', 'scheduled', 'sent']);
+        expect(crm.received).toHaveLength(2);
+        for (const request of crm.received) {
+          expect(request).toEqual({
+            path: '/orders',
+            idempotencyKey: hook!.id,
+            apiKey: 'receiver-key',
+            verified: true,
+            body: { customerId: 'c-hook', order: 'o-77', items: 3 },
+          });
+        }
+        const [enrollment] = await ended('c-hook', 1);
+        expect(enrollment.context).toEqual({ crm: { ok: true, status: 200, body: { tier: 'gold' } } });
+
+        const stats = await tp.request<{ byChannel: Record<string, { sent: number }> }>(
+          'GET',
+          `/v1/journeys/${journeyId}/stats`,
+        );
+        expect(stats.status).toBe(200);
+        expect(stats.body.byChannel.webhook).toMatchObject({ sent: 1 });
+        const log = await tp.request<{ items: TouchpointItem[] }>('GET', '/v1/touchpoints?channel=webhook');
+        expect(log.body.items.map((t) => t.id)).toContain(hook!.id);
+      } finally {
+        await crm.close();
+      }
+    });
+
+    it('should fail after its attempts when the receiver is too slow, and go on with the failure', async () => {
+      const slow = await receiver(() => undefined);
+      try {
+        await create(hookJourney('order_slow', slow.url));
+        const phone = await customer('c-hook-slow');
+        await send('c-hook-slow', 'order_slow', { orderId: 'o-78' });
+
+        await waitFor('the fallback SMS', async () => (await sandbox(phone)).length === 1);
+        expect((await sandbox(phone))[0].body).toBe('Thanks for your order');
+        const hook = (await touchpoints('c-hook-slow')).find((t) => t.channel === 'webhook');
+        expect(hook).toMatchObject({ status: 'failed', error: 'timeout' });
+        expect(slow.received).toHaveLength(3);
+        const [enrollment] = await ended('c-hook-slow', 1);
+        expect(enrollment.context).toEqual({ crm: { ok: false, status: null, error: 'timeout' } });
+      } finally {
+        await slow.close();
+      }
+    });
+
+    it('should not retry a 4xx, and hand the status to the branch', async () => {
+      const refusing = await receiver(() => ({ status: 422, body: { error: 'unknown order' } }));
+      try {
+        await create(hookJourney('order_refused', refusing.url));
+        const phone = await customer('c-hook-4xx');
+        await send('c-hook-4xx', 'order_refused', { orderId: 'o-79' });
+
+        await waitFor('the fallback SMS', async () => (await sandbox(phone)).length === 1);
+        const hook = (await touchpoints('c-hook-4xx')).find((t) => t.channel === 'webhook');
+        expect(hook).toMatchObject({ status: 'failed', error: 'http_422' });
+        expect(refusing.received).toHaveLength(1);
+        const [enrollment] = await ended('c-hook-4xx', 1);
+        expect(enrollment.context).toEqual({
+          crm: { ok: false, status: 422, body: { error: 'unknown order' } },
+        });
+      } finally {
+        await refusing.close();
+      }
     });
   });
 });

@@ -16,6 +16,8 @@ export {
   branchStepSchema,
   splitStepSchema,
   updateAttributesStepSchema,
+  webhookStepSchema,
+  RESERVED_WEBHOOK_HEADERS,
   exitStepSchema,
   STEP_ID_PATTERN,
   ATTRIBUTE_NAME_PATTERN,
@@ -28,6 +30,7 @@ export {
   type BranchStep,
   type SplitStep,
   type UpdateAttributesStep,
+  type WebhookStep,
   type ExitStep,
   type Weekday,
 } from './step';

@@ -15,6 +15,7 @@ export function stepLinks(steps: readonly Step[], index: number): StepLink[] {
     case 'wait':
     case 'send':
     case 'update_attributes':
+    case 'webhook':
       return step.next !== undefined ? [{ to: step.next, path: ['next'] }] : [following()];
     case 'wait_for_event':
       return [
@@ -54,7 +55,7 @@ function advancesTime(step: Step): boolean {
 
 /** Whether the planner stops at this step: a send, an update, or a wait for an event or a change. */
 function isDueStep(step: Step): boolean {
-  return ['send', 'wait_for_event', 'wait_for_attribute', 'update_attributes'].includes(step.type);
+  return ['send', 'wait_for_event', 'wait_for_attribute', 'update_attributes', 'webhook'].includes(step.type);
 }
 
 /** Structural problems: duplicate ids, unknown references, unreachable steps, loops that never wait or never act. */

@@ -25,6 +25,7 @@ export function planAfter(journey: JourneyDefinition, stepId: string, at: Date, 
     case 'wait':
     case 'send':
     case 'update_attributes':
+    case 'webhook':
       return walk(journey, successor(journey, index), at, ctx);
     case 'branch':
     case 'split':
@@ -97,6 +98,7 @@ function walk(journey: JourneyDefinition, stepId: string | null, at: Date, ctx: 
     switch (step.type) {
       case 'send':
       case 'update_attributes':
+      case 'webhook':
         return due(step, time);
       case 'wait_for_event':
       case 'wait_for_attribute':

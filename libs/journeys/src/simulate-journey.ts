@@ -19,7 +19,7 @@ export interface TimelineEvent extends EventLike {
   at: Date;
 }
 
-export type SimulatedAction = 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'update' | 'exit';
+export type SimulatedAction = 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'update' | 'call' | 'exit';
 
 export interface SimulatedStep {
   stepId: string;
@@ -203,6 +203,17 @@ export async function simulateJourney(
         attributes: updateAttributes(ctx.customer.attributes, plan.step, plan.dueAt),
       };
       add(plan.stepId, 'update', plan.dueAt, { reason: `update_attributes: ${describeUpdate(plan.step)}` });
+      from = plan.dueAt;
+      plan = planAfter(journey, plan.stepId, from, ctx);
+      continue;
+    }
+    if (plan.step.type === 'webhook') {
+      // Nothing leaves a simulation: the call is assumed to answer 200 with no body.
+      ctx.context = { ...ctx.context, [plan.stepId]: { ok: true, status: 200, body: null } };
+      add(plan.stepId, 'call', plan.dueAt, {
+        rendered: { url: plan.step.url, body: plan.step.body },
+        reason: `webhook: POST ${plan.step.url}, not called in a simulation (taken as answering 200)`,
+      });
       from = plan.dueAt;
       plan = planAfter(journey, plan.stepId, from, ctx);
       continue;

@@ -247,6 +247,64 @@ export const updateAttributesStepSchema = z
     'Change customer attributes (set, set to now, increment, unset) so later branches and other journeys read them; applied once per visit, even when the job is retried.',
   );
 
+/** Headers Touchpoint sets itself on a webhook request, which a step cannot override. */
+export const RESERVED_WEBHOOK_HEADERS = [
+  'content-type',
+  'content-length',
+  'host',
+  'idempotency-key',
+  'touchpoint-signature',
+  'user-agent',
+  'transfer-encoding',
+  'connection',
+] as const;
+
+export const webhookStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('webhook'),
+    url: z
+      .url({ protocol: /^https?$/, message: 'must be an http or https URL' })
+      .max(2000)
+      .describe(
+        'Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.',
+      ),
+    headers: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { message: 'must be a header name' }),
+        text().max(2000),
+      )
+      .optional()
+      .superRefine((headers, ctx) => {
+        for (const name of Object.keys(headers ?? {})) {
+          if ((RESERVED_WEBHOOK_HEADERS as readonly string[]).includes(name.toLowerCase())) {
+            ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is set by Touchpoint` });
+          }
+        }
+      })
+      .describe('Extra request headers (an API key of the receiver); not templates.'),
+    body: jsonValue().describe(
+      'The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`).',
+    ),
+    timeout: durationSchema
+      .optional()
+      .describe('How long one attempt may take, ISO-8601, at most PT30S; PT10S by default.'),
+    next,
+  })
+  .superRefine((step, ctx) => {
+    if (step.timeout !== undefined && !/^PT([1-9]|[12]\d|30)S$/.test(step.timeout)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeout'],
+        message: 'must be whole seconds from PT1S to PT30S',
+        params: { code: 'JOURNEY.INVALID_WEBHOOK' },
+      });
+    }
+  })
+  .describe(
+    'POST a signed JSON body to a URL (`Touchpoint-Signature`, `Idempotency-Key`), retried on network errors, timeouts and 5xx. Logged as a touchpoint of channel `webhook`; the answer is `context.<step id>`: `{ ok, status, body }` (`body` the parsed JSON) or `{ ok: false, status, error }`.',
+  );
+
 export const exitStepSchema = z
   .strictObject({ id: stepIdSchema, type: z.literal('exit') })
   .describe('End the enrollment.');
@@ -259,6 +317,7 @@ export const stepSchema = z.discriminatedUnion('type', [
   branchStepSchema,
   splitStepSchema,
   updateAttributesStepSchema,
+  webhookStepSchema,
   exitStepSchema,
 ]);
 
@@ -270,4 +329,5 @@ export type WaitForAttributeStep = z.infer<typeof waitForAttributeStepSchema>;
 export type BranchStep = z.infer<typeof branchStepSchema>;
 export type SplitStep = z.infer<typeof splitStepSchema>;
 export type UpdateAttributesStep = z.infer<typeof updateAttributesStepSchema>;
+export type WebhookStep = z.infer<typeof webhookStepSchema>;
 export type ExitStep = z.infer<typeof exitStepSchema>;

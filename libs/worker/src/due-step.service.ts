@@ -50,6 +50,7 @@ import { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './
 import { FrequencyCaps } from './frequency-caps.service';
 import { JourneyCatalog } from './journey-catalog.service';
 import { StepScheduler, type DeferredStepWrites } from './step-scheduler.service';
+import { WebhookSteps, type WebhookAnswer, type WebhookCall } from './webhook-steps.service';
 
 /** Advisory-lock namespace for a customer's send decisions (`pg_advisory_xact_lock(space, hashtext(id))`). */
 const CUSTOMER_SENDS_LOCK = 0x7470_0004;
@@ -69,7 +70,11 @@ export type DueStepOutcome =
   | 'ready'
   | 'advanced'
   /** A wait_for_attribute woken by a change its condition does not accept: it waits on. */
-  | 'waiting';
+  | 'waiting'
+  /** A webhook whose call failed in a way worth another attempt, rescheduled after a backoff. */
+  | 'retrying'
+  /** A webhook in a batch: it calls out, so it is decided on its own, outside the batch's transaction. */
+  | 'external';
 
 type SendStep = Extract<Step, { type: 'send' }>;
 
@@ -119,6 +124,7 @@ export class DueStepService {
     private readonly unsubscribeLinks: UnsubscribeLinks,
     private readonly queue: QueueGateway,
     private readonly frequencyCaps: FrequencyCaps,
+    private readonly webhooks: WebhookSteps,
   ) {}
 
   /** Decides one step; inside a `batch`, in the batch's transaction with its rows already read. */
@@ -128,6 +134,9 @@ export class DueStepService {
     // Read before the transaction: embedded PGlite has one connection.
     const caps = batch?.caps ?? (await this.frequencyCaps.current());
     const pre = batch?.rows.get(scheduledStepId);
+    /** A webhook's request, made between the transaction that prepares it and the one that settles it. */
+    let call: WebhookCall | undefined;
+    let answer: WebhookAnswer | undefined;
     const decide = async (trx: Executor): Promise<DueStepOutcome> => {
       const locked = pre ?? (await this.steps.lockWithEnrollment(trx, scheduledStepId));
       if (!locked) return 'missing';
@@ -208,6 +217,27 @@ export class DueStepService {
           if (updated) ctx.customer = toCustomerLike(updated);
           break;
         }
+        case 'webhook': {
+          if (batch) return 'external';
+          const decision = await this.webhooks.decide(trx, {
+            step,
+            enrollment,
+            stepDef,
+            touchpoint: await this.touchpoints.findForStep(trx, enrollment.id, stepDef.id, step.visit),
+            scope,
+            now,
+            jobs: work.steps,
+            answer,
+          });
+          if (decision.kind === 'call') {
+            call = decision.call;
+            return 'ready';
+          }
+          if (decision.kind === 'retry') return 'retrying';
+          if (decision.context) ctx.context = decision.context;
+          if (!decision.ok) result = 'failed';
+          break;
+        }
         case 'wait_for_event':
           // A due wait_for_event is its timeout: an awaited event would have ended it (EventProcessor).
           ctx.context = await this.enrollments.recordStepOutcome(trx, enrollment.id, stepDef.id, {
@@ -243,7 +273,12 @@ export class DueStepService {
       return result;
     };
     if (batch) return decide(batch.trx);
-    const outcome = await this.db.transaction().execute(decide);
+    let outcome = await this.db.transaction().execute(decide);
+    if (call) {
+      // No transaction (and no row lock) is held while the receiver answers; the second one re-checks all.
+      answer = { call, response: await this.webhooks.call(call) };
+      outcome = await this.db.transaction().execute(decide);
+    }
     await this.queue.addSteps(work.steps);
     await this.queue.addSends(work.sends);
     return outcome;

@@ -64,7 +64,7 @@ export class SendService {
       this.clock.now(),
     );
     if (!claimed) return { status: 'skipped' };
-    if (!claimed.rendered || !claimed.to || claimed.channel === 'survey') {
+    if (!claimed.rendered || !claimed.to || claimed.channel === 'survey' || claimed.channel === 'webhook') {
       await this.touchpoints.transition(this.db, touchpointId, 'sending', 'scheduled', this.clock.now());
       return { status: 'skipped' };
     }

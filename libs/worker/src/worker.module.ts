@@ -15,6 +15,7 @@ import { RollupFolder } from './rollup-folder.service';
 import { SendService } from './send.service';
 import { SendSettler } from './send-settler.service';
 import { StepScheduler } from './step-scheduler.service';
+import { WebhookSteps } from './webhook-steps.service';
 
 /** The worker: BullMQ processors and the scheduler tick. Needs CoreModule from the app that hosts it. */
 @Module({
@@ -26,6 +27,7 @@ import { StepScheduler } from './step-scheduler.service';
     FrequencyCaps,
     StepScheduler,
     EventProcessor,
+    WebhookSteps,
     DueStepService,
     DueStepBatcher,
     SendService,

@@ -1044,7 +1044,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey";
+                channel: "sms" | "email" | "push" | "survey" | "webhook";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -1396,6 +1396,26 @@ export interface components {
                 /** @description Step id, unique within the journey. */
                 id: string;
                 /** @constant */
+                type: "webhook";
+                /**
+                 * Format: uri
+                 * @description Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.
+                 */
+                url: string;
+                /** @description Extra request headers (an API key of the receiver); not templates. */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`). */
+                body: unknown;
+                /** @description How long one attempt may take, ISO-8601, at most PT30S; PT10S by default. */
+                timeout?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
                 type: "exit";
             })[];
         };
@@ -1681,6 +1701,26 @@ export interface components {
                 /** @description Step id, unique within the journey. */
                 id: string;
                 /** @constant */
+                type: "webhook";
+                /**
+                 * Format: uri
+                 * @description Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.
+                 */
+                url: string;
+                /** @description Extra request headers (an API key of the receiver); not templates. */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`). */
+                body: unknown;
+                /** @description How long one attempt may take, ISO-8601, at most PT30S; PT10S by default. */
+                timeout?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
                 type: "exit";
             })[];
             /** Format: uuid */
@@ -1960,6 +2000,26 @@ export interface components {
                     /** @description Step id, unique within the journey. */
                     id: string;
                     /** @constant */
+                    type: "webhook";
+                    /**
+                     * Format: uri
+                     * @description Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.
+                     */
+                    url: string;
+                    /** @description Extra request headers (an API key of the receiver); not templates. */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    /** @description The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`). */
+                    body: unknown;
+                    /** @description How long one attempt may take, ISO-8601, at most PT30S; PT10S by default. */
+                    timeout?: string;
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
                     type: "exit";
                 })[];
                 /** Format: uuid */
@@ -2090,7 +2150,7 @@ export interface components {
             steps: {
                 stepId: string;
                 /** @enum {string} */
-                action: "wait" | "send" | "hold" | "suppress" | "branch" | "update" | "exit";
+                action: "wait" | "send" | "hold" | "suppress" | "branch" | "update" | "call" | "exit";
                 /** Format: date-time */
                 at: string;
                 /** @description `at` in the customer’s timezone, ISO-8601 with its offset */
@@ -2192,7 +2252,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey";
+                channel: "sms" | "email" | "push" | "survey" | "webhook";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -2236,7 +2296,7 @@ export interface components {
             stepId: string | null;
             stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
             /** @enum {string} */
-            channel: "sms" | "email" | "push" | "survey";
+            channel: "sms" | "email" | "push" | "survey" | "webhook";
             /** @enum {string} */
             status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
             /** @description The address it went to; masked for analysts */
@@ -2648,7 +2708,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "exit";
+                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "webhook" | "exit";
                 entered: number;
             })[];
             variants: {
@@ -2820,7 +2880,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "exit";
+                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "webhook" | "exit";
                 entered: number;
             })[];
             variants: {
@@ -3264,7 +3324,7 @@ export interface components {
                     journeyVersion: number | null;
                     stepId: string | null;
                     /** @enum {string} */
-                    channel: "sms" | "email" | "push" | "survey";
+                    channel: "sms" | "email" | "push" | "survey" | "webhook";
                     to: string | null;
                     /** @description The SMS body, email subject or push title; masked for analysts */
                     text: string | null;
@@ -5876,7 +5936,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey";
+                channel?: "sms" | "email" | "push" | "survey" | "webhook";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */
@@ -5965,7 +6025,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey";
+                channel?: "sms" | "email" | "push" | "survey" | "webhook";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */

@@ -159,7 +159,7 @@ export const TOUCHPOINT_STATUSES = [
   'expired',
 ] as const;
 export type TouchpointStatus = (typeof TOUCHPOINT_STATUSES)[number];
-export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey';
+export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey' | 'webhook';
 
 export interface TouchpointTable {
   id: string;
