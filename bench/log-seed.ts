@@ -1,4 +1,4 @@
-import { backfillConversions, type Database, ROLLUP_BACKFILL } from '@touchpoint/core';
+import { type Database, MIGRATION_BACKFILLS } from '@touchpoint/core';
 import { type Kysely, sql } from 'kysely';
 import { seedJourneys, STAGES, STEPS } from '../tests/support/touchpoint-seed';
 
@@ -162,8 +162,9 @@ export async function seedScaleLog(
  * triggers back on.
  */
 export async function backfillRollups(db: Kysely<Database>): Promise<void> {
-  await sql.raw(ROLLUP_BACKFILL).execute(db);
-  await backfillConversions(db);
+  await MIGRATION_BACKFILLS.rollups(db);
+  await MIGRATION_BACKFILLS.conversions(db);
+  await MIGRATION_BACKFILLS.enrollmentConversions(db);
   for (const trigger of TRIGGERS) {
     await sql`alter table touchpoints enable trigger ${sql.id(trigger)}`.execute(db);
   }

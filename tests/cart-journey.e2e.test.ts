@@ -124,6 +124,56 @@ describe('the cart abandonment journey, end to end', () => {
     expect(await sandbox(to)).toHaveLength(1);
   });
 
+  it('should count an enrollment converted by its goal event, sent with the trigger or after it', async () => {
+    const created = await tp.request<{ id: string }>('POST', '/v1/journeys', {
+      name: 'Browse abandonment with a goal',
+      stage: 'consideration',
+      trigger: { event: 'browse_abandoned' },
+      goal: { event: 'order_completed', within: 'P1D' },
+      steps: [{ id: 'wait', type: 'wait', duration: 'P2D' }],
+    });
+    expect(created.status).toBe(201);
+    for (const id of ['c-goal-later', 'c-goal-same-batch', 'c-goal-none', 'c-goal-too-late']) {
+      await customer(id);
+    }
+    // Enrolled when processed: a goal event that counts happens after that, so these are in the future.
+    const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const trigger = (customerId: string) => ({ customerId, name: 'browse_abandoned', properties: {} });
+    const order = (customerId: string, occurredAt: string) => ({
+      customerId,
+      name: 'order_completed',
+      occurredAt,
+      properties: {},
+    });
+    const batch = await tp.request('POST', '/v1/events', {
+      events: [
+        trigger('c-goal-later'),
+        trigger('c-goal-same-batch'),
+        order('c-goal-same-batch', soon(60_000)),
+        trigger('c-goal-none'),
+        trigger('c-goal-too-late'),
+      ],
+    });
+    expect(batch.status).toBe(202);
+    const stats = async () =>
+      (
+        await tp.request<{
+          enrolled: number;
+          conversions: { treated: { enrolled: number; converted: number } };
+        }>('GET', `/v1/journeys/${created.body.id}/stats`)
+      ).body;
+    await waitFor('the four enrollments', async () => (await stats()).enrolled === 4);
+    const later = await tp.request('POST', '/v1/events', {
+      events: [order('c-goal-later', soon(60_000)), order('c-goal-too-late', soon(2 * 86_400_000))],
+    });
+    expect(later.status).toBe(202);
+    const { conversions } = await waitFor('the later goal event processed', async () => {
+      const now = await stats();
+      return now.conversions.treated.converted >= 2 && now;
+    });
+    expect(conversions.treated).toEqual({ enrolled: 4, converted: 2, rate: 0.5 });
+  });
+
   it('should send nothing and cancel the touchpoint when the order is completed first', async () => {
     const to = await customer('c-buys');
     await tp.request('POST', '/v1/events', { customerId: 'c-buys', name: 'cart_abandoned', properties: {} });

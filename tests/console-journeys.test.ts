@@ -1,4 +1,10 @@
-import { EventRepository, ManualClock, TouchpointRepository, type TouchpointStatus } from '@touchpoint/core';
+import {
+  EnrollmentRepository,
+  EventRepository,
+  ManualClock,
+  TouchpointRepository,
+  type TouchpointStatus,
+} from '@touchpoint/core';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TouchpointHarness } from './support/touchpoint-harness';
@@ -208,6 +214,7 @@ describe('the console journey endpoints: summary, drafts, versions, step numbers
     }
     // Inserted as already processed: what the worker records with its claim, recorded here.
     await tp.app.get(EventRepository).recordConversions(tp.db, goalEvents);
+    await tp.app.get(EnrollmentRepository).recordConversions(tp.db, ['c1', 'c3']);
   });
   afterAll(() => tp?.close());
 

@@ -1,8 +1,9 @@
 import {
   AnalyticsRepository,
-  backfillConversions,
+  EnrollmentRepository,
   EventRepository,
   migrateToLatest,
+  MIGRATION_BACKFILLS,
   openDatabase,
   TouchpointRepository,
   type DatabaseHandle,
@@ -108,6 +109,7 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
   let dataDir: string | undefined;
   let touchpoints: TouchpointRepository;
   let events: EventRepository;
+  let enrollments: EnrollmentRepository;
   let sut: AnalyticsRepository;
 
   beforeAll(async () => {
@@ -117,6 +119,7 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
     await migrateToLatest(handle.db);
     touchpoints = new TouchpointRepository(handle.db);
     events = new EventRepository(handle.db);
+    enrollments = new EnrollmentRepository(handle.db);
     sut = new AnalyticsRepository(handle.db);
     const at = new Date(BASE);
     for (const j of JOURNEYS) {
@@ -211,6 +214,33 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
       )
       .sort();
 
+  /** Treated enrollments with a goal event within the window after enrolling: the join before 0017. */
+  async function rawConvertedEnrollments(scope: StatsScope, goal: { event: string; within: string }) {
+    const filters = sql.join(
+      [
+        sql`en.journey_id = ${scope.journeyId}::uuid`,
+        ...(scope.version !== undefined ? [sql`en.journey_version = ${scope.version}`] : []),
+        ...(scope.from ? [sql`en.enrolled_at >= ${scope.from}`] : []),
+        ...(scope.to ? [sql`en.enrolled_at < ${scope.to}`] : []),
+      ],
+      sql` and `,
+    );
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from enrollments en
+      where ${filters} and en.status <> 'holdout' and exists (
+        select 1 from events ev where ev.customer_id = en.customer_id and ev.name = ${goal.event}
+          and ev.occurred_at > en.enrolled_at and ev.occurred_at <= en.enrolled_at + ${goal.within}::interval)`.execute(
+      handle.db,
+    );
+    return rows[0].n;
+  }
+
+  async function convertedAt() {
+    const { rows } = await sql<{ id: string; converted_at: Date | null }>`
+      select id, converted_at from enrollments order by id`.execute(handle.db);
+    return rows;
+  }
+
   async function recorded() {
     const { rows } = await sql<{ event_id: string; touchpoint_id: string }>`
       select event_id, touchpoint_id from conversions order by 1, 2`.execute(handle.db);
@@ -270,13 +300,17 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
             })
             .execute();
           // What the worker does with the claim, in its transaction.
-          await handle.db.transaction().execute((trx) => events.recordConversions(trx, [id]));
+          await handle.db.transaction().execute(async (trx) => {
+            await events.recordConversions(trx, [id]);
+            await enrollments.recordConversions(trx, [CUSTOMERS[o.customer]]);
+          });
           processed.push(id);
           break;
         }
         case 'reprocess':
           if (processed.length > 0) {
             await events.recordConversions(handle.db, [processed[o.pick % processed.length]]);
+            await enrollments.recordConversions(handle.db, CUSTOMERS);
           }
           break;
         case 'variant':
@@ -317,10 +351,26 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
       expect(now).toEqual(await rawStageConversions(from, to));
     }
 
+    // Converted enrollments, as the worker marks them, equal the join the report ran before 0017.
+    for (const r of [{}, ...ranges]) {
+      for (const version of [undefined, 1, 2]) {
+        const scope = { journeyId: journey.id, version, ...r };
+        const marked = await sut.enrollments(scope, goal);
+        expect(marked.find((x) => x.variant === null)?.converted ?? 0).toBe(
+          await rawConvertedEnrollments(scope, goal),
+        );
+      }
+    }
+    // The migration's backfill marks the same enrollments the worker did.
+    const marks = await convertedAt();
+    await sql`update enrollments set converted_at = null`.execute(handle.db);
+    await MIGRATION_BACKFILLS.enrollmentConversions(handle.db);
+    expect(await convertedAt()).toEqual(marks);
+
     // The migration's backfill attributes the same pairs the worker recorded.
     const before = await recorded();
     await sql`truncate conversions`.execute(handle.db);
-    await backfillConversions(handle.db);
+    await MIGRATION_BACKFILLS.conversions(handle.db);
     expect(await recorded()).toEqual(before);
   }
 

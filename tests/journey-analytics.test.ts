@@ -1,4 +1,5 @@
 import {
+  EnrollmentRepository,
   EventRepository,
   SurveyAnswerRepository,
   TouchpointRepository,
@@ -263,6 +264,7 @@ describe('journey stats, stage analytics and journey maps against a fixture coun
       tp.db,
       goalEvents.map((e) => e.id),
     );
+    await tp.app.get(EnrollmentRepository).recordConversions(tp.db, ['c1', 'c2', 'c3', 'c7']);
 
     // Survey answers: c1 (10) and c3 (9) in the first week, c2 (3) in the second.
     const answers = tp.app.get(SurveyAnswerRepository);

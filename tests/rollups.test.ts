@@ -1,11 +1,12 @@
 import {
   EnrollmentRepository,
   migrateToLatest,
+  MIGRATION_BACKFILLS,
   openDatabase,
   RollupRepository,
   rollupSource,
-  ROLLUP_BACKFILL,
   ROLLUP_DIMENSIONS,
+  STATUS_BITS,
   SurveyAnswerRepository,
   TouchpointRepository,
   TOUCHPOINT_STATUSES,
@@ -272,6 +273,16 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
     );
   }, 240_000);
 
+  it('should take the same bit for each status as the database sets in reached', async () => {
+    const { rows } = await sql<{ status: string; bit: number }>`
+      select s as status, touchpoint_status_bit(s) as bit
+      from unnest(${[...STATUS_BITS, 'no-such-status']}::text[]) s`.execute(handle.db);
+    expect(rows).toEqual([
+      ...STATUS_BITS.map((status, i) => ({ status, bit: 1 << i })),
+      { status: 'no-such-status', bit: 0 },
+    ]);
+  });
+
   it('should count the rows already there when the migration runs (the backfill)', async () => {
     // A history of its own, so the test does not lean on rows another test left behind.
     await run(
@@ -295,7 +306,7 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
       [],
     );
     await sql`truncate touchpoint_rollups, touchpoint_rollup_deltas`.execute(handle.db);
-    await sql.raw(ROLLUP_BACKFILL).execute(handle.db);
+    await MIGRATION_BACKFILLS.rollups(handle.db);
     const { rolled, raw } = await counts();
     expect(raw.length).toBeGreaterThan(0);
     expect(rolled).toEqual(raw);

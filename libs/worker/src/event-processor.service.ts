@@ -119,6 +119,11 @@ export class EventProcessor {
       const deferred = await this.enrollDeferred(trx, batch, now);
       enrolled += deferred.enrolled;
       toAdd.push(...deferred.add);
+      // Last, so a goal event and the enrollment it converts meet whichever of them came in this batch.
+      await this.enrollments.recordConversions(
+        trx,
+        claimed.map((e) => e.customer_id),
+      );
       return { processed: claimed.length, enrolled, exited, resumed };
     });
     await this.queue.removeSteps(toRemove);

@@ -116,6 +116,8 @@ export interface EnrollmentTable {
   end_reason: string | null;
   /** What the enrollment's steps found out, by step id: the event that ended a wait, a webhook's answer (0014). */
   context: JsonWithDefault<Record<string, unknown>>;
+  /** The first goal event of its version's goal within the window after enrolling (0017). */
+  converted_at: Generated<Timestamp | null>;
 }
 
 /** waiting: only in PostgreSQL; queued: a BullMQ delayed job exists (or should); done/cancelled: final. */

@@ -1,6 +1,8 @@
 import { Kysely, Migration, MigrationProvider, Migrator } from 'kysely';
 import { MIGRATIONS } from './migrations/index';
 
+export { MIGRATION_BACKFILLS } from './migrations/backfills';
+
 class InCodeMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return MIGRATIONS;

@@ -208,8 +208,10 @@ export class AnalyticsRepository {
   }
 
   /**
-   * Enrollments by status and variant, and how many converted: a goal event within the window after
-   * enrolling. Holdout enrollments get the same test, which makes the lift visible.
+   * Enrollments by status and variant, and how many converted: a goal event of their version within the
+   * window after enrolling (`converted_at`, written as events are processed). Holdout enrollments get the
+   * same test, which makes the lift visible. Without a goal, nothing converted. An index-only read of the
+   * journey's enrollments: no join with the goal events.
    */
   async enrollments(scope: StatsScope, goal: GoalWindow | undefined): Promise<EnrollmentRow[]> {
     const filters = sql.join(
@@ -221,13 +223,7 @@ export class AnalyticsRepository {
       ],
       sql` and `,
     );
-    // A hash join of the journey's enrollments with the goal events, not a probe per enrollment.
-    const converted = goal
-      ? sql`select distinct en.id from enrollments en
-            join events ev on ev.customer_id = en.customer_id and ev.name = ${goal.event}
-              and ev.occurred_at > en.enrolled_at and ev.occurred_at <= en.enrolled_at + ${goal.within}::interval
-            where ${filters}`
-      : sql`select null::uuid as id where false`;
+    const converted = goal ? sql`x.converted_at is not null` : sql`false`;
     const { rows } = await sql<{
       g: number;
       variant: string | null;
@@ -239,21 +235,19 @@ export class AnalyticsRepository {
       converted: number;
       holdout_converted: number;
     }>`
-      with converted as (${converted})
       select grouping(x.variant) as g, x.variant,
         count(*)::int as enrolled,
         count(*) filter (where x.status = 'active')::int as active,
         count(*) filter (where x.status = 'exited')::int as exited,
         count(*) filter (where x.status = 'completed')::int as completed,
         count(*) filter (where x.status = 'holdout')::int as holdout,
-        count(c.id) filter (where x.status <> 'holdout')::int as converted,
-        count(c.id) filter (where x.status = 'holdout')::int as holdout_converted
+        count(*) filter (where ${converted} and x.status <> 'holdout')::int as converted,
+        count(*) filter (where ${converted} and x.status = 'holdout')::int as holdout_converted
       from (
-        select en.id, en.status,
+        select en.status, en.converted_at,
                case when en.status = 'holdout' then null else coalesce(en.variant, '') end as variant
         from enrollments en where ${filters}
       ) x
-      left join converted c on c.id = x.id
       group by grouping sets ((), (x.variant))`.execute(this.db);
     return rows
       .filter((r) => Number(r.g) === 1 || r.variant !== null)

@@ -11,6 +11,27 @@ import type { Database, Enrollment, EnrollmentStatus } from '../database/databas
 export class EnrollmentRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
 
+  /**
+   * Marks when the customers' enrollments converted: each one's first goal event (its version's) within the
+   * window after enrolling. Run after a batch's events and enrollments are written, so a goal event and the
+   * enrollment it converts meet whichever was processed last; re-running changes nothing.
+   */
+  async recordConversions(executor: Executor, customerIds: string[]): Promise<void> {
+    if (customerIds.length === 0) return;
+    await sql`
+      update enrollments en set converted_at = c.first
+      from (
+        select en.id, min(ev.occurred_at) as first
+        from enrollments en
+        join journey_versions v on v.journey_id = en.journey_id and v.version = en.journey_version
+        join events ev on ev.customer_id = en.customer_id and ev.name = v.definition->'goal'->>'event'
+          and ev.occurred_at > en.enrolled_at
+          and ev.occurred_at <= en.enrolled_at + (v.definition->'goal'->>'within')::interval
+        where en.customer_id = any(${[...new Set(customerIds)]}::text[])
+        group by en.id) c
+      where c.id = en.id and en.converted_at is distinct from c.first`.execute(executor);
+  }
+
   /** Returns the new enrollment, or undefined when the customer is already active in the journey. */
   async enroll(
     executor: Executor,

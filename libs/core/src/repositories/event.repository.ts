@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { DB, type Executor } from '../database/database.tokens';
 import type { Database, StoredEvent } from '../database/database.types';
-import { recordConversions } from '../database/migrations/0012_conversions';
+import { recordConversions } from './conversion-attribution';
 
 export interface NewEvent {
   id: string;

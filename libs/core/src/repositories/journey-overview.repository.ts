@@ -28,7 +28,7 @@ export class JourneyOverviewRepository {
   /**
    * Every journey with its figures for [from, to), in one query for the whole list: entered (enrollments),
    * sent and delivered (its touchpoints created in the period), converted (treated enrollments of the period
-   * whose customer reached the version's goal within its window, as GET …/stats counts them).
+   * whose customer reached the version's goal within its window: `converted_at`, as GET …/stats counts them).
    */
   async summary(input: { from: Date; to: Date; status?: JourneyStatus }): Promise<JourneySummaryRow[]> {
     const { rows } = await sql<{
@@ -49,13 +49,8 @@ export class JourneyOverviewRepository {
     }>`
       with entered as (
         select en.journey_id, count(*)::int as entered,
-          count(*) filter (where en.status <> 'holdout' and v.definition ? 'goal' and exists (
-            select 1 from events ev
-            where ev.customer_id = en.customer_id and ev.name = v.definition->'goal'->>'event'
-              and ev.occurred_at > en.enrolled_at
-              and ev.occurred_at <= en.enrolled_at + (v.definition->'goal'->>'within')::interval))::int as converted
+          count(*) filter (where en.status <> 'holdout' and en.converted_at is not null)::int as converted
         from enrollments en
-        join journey_versions v on v.journey_id = en.journey_id and v.version = en.journey_version
         where en.enrolled_at >= ${input.from} and en.enrolled_at < ${input.to}
         group by en.journey_id
       ), messages as (

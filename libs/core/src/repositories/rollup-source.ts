@@ -1,7 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { TouchpointStatus } from '../database/database.types';
-import { STATUS_BITS } from '../database/migrations/0010_outages';
-import { ROLLUP_DIMENSIONS, rollupKeyOf } from '../database/migrations/0011_rollups';
+import { ROLLUP_DIMENSIONS, rollupKeyOf, STATUS_BITS } from './rollup-key';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

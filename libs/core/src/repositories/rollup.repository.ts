@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { DB } from '../database/database.tokens';
 import type { Database } from '../database/database.types';
-import { ROLLUP_DIMENSIONS } from '../database/migrations/0011_rollups';
+import { ROLLUP_DIMENSIONS } from './rollup-key';
 
 const DIMENSIONS = sql.raw(ROLLUP_DIMENSIONS.join(', '));
 

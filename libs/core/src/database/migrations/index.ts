@@ -12,6 +12,7 @@ import { outages } from './0010_outages';
 import { rollups } from './0011_rollups';
 import { conversions } from './0012_conversions';
 import { stepOutcomes } from './0014_step_outcomes';
+import { enrollmentConversions } from './0017_enrollment_conversions';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_rollups': rollups,
   '0012_conversions': conversions,
   '0014_step_outcomes': stepOutcomes,
+  '0017_enrollment_conversions': enrollmentConversions,
 };
