@@ -514,3 +514,36 @@ describe('the waits and updates of validateJourney', () => {
     expect(problems.map((p) => p.code)).toEqual(['JOURNEY.CYCLE_WITHOUT_WAIT']);
   });
 });
+
+describe('the webhook steps of validateJourney', () => {
+  const webhook = (fields: object) => ({
+    id: 'hook',
+    type: 'webhook',
+    url: 'https://crm.example.com/hook',
+    body: {},
+    ...fields,
+  });
+
+  it('should check every string of the body as a template, naming its path', () => {
+    const result = validateJourney(withSteps([webhook({ body: { a: ['ok', '{{ broken'] } })]), {
+      checkTemplate: (source) => (source.includes('{{ broken') ? 'does not parse' : null),
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ path: 'steps.0.body.a.1', message: 'does not parse', code: 'JOURNEY.INVALID_TEMPLATE' }],
+    });
+  });
+
+  it('should refuse a URL that is not http, a reserved header and a timeout over PT30S', () => {
+    const problems = problemsOf(
+      withSteps([
+        webhook({ url: 'ftp://crm.example.com', headers: { 'Idempotency-Key': 'x' }, timeout: 'PT1M' }),
+      ]),
+    );
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'steps.0.headers.Idempotency-Key',
+      'steps.0.timeout',
+      'steps.0.url',
+    ]);
+  });
+});
