@@ -551,3 +551,58 @@ describe('the steps beyond sending, end to end', () => {
     });
   });
 });
+
+describe('a webhook step to a private address, by default', () => {
+  let tp: TouchpointHarness;
+  beforeAll(async () => {
+    // WEBHOOK_ALLOW_PRIVATE left unset, as in production.
+    tp = await TouchpointHarness.start({ env: { WEBHOOK_SIGNING_SECRET: SECRET } });
+  });
+  afterAll(() => tp?.close());
+
+  it('should refuse to call it, fail the touchpoint without retrying, and go on', async () => {
+    const local = await receiver(() => ({ status: 200, body: {} }));
+    try {
+      const created = await tp.request(
+        'POST',
+        '/v1/journeys',
+        {
+          name: 'To a private address',
+          stage: 'retention',
+          trigger: { event: 'ping' },
+          steps: [
+            {
+              id: 'hook',
+              type: 'webhook',
+              url: local.url.replace('127.0.0.1', '[::ffff:127.0.0.1]'),
+              body: { customerId: '{{ customer.id }}' },
+            },
+          ],
+        },
+        { key: await tp.keyFor('marketer') },
+      );
+      expect(created.status).toBe(201);
+      await tp.request('PUT', '/v1/customers/c-private', { attributes: {} });
+      await tp.request('POST', '/v1/events', { customerId: 'c-private', name: 'ping' });
+
+      const enrollment = await waitFor('the enrollment to complete', () =>
+        tp.db
+          .selectFrom('enrollments')
+          .selectAll()
+          .where('customer_id', '=', 'c-private')
+          .where('status', '=', 'completed')
+          .executeTakeFirst(),
+      );
+      expect(enrollment.context).toEqual({ hook: { ok: false, status: null, error: 'blocked_address' } });
+      const touchpoint = await tp.db
+        .selectFrom('touchpoints')
+        .selectAll()
+        .where('customer_id', '=', 'c-private')
+        .executeTakeFirstOrThrow();
+      expect(touchpoint).toMatchObject({ channel: 'webhook', status: 'failed', error: 'blocked_address' });
+      expect(local.received).toEqual([]);
+    } finally {
+      await local.close();
+    }
+  });
+});
