@@ -506,6 +506,16 @@ describe('the steps beyond sending, end to end', () => {
         expect(stats.body.byChannel.webhook).toMatchObject({ sent: 1 });
         const log = await tp.request<{ items: TouchpointItem[] }>('GET', '/v1/touchpoints?channel=webhook');
         expect(log.body.items.map((t) => t.id)).toContain(hook!.id);
+
+        // The answer may be about the person: erasure takes it with their other data.
+        const erased = await tp.request('DELETE', '/v1/customers/c-hook', undefined, { key: marketer });
+        expect(erased.status).toBeLessThan(300);
+        const after = await tp.db
+          .selectFrom('enrollments')
+          .select('context')
+          .where('id', '=', enrollment.id)
+          .executeTakeFirstOrThrow();
+        expect(after.context).toEqual({});
       } finally {
         await crm.close();
       }

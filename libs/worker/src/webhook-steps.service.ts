@@ -8,6 +8,7 @@ import {
   type WebhookResponse,
 } from '@touchpoint/channels';
 import {
+  Clock,
   CONFIG,
   EnrollmentRepository,
   ScheduledStepRepository,
@@ -67,6 +68,7 @@ interface Input {
 export class WebhookSteps {
   constructor(
     @Inject(CONFIG) private readonly config: Config,
+    private readonly clock: Clock,
     private readonly renderer: TemplateRenderer,
     private readonly touchpoints: TouchpointRepository,
     private readonly steps: ScheduledStepRepository,
@@ -114,7 +116,7 @@ export class WebhookSteps {
       secret: this.config.WEBHOOK_SIGNING_SECRET ?? '',
       timeoutMs: call.timeoutMs,
       allowPrivate: this.config.WEBHOOK_ALLOW_PRIVATE,
-      at: new Date(),
+      at: this.clock.now(),
     });
   }
 
@@ -144,8 +146,7 @@ export class WebhookSteps {
       return { kind: 'retry' };
     }
     const ok = response.kind === 'response' && status !== null && status >= 200 && status < 300;
-    const error =
-      response.kind === 'error' ? response.error : ok ? null : `http_${String(status ?? 0).padStart(3, '0')}`;
+    const error = response.kind === 'error' ? response.error : ok ? null : `http_${status}`;
     const moved = await this.touchpoints.transition(
       trx,
       touchpoint.id,
