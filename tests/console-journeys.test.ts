@@ -162,7 +162,7 @@ describe('the console journey endpoints: summary, drafts, versions, step numbers
             : to === 'suppressed' || to === 'failed'
               ? { error }
               : {};
-        expect(await repo.transition(tp.db, id, from, to, created, set)).toBeDefined();
+        expect(await repo.transition(tp.db, id, { from, to, at: created, set })).toBeDefined();
         from = to;
       }
     };

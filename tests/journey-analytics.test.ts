@@ -136,7 +136,7 @@ describe('journey stats, stage analytics and journey maps against a fixture coun
               : ['failed', 'suppressed'].includes(to)
                 ? { error: input.error }
                 : {};
-        expect(await repo.transition(tp.db, id, from, to, input.sentAt ?? T0, set)).toBeDefined();
+        expect(await repo.transition(tp.db, id, { from, to, at: input.sentAt ?? T0, set })).toBeDefined();
         from = to;
       }
       return id;

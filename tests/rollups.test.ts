@@ -210,7 +210,12 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
           {
             await Promise.all(
               chosen.map((id) =>
-                touchpoints.transition(handle.db, id, [...TOUCHPOINT_STATUSES], o.to, new Date(BASE), set),
+                touchpoints.transition(handle.db, id, {
+                  from: [...TOUCHPOINT_STATUSES],
+                  to: o.to,
+                  at: new Date(BASE),
+                  set,
+                }),
               ),
             );
           } else {
@@ -239,7 +244,11 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
           await handle.db
             .transaction()
             .execute(async (trx) => {
-              await touchpoints.transition(trx, pick(o.pick), [...TOUCHPOINT_STATUSES], o.to, new Date(BASE));
+              await touchpoints.transition(trx, pick(o.pick), {
+                from: [...TOUCHPOINT_STATUSES],
+                to: o.to,
+                at: new Date(BASE),
+              });
               throw new Error('rolled back');
             })
             .catch(() => undefined);

@@ -2,6 +2,7 @@ import {
   EventRepository,
   migrateToLatest,
   openDatabase,
+  TouchpointLogRepository,
   TouchpointRepository,
   type DatabaseHandle,
 } from '@touchpoint/core';
@@ -20,6 +21,7 @@ describe.each(['postgres', 'pglite'] as const)('storage on %s', (kind) => {
   let dataDir: string | undefined;
   let events: EventRepository;
   let touchpoints: TouchpointRepository;
+  let log: TouchpointLogRepository;
   const at = new Date('2026-11-22T09:30:00Z');
 
   beforeAll(async () => {
@@ -30,6 +32,7 @@ describe.each(['postgres', 'pglite'] as const)('storage on %s', (kind) => {
     await migrateToLatest(handle.db);
     events = new EventRepository(handle.db);
     touchpoints = new TouchpointRepository(handle.db);
+    log = new TouchpointLogRepository(handle.db);
   });
   afterAll(async () => {
     await handle?.close();
@@ -87,12 +90,14 @@ describe.each(['postgres', 'pglite'] as const)('storage on %s', (kind) => {
   it('should move a touchpoint only from the status it is in', async () => {
     const id = await seedTouchpoint(handle, at);
     const [a, b] = await Promise.all([
-      touchpoints.transition(handle.db, id, 'scheduled', 'sending', at),
-      touchpoints.transition(handle.db, id, 'scheduled', 'sending', at),
+      touchpoints.transition(handle.db, id, { from: 'scheduled', to: 'sending', at }),
+      touchpoints.transition(handle.db, id, { from: 'scheduled', to: 'sending', at }),
     ]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
-    expect(await touchpoints.transition(handle.db, id, 'scheduled', 'sent', at)).toBeUndefined();
-    expect(await touchpoints.transition(handle.db, id, 'sending', 'sent', at)).toMatchObject({
+    expect(
+      await touchpoints.transition(handle.db, id, { from: 'scheduled', to: 'sent', at }),
+    ).toBeUndefined();
+    expect(await touchpoints.transition(handle.db, id, { from: 'sending', to: 'sent', at })).toMatchObject({
       status: 'sent',
     });
   });
@@ -102,7 +107,7 @@ describe.each(['postgres', 'pglite'] as const)('storage on %s', (kind) => {
     const seen: string[] = [];
     let cursor: { createdAt: Date; id: string } | undefined;
     for (;;) {
-      const page = await touchpoints.list({ customerId: 'c-page' }, 3, cursor);
+      const page = await log.list({ customerId: 'c-page' }, 3, cursor);
       seen.push(...page.map((t) => t.id));
       if (page.length < 3) break;
       const last = page[page.length - 1];
@@ -110,7 +115,7 @@ describe.each(['postgres', 'pglite'] as const)('storage on %s', (kind) => {
     }
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
-    const all = await touchpoints.list({ customerId: 'c-page' }, 100);
+    const all = await log.list({ customerId: 'c-page' }, 100);
     expect(all.map((t) => t.id)).toEqual(seen);
     expect(all[0].created_at.getTime()).toBeGreaterThan(all[6].created_at.getTime());
   });

@@ -117,7 +117,9 @@ describe('an analyst reads the journey report, the overview, the journey map and
             : to === 'failed' || to === 'suppressed'
               ? { error }
               : {};
-        expect(await repo.transition(tp.db, id, from, to, new Date(base.getTime() + H), set)).toBeDefined();
+        expect(
+          await repo.transition(tp.db, id, { from, to, at: new Date(base.getTime() + H), set }),
+        ).toBeDefined();
         from = to;
       }
     };

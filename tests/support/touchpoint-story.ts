@@ -54,7 +54,7 @@ export async function tellTouchpoint(tp: TouchpointHarness, story: TouchpointSto
   let from: TouchpointStatus = 'scheduled';
   for (const [i, to] of story.trail.entries()) {
     const at = new Date(story.at.getTime() + (i + 1) * STEP_MS);
-    const moved = await repo.transition(tp.db, id, from, to, at, setFor(story, to, at));
+    const moved = await repo.transition(tp.db, id, { from, to, at, set: setFor(story, to, at) });
     if (!moved) throw new Error(`touchpoint ${id} could not move from ${from} to ${to}`);
     from = to;
   }

@@ -37,6 +37,7 @@ import { SettingRepository } from './repositories/setting.repository';
 import { TemplateSampleRepository } from './repositories/template-sample.repository';
 import { TestSendRepository } from './repositories/test-send.repository';
 import { SurveyAnswerRepository } from './repositories/survey-answer.repository';
+import { TouchpointLogRepository } from './repositories/touchpoint-log.repository';
 import { TouchpointRepository } from './repositories/touchpoint.repository';
 import { WebhookReceiptRepository } from './repositories/webhook-receipt.repository';
 
@@ -56,6 +57,7 @@ const repositories = [
   TemplateSampleRepository,
   TestSendRepository,
   TouchpointRepository,
+  TouchpointLogRepository,
   WebhookReceiptRepository,
 ];
 

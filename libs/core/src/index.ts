@@ -42,5 +42,6 @@ export * from './repositories/survey-answer.repository';
 export * from './repositories/template-sample.repository';
 export * from './repositories/test-send.repository';
 export * from './repositories/touchpoint.repository';
+export * from './repositories/touchpoint-log.repository';
 export * from './repositories/webhook-receipt.repository';
 export * from './touchpoints/touchpoint-progress';

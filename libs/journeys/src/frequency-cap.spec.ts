@@ -50,18 +50,48 @@ describe(isCapped.name, () => {
     // 20:00Z is 23:30 in Tehran: the 10:00Z SMS is the same Tehran day.
     const history = [sent('sms', '2026-11-22T10:00:00Z')];
 
-    expect(isCapped([smsPerDay], 'sms', new Date('2026-11-22T20:00:00Z'), 'Asia/Tehran', history)).toBe(
-      smsPerDay,
-    );
+    expect(
+      isCapped({
+        caps: [smsPerDay],
+        channel: 'sms',
+        at: new Date('2026-11-22T20:00:00Z'),
+        timezone: 'Asia/Tehran',
+        sent: history,
+      }),
+    ).toBe(smsPerDay);
     // 20:30Z is 00:00 the next day in Tehran: a new day, not capped, although it is still the same UTC day.
-    expect(isCapped([smsPerDay], 'sms', new Date('2026-11-22T20:30:00Z'), 'Asia/Tehran', history)).toBeNull();
-    expect(isCapped([smsPerDay], 'sms', new Date('2026-11-22T20:30:00Z'), 'UTC', history)).toBe(smsPerDay);
+    expect(
+      isCapped({
+        caps: [smsPerDay],
+        channel: 'sms',
+        at: new Date('2026-11-22T20:30:00Z'),
+        timezone: 'Asia/Tehran',
+        sent: history,
+      }),
+    ).toBeNull();
+    expect(
+      isCapped({
+        caps: [smsPerDay],
+        channel: 'sms',
+        at: new Date('2026-11-22T20:30:00Z'),
+        timezone: 'UTC',
+        sent: history,
+      }),
+    ).toBe(smsPerDay);
   });
 
   it('should count a send at the very start of the day', () => {
     const history = [sent('sms', '2026-11-22T00:00:00Z')];
 
-    expect(isCapped([smsPerDay], 'sms', new Date('2026-11-22T23:59:59Z'), 'UTC', history)).toBe(smsPerDay);
+    expect(
+      isCapped({
+        caps: [smsPerDay],
+        channel: 'sms',
+        at: new Date('2026-11-22T23:59:59Z'),
+        timezone: 'UTC',
+        sent: history,
+      }),
+    ).toBe(smsPerDay);
   });
 
   it('should count only the capped channel, and every channel for any', () => {
@@ -72,31 +102,63 @@ describe(isCapped.name, () => {
     ];
     const at = new Date('2026-11-22T12:00:00Z');
 
-    expect(isCapped([smsPerDay], 'email', at, 'UTC', history)).toBeNull();
-    expect(isCapped([smsPerDay, threePerDay], 'email', at, 'UTC', history)).toBe(threePerDay);
-    expect(isCapped([smsPerDay, threePerDay], 'sms', at, 'UTC', history)).toBe(smsPerDay);
-    expect(isCapped([threePerDay], 'push', at, 'UTC', history.slice(1))).toBeNull();
+    expect(isCapped({ caps: [smsPerDay], channel: 'email', at, timezone: 'UTC', sent: history })).toBeNull();
+    expect(
+      isCapped({ caps: [smsPerDay, threePerDay], channel: 'email', at, timezone: 'UTC', sent: history }),
+    ).toBe(threePerDay);
+    expect(
+      isCapped({ caps: [smsPerDay, threePerDay], channel: 'sms', at, timezone: 'UTC', sent: history }),
+    ).toBe(smsPerDay);
+    expect(
+      isCapped({ caps: [threePerDay], channel: 'push', at, timezone: 'UTC', sent: history.slice(1) }),
+    ).toBeNull();
   });
 
   it('should let a rolling window slide', () => {
     const cap: FrequencyCap = { channel: 'any', max: 1, per: 'PT6H' };
     const history = [sent('sms', '2026-11-22T06:00:00Z')];
 
-    expect(isCapped([cap], 'sms', new Date('2026-11-22T11:59:59Z'), 'UTC', history)).toBe(cap);
-    expect(isCapped([cap], 'sms', new Date('2026-11-22T12:00:00Z'), 'UTC', history)).toBeNull();
+    expect(
+      isCapped({
+        caps: [cap],
+        channel: 'sms',
+        at: new Date('2026-11-22T11:59:59Z'),
+        timezone: 'UTC',
+        sent: history,
+      }),
+    ).toBe(cap);
+    expect(
+      isCapped({
+        caps: [cap],
+        channel: 'sms',
+        at: new Date('2026-11-22T12:00:00Z'),
+        timezone: 'UTC',
+        sent: history,
+      }),
+    ).toBeNull();
   });
 
   it('should ignore sends after the moment', () => {
     expect(
-      isCapped([smsPerDay], 'sms', new Date('2026-11-22T10:00:00Z'), 'UTC', [
-        sent('sms', '2026-11-22T11:00:00Z'),
-      ]),
+      isCapped({
+        caps: [smsPerDay],
+        channel: 'sms',
+        at: new Date('2026-11-22T10:00:00Z'),
+        timezone: 'UTC',
+        sent: [sent('sms', '2026-11-22T11:00:00Z')],
+      }),
     ).toBeNull();
   });
 
   it('should cap nothing without caps', () => {
     expect(
-      isCapped([], 'sms', new Date('2026-11-22T10:00:00Z'), 'UTC', [sent('sms', '2026-11-22T09:00:00Z')]),
+      isCapped({
+        caps: [],
+        channel: 'sms',
+        at: new Date('2026-11-22T10:00:00Z'),
+        timezone: 'UTC',
+        sent: [sent('sms', '2026-11-22T09:00:00Z')],
+      }),
     ).toBeNull();
   });
 });

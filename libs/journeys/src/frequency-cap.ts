@@ -48,20 +48,26 @@ export function capWindowStart(cap: FrequencyCap, at: Date, timezone: string): D
  * The first cap that a send on `channel` at `at` would exceed, given what was sent before; null when none.
  * A send counts when it is not after `at` and not before the window's start (after it, for a rolling window).
  */
-export function isCapped(
-  caps: FrequencyCap[],
-  channel: JourneyChannel,
-  at: Date,
-  timezone: string,
-  sentAt: { channel: JourneyChannel; at: Date }[],
-): FrequencyCap | null {
+export function isCapped({
+  caps,
+  channel,
+  at,
+  timezone,
+  sent,
+}: {
+  caps: readonly FrequencyCap[];
+  channel: JourneyChannel;
+  at: Date;
+  timezone: string;
+  sent: readonly { channel: JourneyChannel; at: Date }[];
+}): FrequencyCap | null {
   for (const cap of caps) {
     if (cap.channel !== 'any' && cap.channel !== channel) continue;
     const start = capWindowStart(cap, at, timezone).getTime();
     const rolling = cap.per !== 'day' && cap.per !== 'week';
     const inWindow = (time: number) => (rolling ? time > start : time >= start) && time <= at.getTime();
-    const count = sentAt.filter(
-      (sent) => (cap.channel === 'any' || sent.channel === cap.channel) && inWindow(sent.at.getTime()),
+    const count = sent.filter(
+      (s) => (cap.channel === 'any' || s.channel === cap.channel) && inWindow(s.at.getTime()),
     ).length;
     if (count >= cap.max) return cap;
   }

@@ -88,8 +88,19 @@ export {
 export { entryDecision, type EntryDecision, type EntryHistory } from './entry-decision';
 export { deliveryBlocker, type DeliveryBlocker } from './delivery-blocker';
 export {
-  simulateJourney,
+  countsAgainstCaps,
+  decideSend,
+  decideSendWith,
+  recheckSend,
   type RenderOutcome,
+  type SendDecision,
+  type SendDecisionInput,
+  type SendDecisionSources,
+  type SentMessage,
+  type SuppressionReason,
+} from './decide-send';
+export {
+  simulateJourney,
   type SimulatedAction,
   type SimulatedStep,
   type SimulationInput,
@@ -100,3 +111,4 @@ export { isStorableText, jsonRecord, jsonValue, MAX_JSON_DEPTH, text, UNSTORABLE
 export { whenParsed } from './when-parsed';
 export { messageExpiry } from './message-expiry';
 export { updateAttributes, describeUpdate } from './update-attributes';
+export { scopeCustomer, scopeEvent, scopeLinks } from './message-scope';

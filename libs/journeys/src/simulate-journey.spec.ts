@@ -204,6 +204,21 @@ describe(simulateJourney.name, () => {
     ]);
   });
 
+  it('should expire a message at once when the quiet hours would hold it past its expiresAfter', async () => {
+    const journey = journeyOf([sms('sms', 'sms', { expiresAfter: 'PT1H' })], {
+      quietHours: { start: '21:00', end: '09:00' },
+    });
+    const result = await simulateJourney(
+      journey,
+      input({ customer: customerOf({ timezone: 'America/New_York' }) }),
+    );
+
+    expect(result.steps.map((s) => [s.action, s.localTime, s.reason])).toEqual([
+      ['suppress', '2026-11-22T04:30:00-05:00', 'expired: not worth sending after 2026-11-22T10:30:00.000Z'],
+      ['exit', '2026-11-22T04:30:00-05:00', 'completed: no step follows'],
+    ]);
+  });
+
   it('should suppress over a frequency cap, counting earlier sends, unless the journey is transactional', async () => {
     const steps = [sms('first'), { id: 'gap', type: 'wait', duration: 'PT1H' } as const, sms('second')];
     const caps = [{ channel: 'sms', max: 1, per: 'day' } as const];

@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
-import { applyQuietHours } from './apply-quiet-hours';
 import type { CustomerLike } from './customer-like';
-import { deliveryBlocker } from './delivery-blocker';
+import { decideSendWith, type RenderOutcome, type SentMessage } from './decide-send';
 import type { EventLike } from './event-like';
-import { isCapped, type FrequencyCap } from './frequency-cap';
+import type { FrequencyCap } from './frequency-cap';
 import type { JourneyChannel } from './journey-channel';
 import type { JourneyDefinition } from './journey-definition';
 import { awaitedEvents, matchesAwaitedEvent } from './matches-awaited-event';
 import { matchesTrigger } from './matches-trigger';
+import { messageExpiry } from './message-expiry';
 import type { Plan, PlanContext, PlanTrace } from './plan';
 import { planAfter, planFirst, planOnEvent, planOnTimeout } from './planner';
 import { resolveTimezone } from './resolve-timezone';
@@ -34,8 +34,6 @@ export interface SimulatedStep {
   reason: string | null;
 }
 
-export type RenderOutcome = { ok: true; rendered: Record<string, unknown> } | { ok: false; error: string };
-
 export interface SimulationInput {
   journeyId: string;
   customer: CustomerLike;
@@ -43,7 +41,7 @@ export interface SimulationInput {
   events: readonly TimelineEvent[];
   caps?: readonly FrequencyCap[];
   /** Marketing messages the customer was sent before, for the caps. */
-  sentBefore?: readonly { channel: JourneyChannel; at: Date }[];
+  sentBefore?: readonly SentMessage[];
   /** The address a channel would send to (phone, email, push endpoint), if the customer has one. */
   address: (channel: JourneyChannel) => string | null | undefined;
   /** Renders a send step's template with the triggering event in scope. */
@@ -103,7 +101,7 @@ export async function simulateJourney(
   const trigger = timeline[triggerIndex];
   const later = timeline.slice(triggerIndex + 1);
   const used = new Set<TimelineEvent>();
-  const sent = [...(input.sentBefore ?? [])];
+  const sent: SentMessage[] = [...(input.sentBefore ?? [])];
   const ctx: PlanContext = {
     customer,
     event: trigger,
@@ -225,24 +223,28 @@ export async function simulateJourney(
       continue;
     }
     const step = plan.step;
+    const expiresAt = messageExpiry(journey, step, plan.dueAt);
     let sendAt = plan.dueAt;
-    const quiet = applyQuietHours(plan.dueAt, journey.quietHours, customer.timezone);
-    if (quiet.held) {
-      const local = DateTime.fromJSDate(quiet.at, { zone: timezone }).toFormat('HH:mm');
-      add(step.id, 'hold', plan.dueAt, {
+    let decision = await decide({ journey, input, step, at: sendAt, expiresAt, sent, trigger });
+    while (decision.kind === 'defer') {
+      const local = DateTime.fromJSDate(decision.until, { zone: timezone }).toFormat('HH:mm');
+      add(step.id, 'hold', sendAt, {
         channel: step.channel,
         reason: `quiet_hours: ${journey.quietHours?.start}–${journey.quietHours?.end} ${timezone}, held until ${local}`,
       });
-      const exitWhileHeld = exitBetween(plan.dueAt, quiet.at);
+      const exitWhileHeld = exitBetween(sendAt, decision.until);
       if (exitWhileHeld) {
         exitFor(step.id, exitWhileHeld);
         return result(null, variant);
       }
-      sendAt = quiet.at;
+      sendAt = decision.until;
+      decision = await decide({ journey, input, step, at: sendAt, expiresAt, sent, trigger });
     }
-    const decision = await decide(journey, input, step, sendAt, timezone, sent, trigger);
-    if ('suppressed' in decision) {
-      add(step.id, 'suppress', sendAt, { channel: step.channel, reason: decision.suppressed });
+    if (decision.kind === 'suppress') {
+      add(step.id, 'suppress', sendAt, {
+        channel: step.channel,
+        reason: `${decision.reason}: ${decision.message}`,
+      });
     } else {
       add(step.id, 'send', sendAt, { channel: step.channel, rendered: decision.rendered });
       if (!journey.transactional) sent.push({ channel: step.channel, at: sendAt });
@@ -274,40 +276,30 @@ function addTrace(
   add(entry.stepId, TRACE_ACTIONS[entry.action], entry.at, { reason: reasons[entry.action] });
 }
 
-/** Consent, address, caps, then the template: the worker's order at the moment a send comes due. */
-async function decide(
-  journey: JourneyDefinition,
-  input: SimulationInput,
-  step: SendStep,
-  at: Date,
-  timezone: string,
-  sent: readonly { channel: JourneyChannel; at: Date }[],
-  trigger: TimelineEvent,
-): Promise<{ suppressed: string } | { rendered: Record<string, unknown> }> {
-  const blocker = deliveryBlocker(
-    step.channel,
-    input.customer.consent,
-    input.address(step.channel),
-    journey.transactional,
+/** The worker's decision (`decideSend`) at the moment a send comes due, or a hold ends. */
+function decide(options: {
+  journey: JourneyDefinition;
+  input: SimulationInput;
+  step: SendStep;
+  at: Date;
+  expiresAt: Date | undefined;
+  sent: readonly SentMessage[];
+  trigger: TimelineEvent;
+}) {
+  const { journey, input, step, trigger } = options;
+  return decideSendWith(
+    {
+      now: options.at,
+      journey,
+      channel: step.channel,
+      customer: input.customer,
+      address: input.address(step.channel),
+      expiresAt: options.expiresAt,
+      caps: input.caps ?? [],
+    },
+    {
+      sentBefore: () => Promise.resolve(options.sent),
+      render: () => input.render(step, trigger),
+    },
   );
-  if (blocker === 'no_consent') {
-    return {
-      suppressed: journey.transactional
-        ? `no_consent: the customer revoked ${step.channel}`
-        : `no_consent: the customer has not opted in to ${step.channel}`,
-    };
-  }
-  if (blocker === 'no_address') {
-    return { suppressed: `no_address: the customer has no ${step.channel} address` };
-  }
-  const cap = journey.transactional
-    ? null
-    : isCapped([...(input.caps ?? [])], step.channel, at, timezone, [...sent]);
-  if (cap) {
-    return {
-      suppressed: `frequency_cap: at most ${cap.max} ${cap.channel === 'any' ? 'messages' : cap.channel} per ${cap.per}`,
-    };
-  }
-  const rendered = await input.render(step, trigger);
-  return rendered.ok ? { rendered: rendered.rendered } : { suppressed: `template_error: ${rendered.error}` };
 }

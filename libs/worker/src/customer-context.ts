@@ -1,5 +1,5 @@
 import type { Customer, StoredEvent } from '@touchpoint/core';
-import type { CustomerLike, EventLike } from '@touchpoint/journeys';
+import { scopeCustomer, scopeEvent, type CustomerLike, type EventLike } from '@touchpoint/journeys';
 
 /** The plain shapes libs/journeys and the templates see: no table columns leak past here. */
 export function toCustomerLike(c: Customer): CustomerLike {
@@ -18,12 +18,11 @@ export function toEventLike(e: StoredEvent): EventLike {
   return { name: e.name, properties: e.properties, occurredAt: e.occurred_at };
 }
 
-/** What a template sees of the customer: contact details included, since the message goes to them. */
+/** What a template sees of the customer (`scopeCustomer`, as the simulation's templates see it). */
 export function templateCustomer(c: Customer): Record<string, unknown> {
-  const { consent: _consent, ...seen } = toCustomerLike(c);
-  return seen;
+  return scopeCustomer(toCustomerLike(c));
 }
 
 export function templateEvent(e: StoredEvent | undefined): Record<string, unknown> | undefined {
-  return e && { id: e.id, name: e.name, properties: e.properties, occurredAt: e.occurred_at.toISOString() };
+  return e && scopeEvent({ id: e.id, ...toEventLike(e) });
 }

@@ -152,9 +152,11 @@ export class DueStepBatcher {
     const key = (s: { enrollment_id: string | null; step_id: string | null; visit: number }) =>
       `${s.enrollment_id}/${s.step_id}/${s.visit}`;
     const lockedTouchpoints = new Map(touchpoints.map((t) => [key(t), t]));
-    const existing = await this.touchpointKeys(
+    const existing = await this.touchpoints.keysForSteps(
       trx,
-      locked.filter((s) => !lockedTouchpoints.has(key(s))),
+      locked
+        .filter((s) => !lockedTouchpoints.has(key(s)))
+        .map((s) => ({ enrollmentId: s.enrollment_id, stepId: s.step_id, visit: s.visit })),
     );
     const rows = new Map<string, PreloadedStep>();
     for (const step of locked) {
@@ -171,22 +173,5 @@ export class DueStepBatcher {
       });
     }
     return rows;
-  }
-
-  private async touchpointKeys(
-    trx: StepBatch['trx'],
-    steps: { enrollment_id: string; step_id: string; visit: number }[],
-  ): Promise<Set<string>> {
-    if (steps.length === 0) return new Set();
-    const rows = await trx
-      .selectFrom('touchpoints')
-      .select(['enrollment_id', 'step_id', 'visit'])
-      .where(
-        'enrollment_id',
-        'in',
-        steps.map((s) => s.enrollment_id),
-      )
-      .execute();
-    return new Set(rows.map((r) => `${r.enrollment_id}/${r.step_id}/${r.visit}`));
   }
 }

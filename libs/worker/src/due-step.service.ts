@@ -29,10 +29,8 @@ import {
   type Touchpoint,
 } from '@touchpoint/core';
 import {
-  applyQuietHours,
   capWindowStart,
-  deliveryBlocker,
-  isCapped,
+  decideSendWith,
   evaluateCondition,
   planAfter,
   planOnChange,
@@ -41,19 +39,21 @@ import {
   type JourneyDefinition,
   type Plan,
   type PlanContext,
+  type RenderOutcome,
+  type SentMessage,
   type Step,
+  type SuppressionReason,
   type WaitForAttributeStep,
+  resolveTimezone,
+  scopeLinks,
   updateAttributes,
 } from '@touchpoint/journeys';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
 import { FrequencyCaps } from './frequency-caps.service';
 import { JourneyCatalog } from './journey-catalog.service';
 import { StepScheduler, type DeferredStepWrites } from './step-scheduler.service';
 import { WebhookSteps, type WebhookAnswer, type WebhookCall } from './webhook-steps.service';
-
-/** Advisory-lock namespace for a customer's send decisions (`pg_advisory_xact_lock(space, hashtext(id))`). */
-const CUSTOMER_SENDS_LOCK = 0x7470_0004;
 
 /** A job may fire a little early (clock skew between Redis and us); more than this and it is stale. */
 const EARLY_TOLERANCE_MS = 1_000;
@@ -66,6 +66,7 @@ export type DueStepOutcome =
   | 'paused'
   | 'held'
   | 'suppressed'
+  | 'expired'
   | 'failed'
   | 'ready'
   | 'advanced'
@@ -77,6 +78,35 @@ export type DueStepOutcome =
   | 'external';
 
 type SendStep = Extract<Step, { type: 'send' }>;
+
+/** A send step come due, with what its decision reads. */
+interface SendInput {
+  step: ScheduledStep;
+  enrollment: Enrollment;
+  definition: JourneyDefinition;
+  stepDef: SendStep;
+  customer: Customer;
+  scope: {
+    customer: Record<string, unknown>;
+    event?: Record<string, unknown>;
+    journey: Record<string, unknown>;
+  };
+  now: Date;
+  work: Work;
+  caps: FrequencyCap[];
+  /** Preloaded by a batch (null: none); undefined: read it now. */
+  touchpoint?: Touchpoint | null;
+  writes?: DeferredStepWrites;
+}
+
+/** The status a suppressed send is recorded as: a broken template is the journey's failure, not a choice. */
+const SUPPRESSED_AS: Record<SuppressionReason, 'suppressed' | 'expired' | 'failed'> = {
+  expired: 'expired',
+  no_consent: 'suppressed',
+  no_address: 'suppressed',
+  frequency_cap: 'suppressed',
+  template_error: 'failed',
+};
 
 interface Work {
   steps: DueJob[];
@@ -151,7 +181,7 @@ export class DueStepService {
       }
       if (journeyStatus === 'paused') {
         // Held in PostgreSQL; resume promotes it again. Nothing is lost.
-        await this.steps.reschedule(trx, step.id, step.due_at, false, now);
+        await this.steps.reschedule(trx, step.id, { dueAt: step.due_at, queued: false, at: now });
         return 'paused';
       }
       const definition = await this.catalog.version(enrollment.journey_id, enrollment.journey_version, trx);
@@ -269,7 +299,9 @@ export class DueStepService {
           : ended === 'changed'
             ? planOnChange(definition, stepDef.id, now, ctx)
             : planAfter(definition, stepDef.id, now, ctx);
-      work.steps.push(...(await this.scheduler.apply(trx, enrollment, definition, plan, now, batch?.writes)));
+      work.steps.push(
+        ...(await this.scheduler.apply(trx, { enrollment, definition, plan, now, deferred: batch?.writes })),
+      );
       return result;
     };
     if (batch) return decide(batch.trx);
@@ -326,27 +358,8 @@ export class DueStepService {
     return 'changed';
   }
 
-  private async decideSend(
-    trx: Executor,
-    input: {
-      step: ScheduledStep;
-      enrollment: Enrollment;
-      definition: JourneyDefinition;
-      stepDef: SendStep;
-      customer: Customer;
-      scope: {
-        customer: Record<string, unknown>;
-        event?: Record<string, unknown>;
-        journey: Record<string, unknown>;
-      };
-      now: Date;
-      work: Work;
-      caps: FrequencyCap[];
-      /** Preloaded by a batch (null: none); undefined: read it now. */
-      touchpoint?: Touchpoint | null;
-      writes?: DeferredStepWrites;
-    },
-  ): Promise<DueStepOutcome> {
+  /** A due send step: its I/O here, the decision itself in `decideSend` (shared with the simulation). */
+  private async decideSend(trx: Executor, input: SendInput): Promise<DueStepOutcome> {
     const { step, enrollment, definition, stepDef, customer, now, work } = input;
     const touchpoint =
       input.touchpoint !== undefined
@@ -356,96 +369,102 @@ export class DueStepService {
       return 'already_done';
     }
 
-    const quiet = applyQuietHours(now, definition.quietHours, customer.timezone);
-    if (quiet.held && quiet.at.getTime() > now.getTime()) {
-      const queued = this.scheduler.withinHorizon(quiet.at, now);
-      await this.steps.reschedule(trx, step.id, quiet.at, queued, now);
-      await trx
-        .updateTable('touchpoints')
-        .set({ scheduled_for: quiet.at, updated_at: now })
-        .where('id', '=', touchpoint.id)
-        .execute();
-      await this.touchpoints.recordEvent(trx, touchpoint.id, 'scheduled', now, {
-        reason: 'quiet_hours',
-        until: quiet.at.toISOString(),
-      });
-      if (queued) work.steps.push({ scheduledStepId: step.id, dueAt: quiet.at });
-      return 'held';
-    }
-
     const channel = stepDef.channel;
-    const suppression = suppressionReason(channel, customer, definition.transactional);
-    if (suppression) {
-      await this.touchpoints.transition(trx, touchpoint.id, 'scheduled', 'suppressed', now, {
-        error: suppression,
-      });
-      return 'suppressed';
-    }
-
-    const cap =
-      definition.transactional || input.caps.length === 0
-        ? null
-        : await this.exceededCap(trx, input.caps, channel, customer, now);
-    if (cap) {
-      await this.touchpoints.transition(
-        trx,
-        touchpoint.id,
-        'scheduled',
-        'suppressed',
+    const decision = await decideSendWith(
+      {
         now,
-        { error: 'frequency_cap', error_message: `at most ${cap.max} ${cap.channel} per ${cap.per}` },
-        { cap },
-      );
-      return 'suppressed';
-    }
-
-    let rendered;
-    try {
-      rendered = await this.renderer.render(
-        stepDef.template as ChannelTemplate,
+        journey: definition,
         channel,
+        customer: toCustomerLike(customer),
+        address: addressOf(channel, customer),
+        expiresAt: touchpoint.expires_at,
+        caps: input.caps,
+      },
+      {
+        sentBefore: () => this.sentBefore(trx, { customer, caps: input.caps, now }),
+        render: () => this.render(input, touchpoint.id),
+      },
+    );
+    switch (decision.kind) {
+      case 'defer':
+        return this.hold(trx, { step, touchpointId: touchpoint.id, until: decision.until, now, work });
+      case 'suppress': {
+        const status = SUPPRESSED_AS[decision.reason];
+        const detail = decision.cap && { cap: decision.cap };
+        await this.touchpoints.transition(trx, touchpoint.id, {
+          from: 'scheduled',
+          to: status,
+          at: now,
+          set: { error: decision.reason, error_message: decision.message },
+          detail,
+        });
+        return status;
+      }
+      case 'send': {
+        const ready = { to: decision.to, rendered: decision.rendered };
+        if (input.writes) input.writes.ready.push({ id: touchpoint.id, ...ready });
+        else await this.touchpoints.markReady(trx, touchpoint.id, { ...ready, at: now });
+        work.sends.push({ id: touchpoint.id, channel });
+        return 'ready';
+      }
+    }
+  }
+
+  /** Quiet hours: the step and its touchpoint wait until they end, then the send is decided again. */
+  private async hold(
+    trx: Executor,
+    input: { step: ScheduledStep; touchpointId: string; until: Date; now: Date; work: Work },
+  ): Promise<DueStepOutcome> {
+    const { step, touchpointId, until, now } = input;
+    const queued = this.scheduler.withinHorizon(until, now);
+    await this.steps.reschedule(trx, step.id, { dueAt: until, queued, at: now });
+    await this.touchpoints.update(trx, touchpointId, { scheduled_for: until }, now);
+    await this.touchpoints.recordEvent(trx, touchpointId, {
+      status: 'scheduled',
+      at: now,
+      detail: { reason: 'quiet_hours', until: until.toISOString() },
+    });
+    if (queued) input.work.steps.push({ scheduledStepId: step.id, dueAt: until });
+    return 'held';
+  }
+
+  /** The step's template for the customer; the links derive from the touchpoint id, so exist before it. */
+  private async render(input: SendInput, touchpointId: string): Promise<RenderOutcome> {
+    const { stepDef, definition, customer } = input;
+    try {
+      const rendered = await this.renderer.render(
+        stepDef.template as ChannelTemplate,
+        stepDef.channel,
         customer.locale,
-        // The links are derived from the touchpoint id, so they exist before the message does.
         {
           ...input.scope,
-          unsubscribe: { url: this.unsubscribeLinks.url(touchpoint.id) },
-          ...(definition.survey && { survey: { url: this.surveyLinks.url(touchpoint.id) } }),
+          ...scopeLinks(definition, {
+            unsubscribe: this.unsubscribeLinks.url(touchpointId),
+            survey: this.surveyLinks.url(touchpointId),
+          }),
         },
       );
+      return { ok: true, rendered: { ...rendered } };
     } catch (error) {
       if (!(error instanceof TemplateRenderError)) throw error;
-      await this.touchpoints.transition(trx, touchpoint.id, 'scheduled', 'failed', now, {
-        error: 'template_error',
-        error_message: error.message,
-      });
-      return 'failed';
+      return { ok: false, error: error.message };
     }
-    const ready = { to: addressOf(channel, customer) ?? '', rendered: { ...rendered } };
-    if (input.writes) input.writes.ready.push({ id: touchpoint.id, ...ready });
-    else await this.touchpoints.markReady(trx, touchpoint.id, { ...ready, at: now });
-    work.sends.push({ id: touchpoint.id, channel });
-    return 'ready';
   }
 
   /**
-   * The cap a send now would exceed, counted in the customer's timezone, or null. The enrollment's row
-   * lock does not cover the customer's other journeys, so decisions for one customer take turns on an
-   * advisory lock held to commit, and the count includes messages decided but not yet sent.
+   * What the caps count for the customer, in their timezone: decisions for one customer take turns (a lock
+   * held to commit), and the count includes messages decided but not yet sent.
    */
-  private async exceededCap(
+  private async sentBefore(
     trx: Executor,
-    caps: FrequencyCap[],
-    channel: Channel,
-    customer: Customer,
-    now: Date,
-  ): Promise<FrequencyCap | null> {
-    await sql`select pg_advisory_xact_lock(${CUSTOMER_SENDS_LOCK}, hashtext(${customer.id}))`.execute(trx);
-    const timezone = customer.timezone ?? 'UTC';
+    { customer, caps, now }: { customer: Customer; caps: readonly FrequencyCap[]; now: Date },
+  ): Promise<SentMessage[]> {
+    await this.touchpoints.lockCustomerSends(trx, customer.id);
+    const timezone = resolveTimezone(customer.timezone);
     const since = Math.min(...caps.map((cap) => capWindowStart(cap, now, timezone).getTime()));
     const sent = await this.touchpoints.sentForCaps(trx, customer.id, new Date(since));
     // A decision that took the lock before us may carry a later `now` than ours: it still happened first.
-    const before = sent.map((s) => ({ channel: s.channel, at: s.at > now ? now : s.at }));
-    return isCapped(caps, channel, now, timezone, before);
+    return sent.map((s) => ({ channel: s.channel, at: s.at > now ? now : s.at }));
   }
 }
 
@@ -464,18 +483,6 @@ export function addressOf(channel: Channel, customer: Customer): string | undefi
       return token ? fcmAddress(token) : customer.push_subscriptions.at(-1)?.endpoint;
     }
   }
-}
-
-/**
- * Why a message must not go out, or null. Marketing needs an explicit opt-in; a transactional journey
- * sends unless the customer explicitly revoked the channel.
- */
-export function suppressionReason(
-  channel: Channel,
-  customer: Customer,
-  transactional: boolean,
-): string | null {
-  return deliveryBlocker(channel, customer.consent, addressOf(channel, customer), transactional);
 }
 
 /** Compiles only while every step type has its case above. */

@@ -204,7 +204,7 @@ export class EventProcessor {
         journeyId: enrollment.journey_id,
         context,
       });
-      jobs.add.push(...(await this.scheduler.apply(trx, enrollment, definition, plan, now)));
+      jobs.add.push(...(await this.scheduler.apply(trx, { enrollment, definition, plan, now })));
       jobs.count++;
     }
     return jobs;
@@ -247,11 +247,8 @@ export class EventProcessor {
       // reentry `always`: one enrollment per customer at a time, so the newest trigger replaces the running one.
       const replaced = await this.enrollments.endActive(
         trx,
-        journey.journeyId,
-        customer.id,
-        'exited',
-        'reentered',
-        now,
+        { journeyId: journey.journeyId, customerId: customer.id },
+        { status: 'exited', reason: 'reentered', at: now },
       );
       remove.push(...(await this.steps.cancelForEnrollments(trx, replaced, now)));
       await this.touchpoints.cancelForEnrollments(trx, replaced, now);
@@ -270,6 +267,6 @@ export class EventProcessor {
       enrollmentId: enrollment.id,
       journeyId: journey.journeyId,
     });
-    return { add: await this.scheduler.apply(trx, enrollment, definition, plan, now), remove };
+    return { add: await this.scheduler.apply(trx, { enrollment, definition, plan, now }), remove };
   }
 }

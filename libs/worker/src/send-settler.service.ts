@@ -91,12 +91,10 @@ export class SendSettler {
       case 'found': {
         const match = await this.unowned(touchpoint, adapter.provider, lookup.matches);
         if (!match) return this.sendAgain(touchpoint, adapter.provider, channel);
-        const moved = await this.touchpoints.advance(
-          this.db,
-          touchpoint.id,
-          'sent',
-          now,
-          {
+        const moved = await this.touchpoints.advance(this.db, touchpoint.id, {
+          to: 'sent',
+          at: now,
+          set: {
             provider: adapter.provider,
             provider_message_id: match.providerMessageId,
             sent_at: now,
@@ -105,8 +103,8 @@ export class SendSettler {
             error: null,
             error_message: null,
           },
-          { settled: 'lookup', providerMessageId: match.providerMessageId },
-        );
+          detail: { settled: 'lookup', providerMessageId: match.providerMessageId },
+        });
         if (moved) this.metrics.settled(channel, adapter.provider, 'sent');
         return 'sent';
       }
@@ -134,15 +132,13 @@ export class SendSettler {
     provider: string,
     channel: 'sms' | 'email' | 'push',
   ): Promise<keyof SettleReport> {
-    const moved = await this.touchpoints.transition(
-      this.db,
-      touchpoint.id,
-      'sending',
-      'scheduled',
-      this.clock.now(),
-      { settle_after: null, error: null, error_message: null },
-      { settled: 'not_taken', after: inDoubtCode(touchpoint) },
-    );
+    const moved = await this.touchpoints.transition(this.db, touchpoint.id, {
+      from: 'sending',
+      to: 'scheduled',
+      at: this.clock.now(),
+      set: { settle_after: null, error: null, error_message: null },
+      detail: { settled: 'not_taken', after: inDoubtCode(touchpoint) },
+    });
     if (!moved) return 'postponed';
     await this.queue.resend({ id: touchpoint.id, channel });
     this.metrics.settled(channel, provider, 'not_taken');
@@ -150,15 +146,13 @@ export class SendSettler {
   }
 
   private async markUnknown(touchpoint: Touchpoint, provider?: string): Promise<keyof SettleReport> {
-    const moved = await this.touchpoints.transition(
-      this.db,
-      touchpoint.id,
-      'sending',
-      'unknown',
-      this.clock.now(),
-      { settle_after: null, error: inDoubtCode(touchpoint) },
-      { inDoubt: inDoubtCode(touchpoint) },
-    );
+    const moved = await this.touchpoints.transition(this.db, touchpoint.id, {
+      from: 'sending',
+      to: 'unknown',
+      at: this.clock.now(),
+      set: { settle_after: null, error: inDoubtCode(touchpoint) },
+      detail: { inDoubt: inDoubtCode(touchpoint) },
+    });
     if (moved && touchpoint.channel !== 'survey') {
       this.metrics.settled(touchpoint.channel, provider ?? touchpoint.provider ?? 'unknown', 'unknown');
     }

@@ -11,6 +11,7 @@ import {
   type Database,
 } from '@touchpoint/core';
 import { Inject } from '@nestjs/common';
+import { recheckSend } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
 import { outboundMessage } from './outbound-message';
 
@@ -56,31 +57,37 @@ export class SendService {
     touchpointId: string,
     giveUp: (failure: TransientFailure) => Promise<boolean>,
   ): Promise<SendOutcome> {
-    const claimed = await this.touchpoints.transition(
-      this.db,
-      touchpointId,
-      'scheduled',
-      'sending',
-      this.clock.now(),
-    );
+    const claimed = await this.touchpoints.transition(this.db, touchpointId, {
+      from: 'scheduled',
+      to: 'sending',
+      at: this.clock.now(),
+    });
     if (!claimed) return { status: 'skipped' };
     if (!claimed.rendered || !claimed.to || claimed.channel === 'survey' || claimed.channel === 'webhook') {
-      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'scheduled', this.clock.now());
+      await this.touchpoints.transition(this.db, touchpointId, {
+        from: 'sending',
+        to: 'scheduled',
+        at: this.clock.now(),
+      });
       return { status: 'skipped' };
     }
-    if (claimed.expires_at && claimed.expires_at <= this.clock.now()) {
-      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'expired', this.clock.now(), {
-        error: 'expired',
-      });
-      return { status: 'expired' };
-    }
     const customer = await this.customers.find(claimed.customer_id);
-    if (customer?.consent[claimed.channel] === false) {
-      // Revoked since the step was decided (an inbound STOP, an unsubscribe): the consent of now decides.
-      await this.touchpoints.transition(this.db, touchpointId, 'sending', 'suppressed', this.clock.now(), {
-        error: 'no_consent',
+    // Time passed since the step was decided (an outage, an inbound STOP): what is true now decides.
+    const blocker = recheckSend({
+      now: this.clock.now(),
+      channel: claimed.channel,
+      consent: customer?.consent,
+      expiresAt: claimed.expires_at,
+    });
+    if (blocker) {
+      const expired = blocker === 'expired';
+      await this.touchpoints.transition(this.db, touchpointId, {
+        from: 'sending',
+        to: expired ? 'expired' : 'suppressed',
+        at: this.clock.now(),
+        set: { error: blocker },
       });
-      return { status: 'suppressed', reason: 'no_consent' };
+      return expired ? { status: 'expired' } : { status: 'suppressed', reason: blocker };
     }
     const fcmToken = claimed.channel === 'push' ? fcmTokenOf(claimed.to) : undefined;
     const message = outboundMessage({ ...claimed, to: claimed.to }, customer);
@@ -109,7 +116,11 @@ export class SendService {
       };
       // From `sending`, or from `unknown` if this call outlived SENDING_TIMEOUT_MS. A delivery webhook can
       // beat this write: the status it set stands, and the provider's answer is still kept.
-      const moved = await this.touchpoints.advance(this.db, touchpointId, 'sent', now, accepted);
+      const moved = await this.touchpoints.advance(this.db, touchpointId, {
+        to: 'sent',
+        at: now,
+        set: accepted,
+      });
       if (!moved) await this.touchpoints.update(this.db, touchpointId, accepted, now);
       return { status: 'sent', providerMessageId: result.providerMessageId };
     }
@@ -126,15 +137,13 @@ export class SendService {
         return { status: 'in_doubt', code: result.code };
       }
       // The provider cannot say what it took (SendGrid without Email Activity, push services).
-      await this.touchpoints.transition(
-        this.db,
-        touchpointId,
-        'sending',
-        'unknown',
-        now,
-        { provider: result.provider, error: result.code, error_message: result.message },
-        { inDoubt: result.code },
-      );
+      await this.touchpoints.transition(this.db, touchpointId, {
+        from: 'sending',
+        to: 'unknown',
+        at: now,
+        set: { provider: result.provider, error: result.code, error_message: result.message },
+        detail: { inDoubt: result.code },
+      });
       this.metrics.settled(claimed.channel, result.provider, 'unknown');
       return { status: 'unknown', code: result.code };
     }
@@ -152,27 +161,23 @@ export class SendService {
         if (fcmToken) await this.customers.removeFcmToken(customer.id, fcmToken, now);
         else await this.customers.removePushSubscription(customer.id, claimed.to, now);
       }
-      await this.touchpoints.transition(
-        this.db,
-        touchpointId,
-        'sending',
-        'failed',
-        now,
-        { provider: result.provider, error: result.code, error_message: result.message },
-        { code: result.code },
-      );
+      await this.touchpoints.transition(this.db, touchpointId, {
+        from: 'sending',
+        to: 'failed',
+        at: now,
+        set: { provider: result.provider, error: result.code, error_message: result.message },
+        detail: { code: result.code },
+      });
       return { status: 'failed', code: result.code };
     }
     // Transient: the provider did not take it, so hand the claim back for the retry.
-    await this.touchpoints.transition(
-      this.db,
-      touchpointId,
-      'sending',
-      'scheduled',
-      now,
-      {},
-      { retry: result.code },
-    );
+    await this.touchpoints.transition(this.db, touchpointId, {
+      from: 'sending',
+      to: 'scheduled',
+      at: now,
+      set: {},
+      detail: { retry: result.code },
+    });
     this.logger.warn(
       { touchpointId, provider: result.provider, code: result.code },
       'transient send failure, will retry',

@@ -33,6 +33,16 @@ export interface DeferredStepWrites {
  * Writes what the planner decided. A step due within the horizon is `queued` and its job is returned
  * for the caller to add after commit; a later one waits in PostgreSQL until the scheduler tick promotes it.
  */
+/** A plan for an enrollment, to write down: its next step and touchpoint, or its end. */
+export interface PlanToApply {
+  enrollment: Pick<Enrollment, 'id' | 'journey_id' | 'journey_version' | 'customer_id'>;
+  definition: JourneyDefinition;
+  plan: Plan;
+  now: Date;
+  /** When set, the routine writes wait for the batch's end (see DeferredStepWrites). */
+  deferred?: DeferredStepWrites;
+}
+
 @Injectable()
 export class StepScheduler {
   constructor(
@@ -46,20 +56,14 @@ export class StepScheduler {
     return dueAt.getTime() <= now.getTime() + this.config.SCHEDULE_HORIZON_MS;
   }
 
-  async apply(
-    trx: Executor,
-    enrollment: Pick<Enrollment, 'id' | 'journey_id' | 'journey_version' | 'customer_id'>,
-    definition: JourneyDefinition,
-    plan: Plan,
-    now: Date,
-    deferred?: DeferredStepWrites,
-  ): Promise<DueJob[]> {
+  async apply(trx: Executor, input: PlanToApply): Promise<DueJob[]> {
+    const { enrollment, definition, plan, now, deferred } = input;
     if (plan.variant) await this.enrollments.setVariant(trx, enrollment.id, plan.variant);
     if (plan.kind === 'end') {
       const status =
         plan.outcome === 'completed' ? 'completed' : plan.outcome === 'exited' ? 'exited' : 'holdout';
       if (deferred) deferred.ended.push({ id: enrollment.id, status, reason: plan.outcome });
-      else await this.enrollments.end(trx, enrollment.id, status, plan.outcome, now);
+      else await this.enrollments.end(trx, enrollment.id, { status, reason: plan.outcome, at: now });
       return [];
     }
     const queued = this.withinHorizon(plan.dueAt, now);
@@ -108,7 +112,9 @@ export class StepScheduler {
     for (const item of items) {
       const { plan } = item;
       if (plan.kind === 'end' || plan.variant) {
-        jobs.push(...(await this.apply(trx, item.enrollment, item.definition, plan, now)));
+        jobs.push(
+          ...(await this.apply(trx, { enrollment: item.enrollment, definition: item.definition, plan, now })),
+        );
       } else {
         plain.push({ item, plan });
       }

@@ -133,27 +133,29 @@ export class WebhookSteps {
     if (isRetriable(response) && attempts < this.config.WEBHOOK_MAX_ATTEMPTS) {
       const dueAt = new Date(now.getTime() + this.config.WEBHOOK_BACKOFF_MS * 2 ** (attempts - 1));
       const queued = this.scheduler.withinHorizon(dueAt, now);
-      await this.steps.reschedule(trx, step.id, dueAt, queued, now);
+      await this.steps.reschedule(trx, step.id, { dueAt, queued, at: now });
       await this.touchpoints.update(trx, touchpoint.id, { details: JSON.stringify({ attempts }) }, now);
-      await this.touchpoints.recordEvent(trx, touchpoint.id, 'scheduled', now, {
-        reason: 'retry',
-        attempt: attempts,
-        status,
-        ...(response.kind === 'error' && { error: response.error, message: response.message }),
-        retryAt: dueAt.toISOString(),
+      await this.touchpoints.recordEvent(trx, touchpoint.id, {
+        status: 'scheduled',
+        at: now,
+        detail: {
+          reason: 'retry',
+          attempt: attempts,
+          status,
+          ...(response.kind === 'error' && { error: response.error, message: response.message }),
+          retryAt: dueAt.toISOString(),
+        },
       });
       if (queued) input.jobs.push({ scheduledStepId: step.id, dueAt });
       return { kind: 'retry' };
     }
     const ok = response.kind === 'response' && status !== null && status >= 200 && status < 300;
     const error = response.kind === 'error' ? response.error : ok ? null : `http_${status}`;
-    const moved = await this.touchpoints.transition(
-      trx,
-      touchpoint.id,
-      'scheduled',
-      ok ? 'sent' : 'failed',
-      now,
-      {
+    const moved = await this.touchpoints.transition(trx, touchpoint.id, {
+      from: 'scheduled',
+      to: ok ? 'sent' : 'failed',
+      at: now,
+      set: {
         to: call.url,
         provider: 'webhook',
         rendered: JSON.stringify({ url: call.url, body: JSON.parse(call.body) as unknown }),
@@ -166,7 +168,7 @@ export class WebhookSteps {
         error_message:
           response.kind === 'error' ? response.message : ok ? null : `the receiver answered ${status}`,
       },
-    );
+    });
     if (!moved) return { kind: 'settled', ok: false };
     const outcome =
       response.kind === 'response'
@@ -188,11 +190,16 @@ export class WebhookSteps {
     input: Input,
     failure: { error: string; message: string },
   ): Promise<WebhookDecision> {
-    await this.touchpoints.transition(trx, touchpoint.id, 'scheduled', 'failed', input.now, {
-      to: input.stepDef.url,
-      provider: 'webhook',
-      error: failure.error,
-      error_message: failure.message,
+    await this.touchpoints.transition(trx, touchpoint.id, {
+      from: 'scheduled',
+      to: 'failed',
+      at: input.now,
+      set: {
+        to: input.stepDef.url,
+        provider: 'webhook',
+        error: failure.error,
+        error_message: failure.message,
+      },
     });
     const context = await this.enrollments.recordStepOutcome(trx, input.enrollment.id, input.stepDef.id, {
       ok: false,

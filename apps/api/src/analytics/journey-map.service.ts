@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AnalyticsRepository,
   CustomerRepository,
-  TouchpointRepository,
+  TouchpointLogRepository,
   type MapEvent,
   type Role,
   type TouchpointWithEvents,
@@ -34,7 +34,7 @@ type MapItem =
 export class JourneyMapService {
   constructor(
     private readonly customers: CustomerRepository,
-    private readonly touchpoints: TouchpointRepository,
+    private readonly touchpoints: TouchpointLogRepository,
     private readonly analytics: AnalyticsRepository,
   ) {}
 

@@ -97,11 +97,13 @@ export class ReportService {
     journeyId: string,
     query: { version?: number; from?: Date; to?: Date; interval: Interval },
   ) {
-    const stats = await this.stats.stats(journeyId, query);
-    const series = await this.reports.series({ from: query.from, to: query.to }, query.interval, {
-      journeyId,
-      journeyVersion: query.version,
-    });
+    const [stats, series] = await Promise.all([
+      this.stats.stats(journeyId, query),
+      this.reports.series({ from: query.from, to: query.to }, query.interval, {
+        journeyId,
+        journeyVersion: query.version,
+      }),
+    ]);
     const { treated, holdout } = stats.conversions;
     const control = holdout && { n: holdout.enrolled, converted: holdout.converted };
     const significance =

@@ -134,13 +134,12 @@ export class ApiKeysController {
   ) {
     const now = this.clock.now();
     const key = generateApiKey();
-    const rotated = await this.keys.rotate(
-      id,
+    const rotated = await this.keys.rotate(id, {
       key,
-      now,
-      new Date(now.getTime() + body.graceMinutes * 60_000),
-      body.expiresAt ? new Date(body.expiresAt) : undefined,
-    );
+      at: now,
+      graceUntil: new Date(now.getTime() + body.graceMinutes * 60_000),
+      expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+    });
     if (!rotated) throw ProblemException.notFound('The API key');
     this.guard.forget();
     const row = rotated.created;

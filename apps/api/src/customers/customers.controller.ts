@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Clock, CustomerRepository, TouchpointRepository } from '@touchpoint/core';
+import { Clock, CustomerRepository, TouchpointLogRepository } from '@touchpoint/core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
@@ -39,7 +39,7 @@ function parseCustomerId(id: string): string {
 export class CustomersController {
   constructor(
     private readonly customers: CustomerRepository,
-    private readonly touchpoints: TouchpointRepository,
+    private readonly touchpoints: TouchpointLogRepository,
     private readonly clock: Clock,
   ) {}
 

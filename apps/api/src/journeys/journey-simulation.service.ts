@@ -16,6 +16,9 @@ import {
 import {
   capWindowStart,
   jsonRecord,
+  scopeCustomer,
+  scopeEvent,
+  scopeLinks,
   simulateJourney,
   text,
   type FrequencyCap,
@@ -26,7 +29,7 @@ import {
 } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { addressOf, templateCustomer, toCustomerLike } from '@touchpoint/worker';
+import { addressOf, toCustomerLike } from '@touchpoint/worker';
 import { customerBodySchema, customerIdSchema } from '../customers/customer.schema';
 import { ProblemException } from '../http/problem';
 
@@ -122,16 +125,12 @@ export class JourneySimulationService {
             step.channel,
             customer.locale,
             {
-              customer: templateCustomer(customer),
-              event: {
-                name: trigger.name,
-                properties: trigger.properties,
-                occurredAt: trigger.at.toISOString(),
-              },
+              customer: scopeCustomer(toCustomerLike(customer)),
+              event: scopeEvent({ ...trigger, occurredAt: trigger.at }),
               journey: scopeJourney,
-              unsubscribe: { url: `${this.config.PUBLIC_BASE_URL}/unsubscribe/simulated` },
-              ...(definition.survey && {
-                survey: { url: `${this.config.PUBLIC_BASE_URL}/s/simulated` },
+              ...scopeLinks(definition, {
+                unsubscribe: `${this.config.PUBLIC_BASE_URL}/unsubscribe/simulated`,
+                survey: `${this.config.PUBLIC_BASE_URL}/s/simulated`,
               }),
             },
           );

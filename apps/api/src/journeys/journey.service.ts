@@ -162,7 +162,7 @@ export class JourneyService {
         if (to === 'archived') {
           jobs.remove = await this.steps.cancelForJourney(trx, id, now);
           await this.touchpoints.cancelForJourney(trx, id, now);
-          await this.enrollments.endForJourney(trx, id, 'exited', 'archived', now);
+          await this.enrollments.endForJourney(trx, id, { status: 'exited', reason: 'archived', at: now });
         } else if (to === 'active') {
           const horizon = new Date(now.getTime() + this.config.SCHEDULE_HORIZON_MS);
           jobs.add = await this.steps.promoteForJourney(trx, id, horizon, now);

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProviderCircuits, QueueGateway, SendMetrics, TouchpointRepository } from '@touchpoint/core';
+import { ProviderCircuits, QueueGateway, SendMetrics, TouchpointLogRepository } from '@touchpoint/core';
 import { Gauge, type Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 
@@ -14,7 +14,7 @@ export class MetricsController {
   private readonly registry: Registry;
 
   constructor(
-    touchpoints: TouchpointRepository,
+    touchpoints: TouchpointLogRepository,
     queue: QueueGateway,
     metrics: SendMetrics,
     circuits: ProviderCircuits,

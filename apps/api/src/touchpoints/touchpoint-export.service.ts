@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Clock,
-  TouchpointRepository,
+  TouchpointLogRepository,
   type LoggedTouchpoint,
   type Role,
   type TouchpointCursor,
@@ -53,7 +53,7 @@ const CSV_OPTIONS = {
 @Injectable()
 export class TouchpointExportService {
   constructor(
-    private readonly touchpoints: TouchpointRepository,
+    private readonly touchpoints: TouchpointLogRepository,
     private readonly clock: Clock,
   ) {}
 

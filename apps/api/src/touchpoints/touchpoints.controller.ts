@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { TouchpointRepository } from '@touchpoint/core';
+import { TouchpointLogRepository } from '@touchpoint/core';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentCaller, Roles, type Caller } from '../auth/auth.decorators';
@@ -24,7 +24,7 @@ class TouchpointExportQueryDto extends createZodDto(touchpointExportQuerySchema)
 @Controller('v1/touchpoints')
 export class TouchpointsController {
   constructor(
-    private readonly touchpoints: TouchpointRepository,
+    private readonly touchpoints: TouchpointLogRepository,
     private readonly exporter: TouchpointExportService,
   ) {}
 

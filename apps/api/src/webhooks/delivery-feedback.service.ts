@@ -57,18 +57,20 @@ export class DeliveryFeedbackService {
       const touchpoint = await this.find(trx, feedback);
       if (!touchpoint) return { outcome: 'unknown_touchpoint' as const };
       const detail = { source: feedback.provider, ...feedback.detail };
-      const moved = await this.touchpoints.advance(
-        trx,
-        touchpoint.id,
-        feedback.status,
-        feedback.at,
-        this.changes(touchpoint, feedback),
+      const moved = await this.touchpoints.advance(trx, touchpoint.id, {
+        to: feedback.status,
+        at: feedback.at,
+        set: this.changes(touchpoint, feedback),
         detail,
-      );
+      });
       if (moved) return { outcome: 'applied' as const, touchpoint };
       // Each open and click is an engagement worth its line, even when the status is already past it.
       if (isRepeatable(feedback.status) && !NEVER_SENT.has(touchpoint.status)) {
-        await this.touchpoints.recordEvent(trx, touchpoint.id, feedback.status, feedback.at, detail);
+        await this.touchpoints.recordEvent(trx, touchpoint.id, {
+          status: feedback.status,
+          at: feedback.at,
+          detail,
+        });
         return { outcome: 'recorded' as const, touchpoint };
       }
       return { outcome: 'stale' as const, touchpoint };

@@ -32,7 +32,12 @@ export class UnsubscribeService {
     if (!target) return undefined;
     const now = this.clock.now();
     await this.customers.setConsent(target.customerId, 'email', false, now);
-    await this.touchpoints.advance(this.db, touchpointId, 'unsubscribed', now, {}, { source: 'link' });
+    await this.touchpoints.advance(this.db, touchpointId, {
+      to: 'unsubscribed',
+      at: now,
+      set: {},
+      detail: { source: 'link' },
+    });
     return target;
   }
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { pingDatabase } from '../database/database';
 import type { Database } from '../database/database.types';
 
 export type DependencyState = 'up' | 'down';
@@ -30,7 +31,7 @@ export async function checkDependencies(
 ): Promise<DependencyHealth> {
   const [redisState, database] = await Promise.all([
     probe(timeoutMs, () => redis.ping()),
-    probe(timeoutMs, () => sql`select 1`.execute(db)),
+    probe(timeoutMs, () => pingDatabase(db)),
   ]);
   return { ok: redisState === 'up' && database === 'up', redis: redisState, database };
 }

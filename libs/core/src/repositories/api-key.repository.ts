@@ -95,10 +95,7 @@ export class ApiKeyRepository {
    */
   async rotate(
     id: string,
-    key: string,
-    at: Date,
-    graceUntil: Date,
-    expiresAt?: Date,
+    { key, at, graceUntil, expiresAt }: { key: string; at: Date; graceUntil: Date; expiresAt?: Date },
   ): Promise<{ created: ApiKey; oldExpiresAt: Date } | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const old = await trx

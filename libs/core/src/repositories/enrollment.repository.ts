@@ -7,6 +7,13 @@ import { DB, type Executor } from '../database/database.tokens';
 const INSERT_CHUNK = 2_000;
 import type { Database, Enrollment, EnrollmentStatus } from '../database/database.types';
 
+/** How and when an enrollment ends: `reason` is kept as its end_reason. */
+export interface EnrollmentEnding {
+  status: Exclude<EnrollmentStatus, 'active'>;
+  reason: string;
+  at: Date;
+}
+
 @Injectable()
 export class EnrollmentRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
@@ -198,13 +205,7 @@ export class EnrollmentRepository {
     return rows.map((r) => r.id);
   }
 
-  async end(
-    executor: Executor,
-    id: string,
-    status: Exclude<EnrollmentStatus, 'active'>,
-    reason: string,
-    at: Date,
-  ): Promise<void> {
+  async end(executor: Executor, id: string, { status, reason, at }: EnrollmentEnding): Promise<void> {
     await executor
       .updateTable('enrollments')
       .set({ status, ended_at: at, end_reason: reason })
@@ -216,11 +217,8 @@ export class EnrollmentRepository {
   /** Ends the customer's running enrollment in the journey, if any (re-entry under `always`); returns its id. */
   async endActive(
     executor: Executor,
-    journeyId: string,
-    customerId: string,
-    status: Exclude<EnrollmentStatus, 'active'>,
-    reason: string,
-    at: Date,
+    { journeyId, customerId }: { journeyId: string; customerId: string },
+    { status, reason, at }: EnrollmentEnding,
   ): Promise<string[]> {
     const rows = await executor
       .updateTable('enrollments')
@@ -234,13 +232,8 @@ export class EnrollmentRepository {
   }
 
   /** Ends every running enrollment of the journey (archive); returns how many. */
-  async endForJourney(
-    executor: Executor,
-    journeyId: string,
-    status: Exclude<EnrollmentStatus, 'active'>,
-    reason: string,
-    at: Date,
-  ): Promise<number> {
+  async endForJourney(executor: Executor, journeyId: string, ending: EnrollmentEnding): Promise<number> {
+    const { status, reason, at } = ending;
     const result = await executor
       .updateTable('enrollments')
       .set({ status, ended_at: at, end_reason: reason })

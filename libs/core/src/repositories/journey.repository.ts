@@ -65,7 +65,7 @@ export class JourneyRepository {
           .insertInto('journeys')
           .values({ id, name: definition.name, status: 'active', version: 1, created_at: at, updated_at: at })
           .execute();
-        await this.insertVersion(trx, id, 1, definition, actor, at);
+        await this.insertVersion(trx, { id, version: 1, definition, actor, at });
         await this.recordChange(trx, { journeyId: id, version: 1, action: 'created', actor, at });
       })
       .catch((error: unknown) => {
@@ -85,11 +85,13 @@ export class JourneyRepository {
 
   private async insertVersion<D extends { trigger: { event: string }; exitOn: string[] }>(
     trx: Executor,
-    id: string,
-    version: number,
-    definition: D,
-    actor: Actor,
-    at: Date,
+    {
+      id,
+      version,
+      definition,
+      actor,
+      at,
+    }: { id: string; version: number; definition: D; actor: Actor; at: Date },
   ): Promise<void> {
     await trx
       .insertInto('journey_versions')
@@ -123,7 +125,7 @@ export class JourneyRepository {
         if (!current) return undefined;
         if (current.status === 'archived') return 'archived' as const;
         const version = current.version + 1;
-        await this.insertVersion(trx, id, version, definition, actor, at);
+        await this.insertVersion(trx, { id, version, definition, actor, at });
         await trx
           .updateTable('journeys')
           .set({ name: definition.name, version, updated_at: at })

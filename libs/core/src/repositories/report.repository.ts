@@ -130,9 +130,33 @@ export class ReportRepository {
       select a.id, a.customer_id, a.journey_id, j.name as journey_name, a.stage, a.step_id, c.channel, a.survey_of,
              a.score, a.comment, a.created_at,
              to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
-      from touchpoints a
+      from (${this.answerPage(filter, limit, cursor)}) a
       left join journeys j on j.id = a.journey_id
       left join touchpoints c on c.id = a.survey_of
+      order by a.created_at desc, a.id desc`.execute(this.db);
+    return rows.map((r) => ({
+      id: r.id,
+      customerId: r.customer_id,
+      journeyId: r.journey_id,
+      journeyName: r.journey_name,
+      stage: r.stage,
+      stepId: r.step_id,
+      channel: r.channel,
+      carrierId: r.survey_of,
+      score: r.score,
+      comment: r.comment,
+      createdAt: new Date(r.created_at),
+      cursorAt: r.cursor_at,
+    }));
+  }
+
+  /**
+   * One page of answers, newest first, before the joins: the journey and the carrier are looked up for the
+   * page's rows only (the planner misjudges how rare answers are and would join all of them first).
+   */
+  private answerPage(filter: AnswerFilter, limit: number, cursor?: { createdAt: string; id: string }) {
+    return sql`
+      select a.* from touchpoints a
       where ${sql.join(
         [
           sql`a.channel = 'survey'`,
@@ -155,20 +179,6 @@ export class ReportRepository {
         sql` and `,
       )}
       order by a.created_at desc, a.id desc
-      limit ${limit}`.execute(this.db);
-    return rows.map((r) => ({
-      id: r.id,
-      customerId: r.customer_id,
-      journeyId: r.journey_id,
-      journeyName: r.journey_name,
-      stage: r.stage,
-      stepId: r.step_id,
-      channel: r.channel,
-      carrierId: r.survey_of,
-      score: r.score,
-      comment: r.comment,
-      createdAt: new Date(r.created_at),
-      cursorAt: r.cursor_at,
-    }));
+      limit ${limit}`;
   }
 }

@@ -163,7 +163,12 @@ export class ScheduledStepRepository {
     return { step, enrollment };
   }
 
-  async reschedule(executor: Executor, id: string, dueAt: Date, queued: boolean, at: Date): Promise<void> {
+  /** Moves a step to `dueAt`: `queued` when its job is added now (within the horizon), else `waiting`. */
+  async reschedule(
+    executor: Executor,
+    id: string,
+    { dueAt, queued, at }: { dueAt: Date; queued: boolean; at: Date },
+  ): Promise<void> {
     await executor
       .updateTable('scheduled_steps')
       .set({

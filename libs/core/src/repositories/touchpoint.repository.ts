@@ -12,6 +12,20 @@ import type {
 } from '../database/database.types';
 import { statusesBefore, type ProviderStatus } from '../touchpoints/touchpoint-progress';
 
+/** Advisory-lock namespace for a customer's send decisions (`pg_advisory_xact_lock(space, hashtext(id))`). */
+const CUSTOMER_SENDS_LOCK = 0x7470_0004;
+
+/** A move of a touchpoint's status, made only while it is in `from`. */
+export interface TouchpointMove {
+  from: TouchpointStatus | TouchpointStatus[];
+  to: TouchpointStatus;
+  at: Date;
+  /** Columns set with the move. */
+  set?: TouchpointUpdate;
+  /** Kept on the move's event: why it happened. */
+  detail?: Record<string, unknown>;
+}
+
 interface TransitionCall {
   id: string;
   at: Date;
@@ -34,28 +48,6 @@ const BATCHED_COLUMNS: Partial<Record<keyof TouchpointUpdate, string>> = {
   error_message: 'text',
 };
 
-export interface TouchpointFilter {
-  journeyId?: string;
-  journeyVersion?: number;
-  stepId?: string;
-  customerId?: string;
-  channel?: TouchpointChannel;
-  status?: TouchpointStatus;
-  stage?: string;
-  from?: Date;
-  to?: Date;
-}
-
-export interface TouchpointCursor {
-  /** A Date, or the exact ISO text of `cursor_at` (PostgreSQL keeps microseconds, a Date does not). */
-  createdAt: Date | string;
-  id: string;
-}
-
-export interface TouchpointWithEvents extends Touchpoint {
-  events: { status: TouchpointStatus; at: Date }[];
-}
-
 /** A touchpoint to create as `scheduled`. */
 export interface ScheduledTouchpoint {
   enrollmentId: string;
@@ -73,9 +65,6 @@ export interface ScheduledTouchpoint {
   visit?: number;
 }
 
-/** A row of the log: `cursor_at` is its created_at to the microsecond, for the next page's cursor. */
-export type LoggedTouchpoint = TouchpointWithEvents & { cursor_at: string };
-
 /**
  * `status = any(from)` for statements that find their rows by primary key, written so the planner can only
  * check it on the rows the key found. As a plain condition the planner may also scan `touchpoints_status`
@@ -86,8 +75,10 @@ export type LoggedTouchpoint = TouchpointWithEvents & { cursor_at: string };
 const statusAmong = (from: readonly TouchpointStatus[], table?: 't') =>
   sql<boolean>`(${sql.ref(table ? `${table}.status` : 'status')} = any(${[...from]}::text[])) is true`;
 
-const CURSOR_AT = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
+/**
+ * The write side of touchpoints: creating them, the state machine's transitions (each conditional on the
+ * status it leaves), and the reads those transitions depend on. The log's reads are TouchpointLogRepository.
+ */
 @Injectable()
 export class TouchpointRepository {
   private readonly transitions = new Map<string, Coalescer<TransitionCall, Touchpoint | undefined>>();
@@ -192,6 +183,27 @@ export class TouchpointRepository {
       .execute();
   }
 
+  /**
+   * Which of these steps already have a touchpoint, as `enrollment/step/visit` keys: a touchpoint that
+   * `lockForSteps` skipped (locked elsewhere) is not "none".
+   */
+  async keysForSteps(
+    executor: Executor,
+    steps: { enrollmentId: string; stepId: string; visit: number }[],
+  ): Promise<Set<string>> {
+    if (steps.length === 0) return new Set();
+    const rows = await executor
+      .selectFrom('touchpoints')
+      .select(['enrollment_id', 'step_id', 'visit'])
+      .where(
+        'enrollment_id',
+        'in',
+        steps.map((s) => s.enrollmentId),
+      )
+      .execute();
+    return new Set(rows.map((r) => `${r.enrollment_id}/${r.step_id}/${r.visit}`));
+  }
+
   find(id: string, executor: Executor = this.db): Promise<Touchpoint | undefined> {
     return executor.selectFrom('touchpoints').selectAll().where('id', '=', id).executeTakeFirst();
   }
@@ -200,28 +212,21 @@ export class TouchpointRepository {
    * Moves a touchpoint from one status to another only if it is still in `from`: the conditional
    * update is what makes two workers, a retry or a re-delivered job unable to both act on it.
    */
-  async transition(
-    executor: Executor,
-    id: string,
-    from: TouchpointStatus | TouchpointStatus[],
-    to: TouchpointStatus,
-    at: Date,
-    set: TouchpointUpdate = {},
-    detail?: Record<string, unknown>,
-  ): Promise<Touchpoint | undefined> {
+  async transition(executor: Executor, id: string, move: TouchpointMove): Promise<Touchpoint | undefined> {
+    const { from, to, at, set = {}, detail } = move;
     const fromList = Array.isArray(from) ? from : [from];
     const keys = Object.keys(set).sort() as (keyof TouchpointUpdate)[];
     // Outside a transaction, the same move made at the same moment (the sends in flight claiming their
     // touchpoints, recording what the provider said) shares one statement: one round trip for many.
     if (executor !== this.db || !keys.every((k) => k in BATCHED_COLUMNS)) {
-      return this.transitionOne(executor, id, fromList, to, at, set, detail);
+      return this.transitionOne(executor, id, { from: fromList, to, at, set, detail });
     }
     const signature = JSON.stringify([fromList, to, keys]);
     let group = this.transitions.get(signature);
     if (!group) {
       group = new Coalescer<TransitionCall, Touchpoint | undefined>(
         (calls) => this.transitionMany(fromList, to, keys, calls),
-        (call) => this.transitionOne(this.db, call.id, fromList, to, call.at, call.set, call.detail),
+        (call) => this.transitionOne(this.db, call.id, { ...call, from: fromList, to }),
       );
       this.transitions.set(signature, group);
     }
@@ -277,7 +282,7 @@ export class TouchpointRepository {
       outs.push(
         first.get(call.id) === i
           ? byId.get(call.id)
-          : await this.transitionOne(this.db, call.id, from, to, call.at, call.set, call.detail),
+          : await this.transitionOne(this.db, call.id, { ...call, from, to }),
       );
     }
     return outs;
@@ -287,12 +292,9 @@ export class TouchpointRepository {
   private transitionOne(
     executor: Executor,
     id: string,
-    from: TouchpointStatus[],
-    to: TouchpointStatus,
-    at: Date,
-    set: TouchpointUpdate,
-    detail?: Record<string, unknown>,
+    move: TouchpointMove & { from: TouchpointStatus[] },
   ): Promise<Touchpoint | undefined> {
+    const { from, to, at, set = {}, detail } = move;
     return executor
       .with('moved', (db) =>
         db
@@ -329,12 +331,9 @@ export class TouchpointRepository {
   advance(
     executor: Executor,
     id: string,
-    to: ProviderStatus,
-    at: Date,
-    set: TouchpointUpdate = {},
-    detail?: Record<string, unknown>,
+    move: Omit<TouchpointMove, 'from' | 'to'> & { to: ProviderStatus },
   ): Promise<Touchpoint | undefined> {
-    return this.transition(executor, id, statusesBefore(to), to, at, set, detail);
+    return this.transition(executor, id, { ...move, from: statusesBefore(move.to) });
   }
 
   /** Columns only, no status change: what the provider said about a send a webhook already moved on. */
@@ -467,6 +466,16 @@ export class TouchpointRepository {
   }
 
   /**
+   * Makes the customer's send decisions take turns until `executor`'s transaction ends: the enrollment's
+   * row lock does not cover their other journeys, and the caps must count each decision before the next.
+   */
+  async lockCustomerSends(executor: Executor, customerId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${CUSTOMER_SENDS_LOCK}, hashtext(${customerId}))`.execute(
+      executor,
+    );
+  }
+
+  /**
    * What counts against the frequency caps since `since`: the customer's messages from journeys that are
    * not transactional, sent (at `sent_at`) or decided and on their way (rendered, at `queued_at`), so two
    * decisions in a row see each other before the first one reaches the provider.
@@ -500,12 +509,11 @@ export class TouchpointRepository {
     return rows.map((r) => ({ channel: r.channel as 'sms' | 'email' | 'push', at: new Date(r.at) }));
   }
 
+  /** A line in the status trail without a move: a quiet-hours hold, one more open or click. */
   async recordEvent(
     executor: Executor,
     touchpointId: string,
-    status: TouchpointStatus,
-    at: Date,
-    detail?: Record<string, unknown>,
+    { status, at, detail }: { status: TouchpointStatus; at: Date; detail?: Record<string, unknown> },
   ): Promise<void> {
     await executor
       .insertInto('touchpoint_events')
@@ -598,83 +606,5 @@ export class TouchpointRepository {
         .execute(),
     ]);
     return [...due, ...stuck];
-  }
-
-  /**
-   * Newest first, keyset-paginated on (created_at, id): every filter has an index ending in that order
-   * (0004_analytics), so a page is one index range scan however deep the cursor. `events: false` skips the
-   * status trail (the CSV export).
-   */
-  async list(
-    filter: TouchpointFilter,
-    limit: number,
-    cursor?: TouchpointCursor,
-    options: { events?: boolean } = {},
-  ): Promise<LoggedTouchpoint[]> {
-    let q = this.db.selectFrom('touchpoints').selectAll().select(CURSOR_AT.as('cursor_at'));
-    if (filter.journeyId) q = q.where('journey_id', '=', filter.journeyId);
-    if (filter.journeyVersion !== undefined) q = q.where('journey_version', '=', filter.journeyVersion);
-    if (filter.stepId) q = q.where('step_id', '=', filter.stepId);
-    if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
-    if (filter.channel) q = q.where('channel', '=', filter.channel);
-    if (filter.status) q = q.where('status', '=', filter.status);
-    if (filter.stage) q = q.where('stage', '=', filter.stage);
-    if (filter.from) q = q.where('created_at', '>=', filter.from);
-    if (filter.to) q = q.where('created_at', '<', filter.to);
-    if (cursor) {
-      const at = cursor.createdAt instanceof Date ? cursor.createdAt.toISOString() : cursor.createdAt;
-      q = q.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${cursor.id}::uuid)`);
-    }
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    return options.events === false ? rows.map((r) => ({ ...r, events: [] })) : this.withEvents(rows);
-  }
-
-  /** One touchpoint with its status trail: the log's detail. */
-  async findWithEvents(id: string): Promise<TouchpointWithEvents | undefined> {
-    const row = await this.find(id);
-    return row ? (await this.withEvents([row]))[0] : undefined;
-  }
-
-  /** One customer's touchpoints, oldest first: their journey map. */
-  async listForCustomer(customerId: string, limit: number): Promise<TouchpointWithEvents[]> {
-    const rows = await this.db
-      .selectFrom('touchpoints')
-      .selectAll()
-      .where('customer_id', '=', customerId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    return this.withEvents(rows);
-  }
-
-  private async withEvents<T extends Touchpoint>(rows: T[]): Promise<(T & TouchpointWithEvents)[]> {
-    if (rows.length === 0) return [];
-    const events = await this.db
-      .selectFrom('touchpoint_events')
-      .select(['touchpoint_id', 'status', 'at'])
-      .where(
-        'touchpoint_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .orderBy('id')
-      .execute();
-    const byId = new Map<string, { status: TouchpointStatus; at: Date }[]>();
-    for (const e of events) {
-      const list = byId.get(e.touchpoint_id) ?? [];
-      list.push({ status: e.status, at: e.at });
-      byId.set(e.touchpoint_id, list);
-    }
-    return rows.map((r) => ({ ...r, events: byId.get(r.id) ?? [] }));
-  }
-
-  async countByStatus(): Promise<{ channel: string; status: string; n: number }[]> {
-    const rows = await this.db
-      .selectFrom('touchpoints')
-      .select(['channel', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['channel', 'status'])
-      .execute();
-    return rows.map((r) => ({ channel: r.channel, status: r.status, n: Number(r.n) }));
   }
 }

@@ -13,6 +13,7 @@ import { rollups } from './0011_rollups';
 import { conversions } from './0012_conversions';
 import { stepOutcomes } from './0014_step_outcomes';
 import { enrollmentConversions } from './0017_enrollment_conversions';
+import { answers } from './0018_answers';
 
 /**
  * Every migration, by name; names sort in the order they run. Add one file per migration
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_conversions': conversions,
   '0014_step_outcomes': stepOutcomes,
   '0017_enrollment_conversions': enrollmentConversions,
+  '0018_answers': answers,
 };
