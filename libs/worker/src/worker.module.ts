@@ -16,6 +16,7 @@ import { RollupFolder } from './rollup-folder.service';
 import { SendService } from './send.service';
 import { SendSettler } from './send-settler.service';
 import { EntryModule } from './entry.module';
+import { WebhookSteps } from './webhook-steps.service';
 
 /** The worker: BullMQ processors and the scheduler tick. Needs CoreModule from the app that hosts it. */
 @Module({
@@ -26,6 +27,7 @@ import { EntryModule } from './entry.module';
     JourneyCatalog,
     FrequencyCaps,
     EventProcessor,
+    WebhookSteps,
     DueStepService,
     DueStepBatcher,
     SendService,

@@ -1121,7 +1121,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey";
+                channel: "sms" | "email" | "push" | "survey" | "webhook";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -1192,7 +1192,7 @@ export interface components {
         };
         /** @description A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`. */
         Condition: {
-            /** @description Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`. */
+            /** @description Dotted path starting at `customer`, `event`, `consent` or `context` (what earlier steps found out, by step id: `context.bought.event`), e.g. `customer.attributes.tier`. */
             path: string;
             /**
              * @description Comparison operator.
@@ -1397,14 +1397,31 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "wait_for_event";
-                /** @description Name of the awaited event. */
-                event: string;
+                /** @description Name of the awaited event; or `events` for several. */
+                event?: string;
+                /** @description Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`. */
+                events?: string[];
                 /** @description Narrows which events count. */
                 where?: components["schemas"]["Condition"];
                 /** @description How long to wait for the event, ISO-8601. */
                 timeout: string;
                 /** @description Step to continue with when the event arrives. */
                 onEvent: string;
+                /** @description Step to continue with when the timeout passes. */
+                onTimeout: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait_for_attribute";
+                /** @description Customer attribute (a key of `customer.attributes`) whose change ends the wait. */
+                attribute: string;
+                /** @description Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting. */
+                where?: components["schemas"]["Condition"];
+                /** @description How long to wait for the change, ISO-8601. */
+                timeout: string;
+                /** @description Step to continue with when the attribute changes. */
+                onChange: string;
                 /** @description Step to continue with when the timeout passes. */
                 onTimeout: string;
             } | {
@@ -1437,12 +1454,51 @@ export interface components {
                 /** @description Step id, unique within the journey. */
                 id: string;
                 /** @constant */
+                type: "update_attributes";
+                /** @description Attributes set to these values: `{ "cartReminder": "sent" }`. */
+                set?: {
+                    [key: string]: unknown;
+                };
+                /** @description Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`. */
+                setNow?: string[];
+                /** @description Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0. */
+                increment?: {
+                    [key: string]: number;
+                };
+                /** @description Attributes removed. */
+                unset?: string[];
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "webhook";
+                /**
+                 * Format: uri
+                 * @description Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.
+                 */
+                url: string;
+                /** @description Extra request headers (an API key of the receiver); not templates. */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`). */
+                body: unknown;
+                /** @description How long one attempt may take, ISO-8601, at most PT30S; PT10S by default. */
+                timeout?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
                 type: "exit";
             })[];
         };
         /** @description A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`. */
         Condition_Output: {
-            /** @description Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`. */
+            /** @description Dotted path starting at `customer`, `event`, `consent` or `context` (what earlier steps found out, by step id: `context.bought.event`), e.g. `customer.attributes.tier`. */
             path: string;
             /**
              * @description Comparison operator.
@@ -1646,14 +1702,31 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "wait_for_event";
-                /** @description Name of the awaited event. */
-                event: string;
+                /** @description Name of the awaited event; or `events` for several. */
+                event?: string;
+                /** @description Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`. */
+                events?: string[];
                 /** @description Narrows which events count. */
                 where?: components["schemas"]["Condition_Output"];
                 /** @description How long to wait for the event, ISO-8601. */
                 timeout: string;
                 /** @description Step to continue with when the event arrives. */
                 onEvent: string;
+                /** @description Step to continue with when the timeout passes. */
+                onTimeout: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait_for_attribute";
+                /** @description Customer attribute (a key of `customer.attributes`) whose change ends the wait. */
+                attribute: string;
+                /** @description Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting. */
+                where?: components["schemas"]["Condition_Output"];
+                /** @description How long to wait for the change, ISO-8601. */
+                timeout: string;
+                /** @description Step to continue with when the attribute changes. */
+                onChange: string;
                 /** @description Step to continue with when the timeout passes. */
                 onTimeout: string;
             } | {
@@ -1682,6 +1755,45 @@ export interface components {
                 }[];
                 /** @description Percentage of customers who receive nothing from here on (the control group). */
                 holdout?: number;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "update_attributes";
+                /** @description Attributes set to these values: `{ "cartReminder": "sent" }`. */
+                set?: {
+                    [key: string]: unknown;
+                };
+                /** @description Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`. */
+                setNow?: string[];
+                /** @description Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0. */
+                increment?: {
+                    [key: string]: number;
+                };
+                /** @description Attributes removed. */
+                unset?: string[];
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "webhook";
+                /**
+                 * Format: uri
+                 * @description Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.
+                 */
+                url: string;
+                /** @description Extra request headers (an API key of the receiver); not templates. */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`). */
+                body: unknown;
+                /** @description How long one attempt may take, ISO-8601, at most PT30S; PT10S by default. */
+                timeout?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
             } | {
                 /** @description Step id, unique within the journey. */
                 id: string;
@@ -1889,14 +2001,31 @@ export interface components {
                     id: string;
                     /** @constant */
                     type: "wait_for_event";
-                    /** @description Name of the awaited event. */
-                    event: string;
+                    /** @description Name of the awaited event; or `events` for several. */
+                    event?: string;
+                    /** @description Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`. */
+                    events?: string[];
                     /** @description Narrows which events count. */
                     where?: components["schemas"]["Condition_Output"];
                     /** @description How long to wait for the event, ISO-8601. */
                     timeout: string;
                     /** @description Step to continue with when the event arrives. */
                     onEvent: string;
+                    /** @description Step to continue with when the timeout passes. */
+                    onTimeout: string;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "wait_for_attribute";
+                    /** @description Customer attribute (a key of `customer.attributes`) whose change ends the wait. */
+                    attribute: string;
+                    /** @description Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting. */
+                    where?: components["schemas"]["Condition_Output"];
+                    /** @description How long to wait for the change, ISO-8601. */
+                    timeout: string;
+                    /** @description Step to continue with when the attribute changes. */
+                    onChange: string;
                     /** @description Step to continue with when the timeout passes. */
                     onTimeout: string;
                 } | {
@@ -1925,6 +2054,45 @@ export interface components {
                     }[];
                     /** @description Percentage of customers who receive nothing from here on (the control group). */
                     holdout?: number;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "update_attributes";
+                    /** @description Attributes set to these values: `{ "cartReminder": "sent" }`. */
+                    set?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`. */
+                    setNow?: string[];
+                    /** @description Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0. */
+                    increment?: {
+                        [key: string]: number;
+                    };
+                    /** @description Attributes removed. */
+                    unset?: string[];
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "webhook";
+                    /**
+                     * Format: uri
+                     * @description Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.
+                     */
+                    url: string;
+                    /** @description Extra request headers (an API key of the receiver); not templates. */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    /** @description The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`). */
+                    body: unknown;
+                    /** @description How long one attempt may take, ISO-8601, at most PT30S; PT10S by default. */
+                    timeout?: string;
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
                 } | {
                     /** @description Step id, unique within the journey. */
                     id: string;
@@ -2059,7 +2227,7 @@ export interface components {
             steps: {
                 stepId: string;
                 /** @enum {string} */
-                action: "wait" | "send" | "hold" | "suppress" | "branch" | "exit";
+                action: "wait" | "send" | "hold" | "suppress" | "branch" | "update" | "call" | "exit";
                 /** Format: date-time */
                 at: string;
                 /** @description `at` in the customer’s timezone, ISO-8601 with its offset */
@@ -2235,7 +2403,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey";
+                channel: "sms" | "email" | "push" | "survey" | "webhook";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -2279,7 +2447,7 @@ export interface components {
             stepId: string | null;
             stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
             /** @enum {string} */
-            channel: "sms" | "email" | "push" | "survey";
+            channel: "sms" | "email" | "push" | "survey" | "webhook";
             /** @enum {string} */
             status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
             /** @description The address it went to; masked for analysts */
@@ -2691,7 +2859,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "branch" | "split" | "exit";
+                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "webhook" | "exit";
                 entered: number;
             })[];
             variants: {
@@ -2863,7 +3031,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "branch" | "split" | "exit";
+                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "webhook" | "exit";
                 entered: number;
             })[];
             variants: {
@@ -3307,7 +3475,7 @@ export interface components {
                     journeyVersion: number | null;
                     stepId: string | null;
                     /** @enum {string} */
-                    channel: "sms" | "email" | "push" | "survey";
+                    channel: "sms" | "email" | "push" | "survey" | "webhook";
                     to: string | null;
                     /** @description The SMS body, email subject or push title; masked for analysts */
                     text: string | null;
@@ -6313,7 +6481,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey";
+                channel?: "sms" | "email" | "push" | "survey" | "webhook";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */
@@ -6402,7 +6570,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey";
+                channel?: "sms" | "email" | "push" | "survey" | "webhook";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */

@@ -116,6 +116,8 @@ export interface EnrollmentTable {
   end_reason: string | null;
   /** The broadcast that enrolled the customer, if one did (0013_entries). */
   broadcast_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the enrollment's steps found out, by step id: the event that ended a wait, a webhook's answer (0014). */
+  context: JsonWithDefault<Record<string, unknown>>;
   /** The first goal event of its version's goal within the window after enrolling (0017). */
   converted_at: Generated<Timestamp | null>;
 }
@@ -132,8 +134,14 @@ export interface ScheduledStepTable {
   queued_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
-  /** The event a wait_for_event step waits for (its row's due_at is the timeout); null for other steps (0003_engine). */
-  awaits_event: string | null;
+  /** The events a wait_for_event step waits for, any of them (its row's due_at is the timeout); null for other steps (0014). */
+  awaits_events: string[] | null;
+  /** The customer attribute a wait_for_attribute step waits on; null for other steps (0014). */
+  awaits_attribute: string | null;
+  /** A wait_for_attribute step's timeout: its due_at moves to the moment the attribute changes (0014). */
+  timeout_at: Timestamp | null;
+  /** When the awaited attribute changed, set by a trigger on customers (0014). */
+  attribute_changed_at: Timestamp | null;
   /** How many times the enrollment has reached this step (loops revisit steps; 0005_step_visits). */
   visit: Generated<number>;
 }
@@ -155,7 +163,7 @@ export const TOUCHPOINT_STATUSES = [
   'expired',
 ] as const;
 export type TouchpointStatus = (typeof TOUCHPOINT_STATUSES)[number];
-export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey';
+export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey' | 'webhook';
 
 export interface TouchpointTable {
   id: string;

@@ -110,6 +110,31 @@ export class CustomerRepository {
       .execute();
   }
 
+  /**
+   * Rewrites the customer's attributes with `change`, under the customer's row lock so that concurrent
+   * updates (two journeys incrementing one counter) apply one after the other; returns the row as written.
+   */
+  async updateAttributes(
+    executor: Executor,
+    id: string,
+    change: (attributes: Record<string, unknown>) => Record<string, unknown>,
+    at: Date,
+  ): Promise<Customer | undefined> {
+    const current = await executor
+      .selectFrom('customers')
+      .select('attributes')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) return undefined;
+    return executor
+      .updateTable('customers')
+      .set({ attributes: JSON.stringify(change(current.attributes)), updated_at: at })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   /** Creates empty customers for ids not seen before (events may name a customer first). */
   async ensureExist(executor: Executor, ids: string[], at: Date): Promise<void> {
     const unique = [...new Set(ids)];

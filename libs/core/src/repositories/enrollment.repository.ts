@@ -293,6 +293,27 @@ export class EnrollmentRepository {
     }
   }
 
+  /**
+   * Records what a step found out (the event that ended a wait, a webhook's answer) in the enrollment's
+   * context under the step's id, replacing an earlier visit's; returns the whole context.
+   */
+  async recordStepOutcome(
+    executor: Executor,
+    id: string,
+    stepId: string,
+    outcome: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const row = await executor
+      .updateTable('enrollments')
+      .set({
+        context: sql`context || jsonb_build_object(${stepId}::text, ${JSON.stringify(outcome)}::jsonb)`,
+      })
+      .where('id', '=', id)
+      .returning('context')
+      .executeTakeFirstOrThrow();
+    return row.context;
+  }
+
   setVariant(executor: Executor, id: string, variant: string): Promise<unknown> {
     return executor.updateTable('enrollments').set({ variant }).where('id', '=', id).execute();
   }
