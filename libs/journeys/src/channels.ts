@@ -138,8 +138,11 @@ export function consentFor(consent: Consent, channel: Channel): boolean | undefi
 /** Every channel's name, in the registry's order. */
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as [Channel, ...Channel[]];
 
-/** Every touchpoint channel: the message channels and `survey` (an answer, never sent). */
-export const TOUCHPOINT_CHANNELS = [...CHANNEL_NAMES, 'survey'] as const;
+/**
+ * Every touchpoint channel: the message channels, `survey` (an answer, never sent) and `webhook` (a journey's
+ * call to a system, never a message to the customer).
+ */
+export const TOUCHPOINT_CHANNELS = [...CHANNEL_NAMES, 'survey', 'webhook'] as const;
 
 /** A channel's spec by name. */
 export function channelSpec<C extends Channel>(channel: C): ChannelSpecOf<C> {

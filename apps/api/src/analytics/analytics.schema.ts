@@ -75,7 +75,16 @@ export const journeyStatsSchema = z.object({
       }),
       z.object({
         stepId: z.string(),
-        type: z.enum(['wait', 'wait_for_event', 'branch', 'split', 'exit']),
+        type: z.enum([
+          'wait',
+          'wait_for_event',
+          'wait_for_attribute',
+          'branch',
+          'split',
+          'update_attributes',
+          'webhook',
+          'exit',
+        ]),
         entered: count,
       }),
     ]),
