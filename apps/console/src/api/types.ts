@@ -1,6 +1,7 @@
 // The console's view of the HTTP contract (CONSOLE-CONTRACT.md); replaced by the OpenAPI-generated
 // types as each endpoint lands in the document.
 import type { JourneyDefinitionInput } from '@touchpoint/journeys';
+import type { ChannelName } from './channels';
 
 export type Role = 'admin' | 'marketer' | 'analyst' | 'ingest';
 
@@ -92,7 +93,7 @@ export interface SimulatedStep {
   action: 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'update' | 'call' | 'exit';
   at: string;
   localTime: string;
-  channel: 'sms' | 'email' | 'push' | null;
+  channel: ChannelName | null;
   rendered: Record<string, unknown> | null;
   reason: string | null;
 }
@@ -112,7 +113,7 @@ export interface TemplatePreview {
 }
 
 export interface SandboxMessage {
-  channel: 'sms' | 'email' | 'push';
+  channel: ChannelName;
   to: string;
   body?: string;
   subject?: string | null;
@@ -132,7 +133,7 @@ export interface ApiKey {
 }
 
 export interface FrequencyCap {
-  channel: 'any' | 'sms' | 'email' | 'push';
+  channel: 'any' | ChannelName;
   max: number;
   per: string;
 }

@@ -93,6 +93,31 @@ describe('NodePanel', () => {
     expect(store.getState().doc.steps[1]).toMatchObject({ channel: 'sms', template: { body: 'Hi' } });
   });
 
+  it('should write a WhatsApp step with its text, content template and placeholders, valid as a journey', async () => {
+    const user = userEvent.setup();
+    const store = renderPanel('step-1');
+    await user.selectOptions(screen.getByLabelText('Channel'), 'whatsapp');
+    expect(screen.getByRole('option', { name: 'WhatsApp' })).toHaveProperty('selected', true);
+    const message = within(screen.getByRole('region', { name: 'Message' }));
+    await user.type(message.getByLabelText(/^Content template \(HX…\)/), 'HX0123456789abcdef');
+    await user.click(message.getByRole('button', { name: 'Add a row' }));
+    await user.type(message.getByLabelText('Placeholder'), '1');
+    await user.type(message.getByLabelText('Value'), '{{{{ customer.attributes.firstName }}');
+    expect(store.getState().doc.steps[1]).toEqual({
+      id: 'sms',
+      type: 'send',
+      channel: 'whatsapp',
+      template: {
+        body: 'Hi',
+        contentSid: 'HX0123456789abcdef',
+        contentVariables: { '1': '{{ customer.attributes.firstName }}' },
+      },
+    });
+    expect(validateDoc(store.getState().doc).problems).toEqual([]);
+    await user.click(message.getByRole('button', { name: 'Remove 1' }));
+    expect(store.getState().doc.steps[1]?.template).toEqual({ body: 'Hi', contentSid: 'HX0123456789abcdef' });
+  });
+
   it('should offer no edits on a read-only version', () => {
     const store = renderPanel('step-0', true);
     expect(screen.getByLabelText('Duration')).toHaveProperty('readOnly', true);

@@ -1,5 +1,6 @@
 import { CONDITION_OPERATORS, REENTRY_POLICIES, STAGES, WEEKDAYS } from '@touchpoint/journeys';
 import { useTranslation } from 'react-i18next';
+import { MESSAGE_CHANNELS } from '../api/channels';
 import { deleteStep, renameStep, setField, setStepField } from './commands';
 import { getIn, type DraftStep, type Path } from './document';
 import { Field } from './fields';
@@ -392,7 +393,7 @@ function StepForm({ index }: { index: number }) {
             path={[...base, 'channel']}
             label={t('fields.channel')}
             kind="select"
-            options={(['sms', 'email', 'push'] as const).map((c) => ({
+            options={MESSAGE_CHANNELS.map((c) => ({
               value: c,
               label: t(`channels.${c}`),
             }))}
@@ -400,7 +401,7 @@ function StepForm({ index }: { index: number }) {
               // A new channel gets its own template fields, keeping the text written so far: one undo step.
               const body = str(getIn(step, ['template', 'body']));
               const template =
-                channel === 'sms'
+                channel === 'sms' || channel === 'whatsapp'
                   ? { body }
                   : channel === 'email'
                     ? { subject: '', html: body }

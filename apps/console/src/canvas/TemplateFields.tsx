@@ -2,7 +2,9 @@ import { isRtlLocale } from '@touchpoint/journeys';
 import { Tabs } from 'radix-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MESSAGE_CHANNELS, type ChannelName } from '../api/channels';
 import { getIn } from './document';
+import { KeyValueFields } from './KeyValueFields';
 import { Field } from './fields';
 import { useEditor } from './store';
 import { setStepField } from './commands';
@@ -11,7 +13,7 @@ import { LiquidInput } from '../templates/LiquidInput';
 import { TemplatePreview } from '../templates/TemplatePreview';
 import { useAbilities } from '../auth/session';
 
-const FIELDS: Record<string, { name: string; multiline: boolean; optional?: boolean }[]> = {
+const FIELDS: Record<ChannelName, { name: string; multiline: boolean; optional?: boolean }[]> = {
   sms: [{ name: 'body', multiline: true }],
   email: [
     { name: 'subject', multiline: false },
@@ -23,7 +25,14 @@ const FIELDS: Record<string, { name: string; multiline: boolean; optional?: bool
     { name: 'body', multiline: true },
     { name: 'url', multiline: false, optional: true },
   ],
+  whatsapp: [
+    { name: 'body', multiline: true },
+    { name: 'contentSid', multiline: false, optional: true },
+  ],
 };
+
+const isChannel = (value: unknown): value is ChannelName =>
+  (MESSAGE_CHANNELS as readonly unknown[]).includes(value);
 
 /** A send step's template: the default fields and a tab per locale (right to left for fa, he, ar). */
 export function TemplateFields({ index, problems }: { index: number; problems: PlacedProblem[] }) {
@@ -35,13 +44,13 @@ export function TemplateFields({ index, problems }: { index: number; problems: P
   const { edit } = useAbilities();
   const [tab, setTab] = useState('default');
   const [newLocale, setNewLocale] = useState('');
-  const channel = typeof step?.channel === 'string' ? step.channel : 'sms';
+  const channel = isChannel(step?.channel) ? step.channel : 'sms';
   const template = (step?.template ?? {}) as Record<string, unknown>;
   const locales = Object.keys((template.locales as object | undefined) ?? {});
   const set = (path: (string | number)[], value: unknown) =>
     dispatch(setStepField(index, ['template', ...path], value));
-  const fields = (prefix: string[], locale: string | null) =>
-    (FIELDS[channel] ?? []).map(({ name, multiline, optional }) => {
+  const fields = (prefix: string[], locale: string | null) => [
+    ...FIELDS[channel].map(({ name, multiline, optional }) => {
       const path = [...prefix, name];
       const value = getIn(template, path);
       const dir = locale === null ? 'auto' : isRtlLocale(locale) ? 'rtl' : 'ltr';
@@ -63,7 +72,21 @@ export function TemplateFields({ index, problems }: { index: number; problems: P
           )}
         </Field>
       );
-    });
+    }),
+    // A WhatsApp content template's placeholders: an object of Liquid strings, edited as rows.
+    channel === 'whatsapp' && (
+      <KeyValueFields
+        key="contentVariables"
+        path={['steps', index, 'template', ...prefix, 'contentVariables']}
+        field={['template', ...prefix, 'contentVariables'].join('.')}
+        problems={problems}
+        legend={`${t('templateFields.contentVariables')} ${t('optional')}`}
+        keyLabel={t('fields.placeholder')}
+        valueLabel={t('fields.value')}
+        hint={t('hints.contentVariables')}
+      />
+    ),
+  ];
   const current = tab === 'default' || locales.includes(tab) ? tab : 'default';
   return (
     <section className="template" aria-label={t('template')}>
@@ -118,7 +141,7 @@ export function TemplateFields({ index, problems }: { index: number; problems: P
             disabled={!newLocale || locales.includes(newLocale)}
             onClick={() => {
               const empty = Object.fromEntries(
-                (FIELDS[channel] ?? []).filter((f) => !f.optional).map((f) => [f.name, '']),
+                FIELDS[channel].filter((f) => !f.optional).map((f) => [f.name, '']),
               );
               set(['locales', newLocale], empty);
               setTab(newLocale);

@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { MESSAGE_CHANNELS } from '../api/channels';
 import type { JourneyMap } from './customers.api';
-
-const CHANNELS = ['sms', 'email', 'push'] as const;
 
 /** Each channel's consent as it stands: given, refused, or never asked. */
 export function ConsentList({ consent }: { consent: JourneyMap['consent'] }) {
   const { t } = useTranslation('customers');
   return (
     <dl className="consent">
-      {CHANNELS.map((channel) => {
+      {MESSAGE_CHANNELS.map((channel) => {
         const value = consent[channel];
         const state = value === null ? 'unknown' : value ? 'given' : 'refused';
         return (

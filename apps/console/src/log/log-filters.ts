@@ -1,4 +1,5 @@
 import { STAGES } from '@touchpoint/journeys';
+import { MESSAGE_CHANNELS } from '../api/channels';
 import type { components, operations } from '../api/client';
 
 export type Touchpoint = components['schemas']['TouchpointDetail'];
@@ -10,10 +11,9 @@ export type TouchpointChannel = Touchpoint['channel'];
 export type LogFilters = NonNullable<operations['TouchpointsController_list']['parameters']['query']>;
 type FilterKey = Exclude<keyof LogFilters, 'limit' | 'cursor'>;
 
+/** The message channels, then what a journey logs besides messages: survey answers and webhook calls. */
 export const CHANNELS = [
-  'sms',
-  'email',
-  'push',
+  ...MESSAGE_CHANNELS,
   'survey',
   'webhook',
 ] as const satisfies readonly TouchpointChannel[];

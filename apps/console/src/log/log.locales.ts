@@ -1,3 +1,5 @@
+import type { TouchpointChannel } from './log-filters';
+
 const en = {
   title: 'Touchpoint log',
   filters: 'Filters',
@@ -14,7 +16,14 @@ const en = {
     from: 'From',
     to: 'Until',
   },
-  channels: { sms: 'SMS', email: 'Email', push: 'Push', survey: 'Survey answer', webhook: 'Webhook' },
+  channels: {
+    sms: 'SMS',
+    email: 'Email',
+    push: 'Push',
+    whatsapp: 'WhatsApp',
+    survey: 'Survey answer',
+    webhook: 'Webhook',
+  } satisfies Record<TouchpointChannel, string>,
   statuses: {
     scheduled: 'Scheduled',
     sending: 'Sending',
@@ -135,7 +144,14 @@ const fa: Strings = {
     from: 'از',
     to: 'تا',
   },
-  channels: { sms: 'پیامک', email: 'ایمیل', push: 'اعلان', survey: 'پاسخ نظرسنجی', webhook: 'وب‌هوک' },
+  channels: {
+    sms: 'پیامک',
+    email: 'ایمیل',
+    push: 'اعلان',
+    whatsapp: 'واتس‌اپ',
+    survey: 'پاسخ نظرسنجی',
+    webhook: 'وب‌هوک',
+  },
   statuses: {
     scheduled: 'زمان‌بندی‌شده',
     sending: 'در حال ارسال',
@@ -253,7 +269,14 @@ const he: Strings = {
     from: 'מ־',
     to: 'עד',
   },
-  channels: { sms: 'SMS', email: 'דוא״ל', push: 'התראה', survey: 'תשובת סקר', webhook: 'Webhook' },
+  channels: {
+    sms: 'SMS',
+    email: 'דוא״ל',
+    push: 'התראה',
+    whatsapp: 'וואטסאפ',
+    survey: 'תשובת סקר',
+    webhook: 'Webhook',
+  },
   statuses: {
     scheduled: 'מתוזמן',
     sending: 'בשליחה',

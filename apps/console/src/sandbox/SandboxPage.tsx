@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MESSAGE_CHANNELS, type ChannelName } from '../api/channels';
 import { typed, unwrap } from '../api/http';
 import type { SandboxMessage } from '../api/types';
 import { canvasLocales } from '../canvas/canvas.locales';
@@ -25,7 +26,7 @@ export function SandboxPage() {
         typed.GET('/v1/sandbox/messages', {
           params: {
             query: {
-              channel: (channel || undefined) as 'sms' | 'email' | 'push' | undefined,
+              channel: (channel || undefined) as ChannelName | undefined,
               to: to.trim() || undefined,
               limit: 100,
             },
@@ -45,7 +46,7 @@ export function SandboxPage() {
           <span>{t('channel')}</span>
           <select value={channel} onChange={(e) => setChannel(e.target.value)}>
             <option value="">{t('all')}</option>
-            {(['sms', 'email', 'push'] as const).map((c) => (
+            {MESSAGE_CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {t(`canvas:channels.${c}`)}
               </option>
@@ -74,7 +75,9 @@ export function SandboxPage() {
               })}{' '}
               {message.test && <span className="badge badge--draft">{t('test')}</span>}
             </p>
-            {message.channel === 'sms' && <SmsBubble body={message.body ?? ''} />}
+            {(message.channel === 'sms' || message.channel === 'whatsapp') && (
+              <SmsBubble body={message.body ?? ''} />
+            )}
             {message.channel === 'email' && (
               <EmailView
                 subject={String(message.subject ?? '')}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MESSAGE_CHANNELS, type ChannelName } from '../api/channels';
 import { api } from '../api/http';
 import type { CustomerSummary, Journey } from '../api/types';
 import type { JourneyDoc } from '../canvas/document';
@@ -46,9 +47,12 @@ export function SimulatePanel({
     phone: '+989121234567',
     email: '',
     firstName: '',
+  });
+  const [consent, setConsent] = useState<Record<ChannelName, boolean>>({
     sms: true,
-    email_: true,
+    email: true,
     push: false,
+    whatsapp: false,
   });
   const [events, setEvents] = useState<TimelineRow[]>([
     { name: trigger, at: localInputValue(new Date()), properties: '{}' },
@@ -68,7 +72,7 @@ export function SimulatePanel({
             phone: inline.phone || undefined,
             email: inline.email || undefined,
             attributes: inline.firstName ? { firstName: inline.firstName } : {},
-            consent: { sms: inline.sms, email: inline.email_, push: inline.push },
+            consent,
           };
       return editorApi.simulate(journey.id, {
         customer,
@@ -175,14 +179,14 @@ export function SimulatePanel({
               </label>
               <fieldset>
                 <legend>{t('sim.consent')}</legend>
-                {(['sms', 'email_', 'push'] as const).map((key) => (
-                  <label key={key} className="checkbox">
+                {MESSAGE_CHANNELS.map((channel) => (
+                  <label key={channel} className="checkbox">
                     <input
                       type="checkbox"
-                      checked={inline[key]}
-                      onChange={(e) => setInline({ ...inline, [key]: e.target.checked })}
+                      checked={consent[channel]}
+                      onChange={(e) => setConsent({ ...consent, [channel]: e.target.checked })}
                     />
-                    {t(`channels.${key.replace('_', '')}`)}
+                    {t(`channels.${channel}`)}
                   </label>
                 ))}
               </fieldset>
@@ -272,7 +276,7 @@ export function SimulatePanel({
                     </span>
                   </div>
                   {step.reason && <p className="sim-step__reason">{step.reason}</p>}
-                  {step.rendered && step.channel === 'sms' && (
+                  {step.rendered && (step.channel === 'sms' || step.channel === 'whatsapp') && (
                     <SmsBubble body={String(step.rendered.body ?? '')} />
                   )}
                   {step.rendered && step.channel === 'email' && (

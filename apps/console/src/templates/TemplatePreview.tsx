@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { ChannelName } from '../api/channels';
 import { ApiError } from '../api/http';
 import { EmailView, PushView, SmsBubble } from './MessageView';
 import { previewTemplate } from './templates.api';
@@ -72,7 +73,7 @@ export function TemplatePreview({
       ) : preview.data ? (
         <div aria-live="polite">
           <p className="muted">{t('renderedIn', { locale: preview.data.locale })}</p>
-          {channel === 'sms' && (
+          {(channel === 'sms' || channel === 'whatsapp') && (
             <SmsBubble body={rendered.body ?? ''} sms={preview.data.sms} lang={preview.data.locale} />
           )}
           {channel === 'email' && <EmailView subject={rendered.subject ?? ''} html={rendered.html ?? ''} />}
@@ -85,7 +86,7 @@ export function TemplatePreview({
       )}
       <TestSendDialog
         request={{
-          channel: channel as 'sms' | 'email' | 'push',
+          channel: channel as ChannelName,
           template,
           event: request.event,
           customer: request.customer,

@@ -2,12 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { Dialog } from 'radix-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChannelName } from '../api/channels';
 import { ApiError } from '../api/http';
 import { Field } from '../canvas/fields';
 import { sendTest, type TestSendRequest } from './templates.api';
 
-const PLACEHOLDER: Record<string, string> = {
+const PLACEHOLDER: Record<ChannelName, string> = {
   sms: '+989121234567',
+  whatsapp: '+989121234567',
   email: 'me@example.com',
   push: 'fcm:…',
 };
@@ -51,7 +53,11 @@ export function TestSendDialog({ request }: { request: Omit<TestSendRequest, 'to
                   dir="ltr"
                   type={request.channel === 'email' ? 'email' : 'text'}
                   autoComplete={
-                    request.channel === 'email' ? 'email' : request.channel === 'sms' ? 'tel' : 'off'
+                    request.channel === 'email'
+                      ? 'email'
+                      : request.channel === 'sms' || request.channel === 'whatsapp'
+                        ? 'tel'
+                        : 'off'
                   }
                   placeholder={PLACEHOLDER[request.channel]}
                   value={to}

@@ -14,7 +14,12 @@ const en = {
   testTitle: 'Send me a test',
   testIntro:
     'The message as previewed, sent once to the address below. It is recorded as a test, not in any journey’s numbers.',
-  testTo: { sms: 'Phone number', email: 'Email address', push: 'FCM token (fcm:…)' },
+  testTo: {
+    sms: 'Phone number',
+    email: 'Email address',
+    push: 'FCM token (fcm:…)',
+    whatsapp: 'WhatsApp number',
+  },
   send: 'Send',
   testSentLive: 'Sent through {{provider}}.',
   testSentSandbox: 'Kept in the sandbox inbox: no provider is configured for this channel.',
@@ -37,7 +42,7 @@ const fa: Strings = {
   testTitle: 'ارسال پیام آزمایشی',
   testIntro:
     'همین پیام پیش‌نمایش یک بار به نشانی زیر فرستاده می‌شود. به‌عنوان آزمایش ثبت می‌شود، نه در آمار هیچ سفری.',
-  testTo: { sms: 'شمارهٔ تلفن', email: 'نشانی ایمیل', push: 'توکن FCM (fcm:…)' },
+  testTo: { sms: 'شمارهٔ تلفن', email: 'نشانی ایمیل', push: 'توکن FCM (fcm:…)', whatsapp: 'شمارهٔ واتس‌اپ' },
   send: 'ارسال',
   testSentLive: 'از راه {{provider}} فرستاده شد.',
   testSentSandbox: 'در صندوق سندباکس نگه داشته شد: برای این کانال سرویس‌دهنده‌ای تنظیم نشده است.',
@@ -58,7 +63,7 @@ const he: Strings = {
   sendTest: 'שלחו לי בדיקה',
   testTitle: 'שליחת הודעת בדיקה',
   testIntro: 'ההודעה כפי שבתצוגה המקדימה, נשלחת פעם אחת לכתובת שלהלן. היא נרשמת כבדיקה ולא בנתוני אף מסע.',
-  testTo: { sms: 'מספר טלפון', email: 'כתובת אימייל', push: 'אסימון FCM ‏(fcm:…)' },
+  testTo: { sms: 'מספר טלפון', email: 'כתובת אימייל', push: 'אסימון FCM ‏(fcm:…)', whatsapp: 'מספר וואטסאפ' },
   send: 'שליחה',
   testSentLive: 'נשלחה דרך {{provider}}.',
   testSentSandbox: 'נשמרה בתיבת ארגז החול: לא הוגדר ספק לערוץ הזה.',
