@@ -6,6 +6,7 @@ import type { StoreApi } from 'zustand';
 import { registerNamespace } from '../i18n/i18n';
 import { renderInJourney } from '../test/render';
 import { canvasLocales } from './canvas.locales';
+import { addStep } from './commands';
 import type { JourneyDoc } from './document';
 import { NodePanel } from './NodePanel';
 import { createEditorStore, EditorStoreContext, useEditor, type EditorState } from './store';
@@ -32,8 +33,8 @@ function Validated({ children }: { children: ReactNode }) {
   return <ValidationContext.Provider value={byNode}>{children}</ValidationContext.Provider>;
 }
 
-function renderPanel(selected: string, readOnly = false): StoreApi<EditorState> {
-  const store = createEditorStore(cart(), readOnly);
+function renderPanel(selected: string, readOnly = false, doc = cart()): StoreApi<EditorState> {
+  const store = createEditorStore(doc, readOnly);
   store.getState().select(selected);
   renderInJourney(
     <EditorStoreContext.Provider value={store}>
@@ -116,6 +117,99 @@ describe('NodePanel', () => {
     expect(validateDoc(store.getState().doc).problems).toEqual([]);
     await user.click(message.getByRole('button', { name: 'Remove 1' }));
     expect(store.getState().doc.steps[1]?.template).toEqual({ body: 'Hi', contentSid: 'HX0123456789abcdef' });
+  });
+
+  it('should edit an update_attributes step as rows and lists, one change per attribute', async () => {
+    const user = userEvent.setup();
+    const store = renderPanel(
+      'step-1',
+      false,
+      addStep('update_attributes', { source: 0, handle: 'next' }).apply(cart()),
+    );
+    const set = within(screen.getByRole('group', { name: 'Set' }));
+    await user.click(set.getByRole('button', { name: 'Add a row' }));
+    await user.type(set.getByLabelText('Attribute'), 'cartReminder');
+    await user.type(set.getByLabelText('Value'), 'sent');
+    const increment = within(screen.getByRole('group', { name: 'Increase' }));
+    await user.click(increment.getByRole('button', { name: 'Add a row' }));
+    await user.type(increment.getByLabelText('Attribute'), 'remindersSent');
+    const unset = screen.getByLabelText('Remove');
+    await user.type(unset, 'coupon, lastCart');
+    await user.tab();
+    expect(store.getState().doc.steps[1]).toEqual({
+      id: 'update_attributes_1',
+      type: 'update_attributes',
+      set: { cartReminder: 'sent' },
+      setNow: ['lastContactedAt'],
+      increment: { remindersSent: 1 },
+      unset: ['coupon', 'lastCart'],
+      next: 'sms',
+    });
+    expect(validateDoc(store.getState().doc).problems).toEqual([]);
+    // The same attribute twice is flagged on the form.
+    await user.type(unset, ', cartReminder');
+    expect((await screen.findAllByRole('alert')).map((el) => el.textContent).join(' ')).toMatch(
+      /cartReminder/,
+    );
+  });
+
+  it('should edit a wait_for_attribute step', async () => {
+    const user = userEvent.setup();
+    const store = renderPanel(
+      'step-1',
+      false,
+      addStep('wait_for_attribute', { source: 0, handle: 'next' }).apply(cart()),
+    );
+    const attribute = screen.getByLabelText('Attribute');
+    await user.clear(attribute);
+    await user.type(attribute, 'tier');
+    const timeout = screen.getByLabelText('Timeout');
+    await user.clear(timeout);
+    await user.type(timeout, '3 days');
+    await user.selectOptions(screen.getByLabelText('When it changes, go to'), 'wait');
+    expect(store.getState().doc.steps[1]).toMatchObject({
+      type: 'wait_for_attribute',
+      attribute: 'tier',
+      timeout: 'P3D',
+      onChange: 'wait',
+      onTimeout: 'sms',
+    });
+    expect(validateDoc(store.getState().doc).problems).toEqual([]);
+  });
+
+  it('should keep a webhook body that does not parse out of the journey, and say why on the field', async () => {
+    const user = userEvent.setup();
+    const store = renderPanel(
+      'step-1',
+      false,
+      addStep('webhook', { source: 0, handle: 'next' }).apply(cart()),
+    );
+    const url = screen.getByLabelText('URL');
+    await user.clear(url);
+    await user.type(url, 'https://crm.example.com/hooks/cart');
+    const body = screen.getByLabelText('JSON body');
+    await user.clear(body);
+    await user.type(body, '{{"cart": "{{{{ event.properties.cartUrl }}"');
+    await user.tab();
+    expect(body.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.getElementById(body.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent,
+    ).toMatch(/Not valid JSON/);
+    expect(store.getState().doc.steps[1]?.body).toEqual({ customer: '{{ customer.id }}' });
+    await user.click(body);
+    await user.type(body, '}');
+    await user.tab();
+    expect(body.getAttribute('aria-invalid')).toBeNull();
+    expect(store.getState().doc.steps[1]).toMatchObject({
+      type: 'webhook',
+      url: 'https://crm.example.com/hooks/cart',
+      body: { cart: '{{ event.properties.cartUrl }}' },
+      next: 'sms',
+    });
+    expect(validateDoc(store.getState().doc).problems).toEqual([]);
+    act(() => store.getState().undo());
+    expect(store.getState().doc.steps[1]?.body).toEqual({ customer: '{{ customer.id }}' });
+    expect(JSON.parse((body as HTMLTextAreaElement).value)).toEqual({ customer: '{{ customer.id }}' });
   });
 
   it('should offer no edits on a read-only version', () => {

@@ -1,10 +1,12 @@
 import { CONDITION_OPERATORS, REENTRY_POLICIES, STAGES, WEEKDAYS } from '@touchpoint/journeys';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_CHANNELS } from '../api/channels';
 import { deleteStep, renameStep, setField, setStepField } from './commands';
 import { getIn, type DraftStep, type Path } from './document';
 import { Field } from './fields';
-import { PathField } from './PathField';
+import { KeyValueFields } from './KeyValueFields';
+import { PathField, placeOf } from './PathField';
 import { TemplateFields } from './TemplateFields';
 import { useEditor } from './store';
 import { ENTRY_NODE, fieldProblems, type PlacedProblem } from './validation';
@@ -426,6 +428,35 @@ function StepForm({ index }: { index: number }) {
           {ref('onTimeout', t('fields.onTimeout'))}
         </>
       )}
+      {step.type === 'wait_for_attribute' && (
+        <>
+          <PathField
+            path={[...base, 'attribute']}
+            label={t('fields.attribute')}
+            hint={t('hints.attribute')}
+          />
+          <PathField
+            path={[...base, 'timeout']}
+            label={t('fields.timeout')}
+            hint={t('hints.duration')}
+            kind="duration"
+          />
+          {ref('onChange', t('fields.onChange'))}
+          {ref('onTimeout', t('fields.onTimeout'))}
+        </>
+      )}
+      {step.type === 'update_attributes' && (
+        <>
+          <UpdateAttributesFields index={index} problems={problems} />
+          {ref('next', t('fields.next'), true)}
+        </>
+      )}
+      {step.type === 'webhook' && (
+        <>
+          <WebhookFields index={index} problems={problems} />
+          {ref('next', t('fields.next'), true)}
+        </>
+      )}
       {step.type === 'branch' && (
         <>
           <ConditionFields base={[...base, 'if']} problems={problems} label={t('fields.if')} />
@@ -447,6 +478,122 @@ function StepForm({ index }: { index: number }) {
         </button>
       )}
     </>
+  );
+}
+
+/** An update_attributes step: values to set, names to stamp with the time, amounts to add, names to remove. */
+function UpdateAttributesFields({ index, problems }: { index: number; problems: PlacedProblem[] }) {
+  const { t } = useTranslation('canvas');
+  const base: Path = ['steps', index];
+  return (
+    <>
+      <KeyValueFields
+        path={[...base, 'set']}
+        field="set"
+        problems={problems}
+        legend={t('fields.set')}
+        kind="typed"
+        keyLabel={t('fields.attributeName')}
+        valueLabel={t('fields.value')}
+        hint={t('hints.typedValue')}
+      />
+      <PathField
+        path={[...base, 'setNow']}
+        label={t('fields.setNow')}
+        hint={t('hints.attributeList')}
+        kind="list"
+      />
+      <KeyValueFields
+        path={[...base, 'increment']}
+        field="increment"
+        problems={problems}
+        legend={t('fields.increment')}
+        kind="number"
+        keyLabel={t('fields.attributeName')}
+        valueLabel={t('fields.amount')}
+        hint={t('hints.increment')}
+      />
+      <PathField
+        path={[...base, 'unset']}
+        label={t('fields.unset')}
+        hint={t('hints.attributeList')}
+        kind="list"
+      />
+    </>
+  );
+}
+
+/** A webhook step: where to POST, how long an attempt may take, extra headers and the JSON body. */
+function WebhookFields({ index, problems }: { index: number; problems: PlacedProblem[] }) {
+  const { t } = useTranslation('canvas');
+  const base: Path = ['steps', index];
+  return (
+    <>
+      <PathField path={[...base, 'url']} label={t('fields.url')} hint={t('hints.url')} />
+      <PathField
+        path={[...base, 'timeout']}
+        label={t('fields.webhookTimeout')}
+        hint={t('hints.webhookTimeout')}
+        kind="duration"
+      />
+      <KeyValueFields
+        path={[...base, 'headers']}
+        field="headers"
+        problems={problems}
+        legend={`${t('fields.headers')} ${t('optional')}`}
+        keyLabel={t('fields.headerName')}
+        valueLabel={t('fields.value')}
+      />
+      <JsonField path={[...base, 'body']} label={t('fields.body')} hint={t('hints.jsonBody')} />
+    </>
+  );
+}
+
+/**
+ * A JSON value edited as text: written to the document when the field is left and the text parses; until
+ * then the last valid value stays and the parse error shows on the field.
+ */
+function JsonField({ path, label, hint }: { path: Path; label: string; hint?: string }) {
+  const { t } = useTranslation('canvas');
+  const { get, set, seal, readOnly } = useBinding(path);
+  const value = get([]);
+  const shown = value === undefined ? '' : JSON.stringify(value, null, 2);
+  const [text, setText] = useState(shown);
+  const [error, setError] = useState<string | null>(null);
+  const [last, setLast] = useState(shown);
+  // Undo or redo changed the value: show it, dropping a half-typed text.
+  if (shown !== last) {
+    setLast(shown);
+    setText(shown);
+    setError(null);
+  }
+  const place = placeOf(path);
+  const checks = fieldProblems(useNodeProblems(place.node), place.field);
+  const problems = error ? [{ message: t('invalidJson', { error }) }, ...checks] : checks;
+  return (
+    <Field label={label} hint={hint} problems={problems}>
+      {(props) => (
+        <textarea
+          {...props}
+          dir="ltr"
+          rows={6}
+          spellCheck={false}
+          readOnly={readOnly}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onBlur={() => {
+            try {
+              const parsed: unknown = JSON.parse(text);
+              setError(null);
+              set([], parsed);
+              seal();
+            } catch (thrown) {
+              setError(thrown instanceof Error ? thrown.message : String(thrown));
+            }
+          }}
+        />
+      )}
+    </Field>
   );
 }
 

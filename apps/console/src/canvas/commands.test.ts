@@ -52,6 +52,22 @@ describe('editor commands', () => {
     expect(validateJourney(next).ok).toBe(true);
   });
 
+  // Send and wait for event start with an empty text to fill in; these are complete as added.
+  it.each(['wait', 'wait_for_attribute', 'update_attributes', 'webhook'] as const)(
+    'should add a %s step from the palette, anywhere, as a journey the API accepts',
+    (type) => {
+      for (const at of [
+        { source: -1, handle: 'next' },
+        { source: 0, handle: 'next' },
+        { source: 1, handle: 'next' },
+      ]) {
+        const next = addStep(type, at).apply(cart());
+        expect(next.steps[at.source + 1]).toMatchObject({ type });
+        expect(validateJourney(next)).toMatchObject({ ok: true });
+      }
+    },
+  );
+
   it('should end a branching step added at the end on a new exit step', () => {
     const next = addStep('branch', { source: 1, handle: 'next' }).apply(cart());
     expect(next.steps.map((step) => step.id)).toEqual(['wait', 'sms', 'branch_1', 'exit_1']);

@@ -41,6 +41,12 @@ function defaults(type: StepType, target: string): Record<string, unknown> {
       return { channel: 'sms', template: { body: '' } };
     case 'wait_for_event':
       return { event: '', timeout: 'P1D', onEvent: target, onTimeout: target };
+    case 'wait_for_attribute':
+      return { attribute: 'plan', timeout: 'P1D', onChange: target, onTimeout: target };
+    case 'update_attributes':
+      return { setNow: ['lastContactedAt'] };
+    case 'webhook':
+      return { url: 'https://example.com/touchpoint', body: { customer: '{{ customer.id }}' } };
     case 'branch':
       return { if: { path: 'customer.attributes.tier', op: 'eq', value: '' }, then: target, else: target };
     case 'split':
@@ -91,6 +97,9 @@ export function renameStep(index: number, id: string): Command {
   };
 }
 
+/** Step types whose every way out is a link of their own (no `next`): added last, each leads to a new exit. */
+const FORKS: readonly StepType[] = ['wait_for_event', 'wait_for_attribute', 'branch', 'split'];
+
 /** Adds a step of `type` on a link: after `source`, leading where the link led. */
 export function addStep(type: StepType, at: Insertion): Command {
   return {
@@ -108,12 +117,12 @@ export function addStep(type: StepType, at: Insertion): Command {
       const id = uniqueId(steps, type);
       const added: DraftStep[] = [];
       let leadsTo = target;
-      if (leadsTo === null && (type === 'wait_for_event' || type === 'branch' || type === 'split')) {
+      if (leadsTo === null && FORKS.includes(type)) {
         leadsTo = uniqueId([...steps, { id, type }], 'exit');
         added.push({ id: leadsTo, type: 'exit' });
       }
       const step = { id, type, ...defaults(type, leadsTo ?? '') } as DraftStep;
-      if ((type === 'wait' || type === 'send') && explicit && target !== null) step.next = target;
+      if (!FORKS.includes(type) && type !== 'exit' && explicit && target !== null) step.next = target;
       let next: JourneyDoc = {
         ...doc,
         steps: [...steps.slice(0, position), step, ...added, ...steps.slice(position)],

@@ -1,13 +1,24 @@
 import { stepLinks, type Step, type StepLink } from '@touchpoint/journeys';
 
-/** The step types the canvas adds and edits with forms. */
-export const STEP_TYPES = ['wait', 'send', 'wait_for_event', 'branch', 'split', 'exit'] as const;
+/** The step types the canvas adds and edits with forms, in the palette's order: every type the API takes. */
+export const STEP_TYPES = [
+  'wait',
+  'send',
+  'wait_for_event',
+  'wait_for_attribute',
+  'branch',
+  'split',
+  'update_attributes',
+  'webhook',
+  'exit',
+] as const satisfies readonly Step['type'][];
 export type StepType = (typeof STEP_TYPES)[number];
-/** Step types the canvas shows, links and summarises, but does not add from its palette yet. */
-export type ShownStepType = StepType | 'wait_for_attribute' | 'update_attributes' | 'webhook';
+type Unlisted = Exclude<Step['type'], StepType>;
+/** Fails to compile, naming the type, when the API has a step type the palette lacks. */
+export const everyStepTypeListed: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** A step being edited: the API's shape, but possibly incomplete or invalid (it is work in progress). */
-export type DraftStep = { id: string; type: ShownStepType } & Record<string, unknown>;
+export type DraftStep = { id: string; type: StepType } & Record<string, unknown>;
 
 /** The journey being edited, as POST /v1/journeys takes it. */
 export type JourneyDoc = Record<string, unknown> & { steps: DraftStep[] };
