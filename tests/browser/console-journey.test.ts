@@ -145,4 +145,43 @@ describe('a marketer builds, simulates, publishes and runs the cart journey in t
     await panel().locator('.bubble').getByText('سارا، سبد خرید شما منتظر است').waitFor();
     await screenshot(page, 'canvas-fa');
   });
+
+  it('should add a webhook step from the palette to a journey, refuse a body that is not JSON, and save the draft', async () => {
+    await signIn(page, tp.url, ADMIN_KEY);
+    await page.getByRole('link', { name: 'New journey' }).click();
+    await page.getByRole('region', { name: 'Journey canvas' }).waitFor();
+    await node('entry').click();
+    await panel().getByLabel('Name', { exact: true }).fill('Cart to CRM');
+    await panel().getByLabel('Trigger event', { exact: true }).fill('cart_abandoned');
+    await page.getByRole('button', { name: '+ Wait', exact: true }).click();
+    await page.getByRole('button', { name: 'Create journey' }).click();
+    await page.waitForURL(/\/journeys\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop() as string;
+
+    // Edits of the created journey go to its draft: a webhook after the wait.
+    await node('wait_1').click();
+    await page.getByRole('button', { name: '+ Webhook', exact: true }).click();
+    await node('webhook_1').click();
+    await panel().getByLabel('URL', { exact: true }).fill('https://crm.example.com/hooks/cart');
+    const body = panel().getByLabel('JSON body', { exact: true });
+    await body.fill('{ "cart": "{{ event.properties.cartUrl }}"');
+    await body.press('Tab');
+    expect(await panel().getByRole('alert').textContent()).toMatch(/Not valid JSON/);
+    await body.fill('{ "cart": "{{ event.properties.cartUrl }}" }');
+    await body.press('Tab');
+    await panel().getByRole('alert').waitFor({ state: 'detached' });
+    await expectAccessible(page, 'the webhook step');
+
+    await page.getByText('Draft saved', { exact: true }).waitFor();
+    const draft = await tp.request<{ definition: { steps: unknown[] } }>('GET', `/v1/journeys/${id}/draft`);
+    expect(draft.body.definition.steps).toEqual([
+      { id: 'wait_1', type: 'wait', duration: 'P1D' },
+      {
+        id: 'webhook_1',
+        type: 'webhook',
+        url: 'https://crm.example.com/hooks/cart',
+        body: { cart: '{{ event.properties.cartUrl }}' },
+      },
+    ]);
+  });
 });
