@@ -1,7 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { Clock, DB, loadConfig, type Config, type Database } from '@touchpoint/core';
+import {
+  Clock,
+  createRedisClient,
+  DB,
+  loadConfig,
+  type Config,
+  type Database,
+  type RedisClient,
+} from '@touchpoint/core';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -127,8 +134,9 @@ export class TouchpointHarness {
     return this.app.get(Reconciler);
   }
 
-  async redis(): Promise<Redis> {
-    return new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  /** A connection of the test's own, to the same Redis (or Redis Cluster) as the app. */
+  async redis(): Promise<RedisClient> {
+    return createRedisClient(this.config, { maxRetriesPerRequest: 1 });
   }
 
   async count(table: keyof Database): Promise<number> {
@@ -141,13 +149,12 @@ export class TouchpointHarness {
 
   async close(): Promise<void> {
     await this.app.close();
-    const connection = { url: this.config.REDIS_URL };
+    const redis = await this.redis();
     for (const name of ALL_QUEUES) {
-      const q = new Queue(name, { connection, prefix: this.config.QUEUE_PREFIX });
+      const q = new Queue(name, { connection: redis, prefix: this.config.QUEUE_PREFIX });
       await q.obliterate({ force: true }).catch(() => undefined);
       await q.close();
     }
-    const redis = await this.redis();
     await redis.del(`${this.config.QUEUE_PREFIX}:touchpoint:sentinel`);
     await redis.quit();
     await this.testDb?.drop();

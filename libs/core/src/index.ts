@@ -19,6 +19,7 @@ export * from './queue/provider-circuits';
 export * from './queue/queue-contract';
 export * from './queue/queue.gateway';
 export * from './queue/queue.module';
+export * from './queue/redis-connection';
 export * from './queue/redis.provider';
 export * from './redis/redis-launcher';
 export * from './repositories/analytics.repository';

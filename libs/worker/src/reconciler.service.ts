@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import type { Redis } from 'ioredis';
 import {
   CONFIG,
   Clock,
   EventRepository,
   QueueGateway,
   REDIS,
+  type RedisClient,
   ScheduledStepRepository,
   TouchpointRepository,
   WebhookReceiptRepository,
@@ -50,7 +50,7 @@ export class Reconciler implements OnApplicationBootstrap {
     private readonly settler: SendSettler,
     private readonly queue: QueueGateway,
     private readonly registry: SchedulerRegistry,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -29,6 +29,24 @@ export const configSchema = z
      */
     WORKER_HTTP_PORT: optional.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
     REDIS_URL: url('REDIS_URL').default('redis://127.0.0.1:6379'),
+    /**
+     * Redis Cluster seed nodes (`host:port,host:port,…`): set, BullMQ and every other Redis client connect to
+     * the cluster through them, with REDIS_URL's user, password and `rediss:` (TLS); unset, to REDIS_URL alone.
+     */
+    REDIS_CLUSTER_NODES: optional.pipe(
+      z
+        .string()
+        .optional()
+        .transform((v) =>
+          v
+            ?.split(',')
+            .map((n) => n.trim())
+            .filter((n) => n !== ''),
+        )
+        .refine((nodes) => nodes === undefined || nodes.every((n) => /^[^\s:]+:\d{1,5}$/.test(n)), {
+          message: 'REDIS_CLUSTER_NODES must be host:port pairs separated by commas',
+        }),
+    ),
     DATABASE_URL: optional.refine((v) => v === undefined || URL.canParse(v), {
       message: 'DATABASE_URL must be a postgres:// URL',
     }),
