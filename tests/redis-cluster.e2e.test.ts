@@ -1,4 +1,5 @@
-import { ProviderCircuits } from '@touchpoint/core';
+import { ProviderCircuits, QueueGateway, shardPrefixes } from '@touchpoint/core';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisCluster } from './support/redis-cluster';
 import { TouchpointHarness } from './support/touchpoint-harness';
@@ -20,23 +21,40 @@ const cartJourney = {
   ],
 };
 
-describe('Touchpoint on a three-master Redis Cluster', () => {
-  let cluster: RedisCluster;
+/** A queue prefix whose shards' hash tags are served by `shards` different masters of the cluster. */
+async function prefixOverMasters(cluster: RedisCluster, shards: number): Promise<string> {
+  for (;;) {
+    const prefix = `{tp-cluster-${randomBytes(4).toString('hex')}}`;
+    const masters = await Promise.all(shardPrefixes(prefix, shards).map((p) => cluster.masterOf(p)));
+    if (new Set(masters).size === shards) return prefix;
+  }
+}
+
+let cluster: RedisCluster;
+beforeAll(async () => {
+  cluster = await RedisCluster.start();
+});
+afterAll(() => cluster?.stop());
+
+describe('Touchpoint on a three-master Redis Cluster, its queues in three shards', () => {
   let tp: TouchpointHarness;
 
   beforeAll(async () => {
-    cluster = await RedisCluster.start();
-    tp = await TouchpointHarness.start({ env: { REDIS_CLUSTER_NODES: cluster.nodes } });
+    tp = await TouchpointHarness.start({
+      env: {
+        REDIS_CLUSTER_NODES: cluster.nodes,
+        QUEUE_SHARDS: '3',
+        QUEUE_PREFIX: await prefixOverMasters(cluster, 3),
+      },
+    });
     expect((await tp.request('POST', '/v1/journeys', cartJourney)).status).toBe(201);
   });
-  afterAll(async () => {
-    await tp?.close();
-    await cluster?.stop();
-  });
+  afterAll(() => tp?.close());
 
   it('should run on three masters that split the slots between them', async () => {
     const masters = await cluster.masters();
     expect(masters).toHaveLength(3);
+    expect(masters.flatMap((m) => m.slots).reduce((n, [from, to]) => n + to - from + 1, 0)).toBe(16_384);
     const health = await tp.request<{ redis: string }>('GET', '/health');
     expect(health).toMatchObject({ status: 200, body: { redis: 'up' } });
   });
@@ -85,6 +103,50 @@ describe('Touchpoint on a three-master Redis Cluster', () => {
     expect(await sandbox()).toHaveLength(1);
   });
 
+  it('should send each of many SMS exactly once, through queues spread over the three masters', async () => {
+    const customers = Array.from({ length: 36 }, (_, i) => ({
+      id: `c-spread-${i}`,
+      phone: `+1415555${String(1000 + i)}`,
+    }));
+    for (const c of customers) {
+      const put = await tp.request('PUT', `/v1/customers/${c.id}`, {
+        phone: c.phone,
+        consent: { sms: true },
+      });
+      expect(put.status).toBe(200);
+    }
+    const ingest = await tp.request('POST', '/v1/events', {
+      events: customers.map((c) => ({
+        customerId: c.id,
+        name: 'cart_abandoned',
+        properties: { cartUrl: c.id },
+      })),
+    });
+    expect(ingest).toMatchObject({ status: 202, body: { accepted: 36 } });
+    const sms = async () =>
+      (await tp.request<{ items: { to: string }[] }>('GET', '/v1/sandbox/messages?channel=sms&limit=200'))
+        .body.items;
+    await waitFor(
+      'the 36 SMS',
+      async () => (await sms()).filter((m) => m.to.startsWith('+14155551')).length >= 36,
+    );
+    await tp.reconciler().tick();
+    const sent = (await sms()).map((m) => m.to).filter((to) => to.startsWith('+14155551'));
+    expect(sent.sort()).toEqual(customers.map((c) => c.phone).sort());
+
+    // Each shard's keys sit on the master serving its hash tag, three masters in all, and each shard sent
+    // some of the SMS (its send queue's event stream recorded completed jobs: 36 ids over 3 shards).
+    const prefixes = tp.app.get(QueueGateway).shards.prefixes;
+    const masters = await Promise.all(prefixes.map((p) => cluster.masterOf(p)));
+    expect(new Set(masters).size).toBe(3);
+    for (const [i, prefix] of prefixes.entries()) {
+      const keys = await cluster.keysOn(masters[i], `${prefix}:*`);
+      expect(keys).toEqual(
+        expect.arrayContaining([`${prefix}:send-sms:events`, `${prefix}:touchpoint:sentinel`]),
+      );
+    }
+  });
+
   it("should open and close a provider's circuit with scripts whose keys share a slot", async () => {
     const circuits = tp.app.get(ProviderCircuits);
     let verdict = { open: false, retryInMs: 0 };
@@ -95,5 +157,40 @@ describe('Touchpoint on a three-master Redis Cluster', () => {
     expect((await circuits.open()).map((c) => c.provider)).toEqual(['cluster-provider']);
     await circuits.answered('cluster-provider');
     expect(await circuits.open()).toEqual([]);
+  });
+});
+
+describe('Touchpoint on a three-master Redis Cluster, with one shard (the default)', () => {
+  let tp: TouchpointHarness;
+
+  beforeAll(async () => {
+    tp = await TouchpointHarness.start({ env: { REDIS_CLUSTER_NODES: cluster.nodes } });
+    expect((await tp.request('POST', '/v1/journeys', cartJourney)).status).toBe(201);
+  });
+  afterAll(() => tp?.close());
+
+  it('should keep every queue under QUEUE_PREFIX and send the cart SMS exactly once', async () => {
+    const to = '+14155550143';
+    await tp.request('PUT', '/v1/customers/c-one-shard', { phone: to, consent: { sms: true } });
+    await tp.request('POST', '/v1/events', {
+      customerId: 'c-one-shard',
+      name: 'cart_abandoned',
+      properties: {},
+    });
+    const sms = async () =>
+      (
+        await tp.request<{ items: unknown[] }>(
+          'GET',
+          `/v1/sandbox/messages?channel=sms&to=${encodeURIComponent(to)}`,
+        )
+      ).body.items;
+    await waitFor('the SMS', async () => (await sms()).length > 0);
+    expect(await tp.reconciler().tick()).toMatchObject({ redisReset: false, requeuedSends: 0 });
+    expect(await sms()).toHaveLength(1);
+    expect(tp.app.get(QueueGateway).shards.prefixes).toEqual([tp.config.QUEUE_PREFIX]);
+    const prefix = tp.config.QUEUE_PREFIX;
+    expect(await cluster.keysOn(await cluster.masterOf(prefix), `${prefix}:*`)).toContain(
+      `${prefix}:send-sms:events`,
+    );
   });
 });

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../apps/api/src/create-app';
 import { Reconciler } from '@touchpoint/worker';
-import { ALL_QUEUES, jobId, QueueGateway } from '@touchpoint/core';
+import { ALL_QUEUES, jobId, QueueGateway, shardPrefixes } from '@touchpoint/core';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** A port nothing listens on right now (the OS picks it), for a server that must know its URL before it starts. */
@@ -127,7 +127,8 @@ export class TouchpointHarness {
 
   /** The BullMQ job of a scheduled step, if Redis has it. */
   async stepJob(scheduledStepId: string, dueAt: Date) {
-    return (await this.app.get(QueueGateway).steps.getJob(jobId.step(scheduledStepId, dueAt))) ?? undefined;
+    const queue = this.app.get(QueueGateway).stepQueue(scheduledStepId, dueAt);
+    return (await queue.getJob(jobId.step(scheduledStepId, dueAt))) ?? undefined;
   }
 
   reconciler(): Reconciler {
@@ -150,12 +151,14 @@ export class TouchpointHarness {
   async close(): Promise<void> {
     await this.app.close();
     const redis = await this.redis();
-    for (const name of ALL_QUEUES) {
-      const q = new Queue(name, { connection: redis, prefix: this.config.QUEUE_PREFIX });
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
+    for (const prefix of shardPrefixes(this.config.QUEUE_PREFIX, this.config.QUEUE_SHARDS)) {
+      for (const name of ALL_QUEUES) {
+        const q = new Queue(name, { connection: redis, prefix });
+        await q.obliterate({ force: true }).catch(() => undefined);
+        await q.close();
+      }
+      await redis.del(`${prefix}:touchpoint:sentinel`);
     }
-    await redis.del(`${this.config.QUEUE_PREFIX}:touchpoint:sentinel`);
     await redis.quit();
     await this.testDb?.drop();
     if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });

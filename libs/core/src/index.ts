@@ -17,6 +17,7 @@ export * from './health/dependency-health';
 export * from './health/unavailable';
 export * from './queue/provider-circuits';
 export * from './queue/queue-contract';
+export * from './queue/queue-shards';
 export * from './queue/queue.gateway';
 export * from './queue/queue.module';
 export * from './queue/redis-connection';

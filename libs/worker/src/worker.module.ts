@@ -14,6 +14,7 @@ import { Reconciler } from './reconciler.service';
 import { RollupFolder } from './rollup-folder.service';
 import { SendService } from './send.service';
 import { SendSettler } from './send-settler.service';
+import { ShardWorkers } from './shard-workers';
 import { StepScheduler } from './step-scheduler.service';
 
 /** The worker: BullMQ processors and the scheduler tick. Needs CoreModule from the app that hosts it. */
@@ -38,6 +39,7 @@ import { StepScheduler } from './step-scheduler.service';
     sendProcessorProvider('sms'),
     sendProcessorProvider('email'),
     sendProcessorProvider('push'),
+    ShardWorkers,
   ],
   exports: [
     GracefulShutdown,

@@ -105,6 +105,12 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** BullMQ key prefix; the braces make it a Redis Cluster hash tag so each queue's keys share a slot. */
     QUEUE_PREFIX: z.string().min(1).default('{touchpoint}'),
+    /**
+     * Each queue once per shard, spread over a Redis Cluster: shard 0 keeps QUEUE_PREFIX, shard i > 0 puts
+     * `-i` in its hash tag (`{touchpoint-1}`). A job's shard follows from its id; each provider's rate limit is
+     * split evenly between the shards. 1 (the default) is one queue of each, as before.
+     */
+    QUEUE_SHARDS: z.coerce.number().int().min(1).max(64).default(1),
     /** Steps due within this many ms go to BullMQ as delayed jobs; later ones wait in PostgreSQL. */
     SCHEDULE_HORIZON_MS: positiveInt(10 * 60_000),
     /** How often the scheduler promotes steps into the horizon and the reconciler repairs lost jobs. */

@@ -4,6 +4,7 @@ import type { ConnectionOptions } from 'bullmq';
 import { Cluster } from 'ioredis';
 import { CONFIG, type Config } from '../config/config';
 import { ALL_QUEUES } from './queue-contract';
+import { QueueShards } from './queue-shards';
 import { QueueGateway } from './queue.gateway';
 import { createRedisClient } from './redis-connection';
 
@@ -55,7 +56,7 @@ class BullConnectionModule {}
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [QueueGateway],
-  exports: [BullModule, QueueGateway],
+  providers: [QueueShards, QueueGateway],
+  exports: [BullModule, QueueShards, QueueGateway],
 })
 export class QueueModule {}
