@@ -151,7 +151,7 @@ describe('the journey engine, end to end', () => {
     tp.db
       .selectFrom('scheduled_steps as s')
       .innerJoin('enrollments as e', 'e.id', 's.enrollment_id')
-      .select(['s.id', 's.step_id', 's.status', 's.due_at', 's.awaits_event'])
+      .select(['s.id', 's.step_id', 's.status', 's.due_at', 's.awaits_events'])
       .where('e.customer_id', '=', customerId)
       .orderBy('s.created_at')
       .execute();
@@ -188,7 +188,11 @@ describe('the journey engine, end to end', () => {
         const steps = await stepsOf('c-wfe-buys');
         return steps.length > 0 && steps;
       });
-      expect(waiting).toMatchObject({ step_id: 'bought', status: 'queued', awaits_event: 'order_completed' });
+      expect(waiting).toMatchObject({
+        step_id: 'bought',
+        status: 'queued',
+        awaits_events: ['order_completed'],
+      });
 
       await send('c-wfe-buys', 'order_completed');
 

@@ -14,7 +14,7 @@ import { ALL_QUEUES, CoreModule, type CoreOptions, logTransport } from '@touchpo
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { WorkerModule } from '@touchpoint/worker';
+import { EntryModule, WorkerModule } from '@touchpoint/worker';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
@@ -23,6 +23,9 @@ import { AdminBasicAuthMiddleware } from './auth/admin-basic-auth.middleware';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { CustomersController } from './customers/customers.controller';
+import { BroadcastsService } from './entries/broadcasts.service';
+import { EnrollmentsService } from './entries/enrollments.service';
+import { JourneyEntriesController } from './entries/journey-entries.controller';
 import { EventIngestService } from './events/event-ingest.service';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
@@ -101,6 +104,7 @@ export class AppModule implements NestModule {
         ...ALL_QUEUES.map((name) => BullBoardModule.forFeature({ name, adapter: BullMQAdapter })),
         WebhooksModule,
         AnalyticsModule,
+        EntryModule,
         ...(options.withWorker ? [WorkerModule] : []),
       ],
       controllers: [
@@ -109,6 +113,7 @@ export class AppModule implements NestModule {
         CustomersController,
         EventsController,
         JourneysController,
+        JourneyEntriesController,
         JourneyConsoleController,
         TouchpointsController,
         SandboxController,
@@ -129,6 +134,8 @@ export class AppModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         EventIngestService,
+        EnrollmentsService,
+        BroadcastsService,
         JourneyService,
         JourneySimulationService,
         JourneyDraftsService,

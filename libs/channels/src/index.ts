@@ -12,3 +12,4 @@ export * from './push-router';
 export * from './provider-error';
 export * from './credential-check';
 export * from './request-witness';
+export * from './webhook';

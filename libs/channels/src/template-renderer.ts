@@ -167,6 +167,23 @@ export class TemplateRenderer {
     }
   }
 
+  /**
+   * Every string in a JSON value rendered as a plain-text template (a webhook's body), the rest kept as is;
+   * `field` names the value in errors, with the path of the string that failed.
+   */
+  async renderJson(field: string, value: unknown, scope: RenderScope): Promise<unknown> {
+    if (typeof value === 'string') return this.renderField(field, value, false, scope);
+    if (Array.isArray(value)) {
+      return Promise.all(value.map((item, i) => this.renderJson(`${field}.${i}`, item, scope)));
+    }
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = await this.renderJson(`${field}.${key}`, item, scope);
+    }
+    return out;
+  }
+
   private async renderField(
     field: string,
     source: string,

@@ -24,6 +24,8 @@ import { AuditRepository } from './repositories/audit.repository';
 import { ConsoleSessionRepository } from './repositories/console-session.repository';
 import { CustomerErasureRepository } from './repositories/customer-erasure.repository';
 import { CustomerRepository } from './repositories/customer.repository';
+import { BroadcastRepository } from './repositories/broadcast.repository';
+import { EnrollmentRequestRepository } from './repositories/enrollment-request.repository';
 import { EnrollmentRepository } from './repositories/enrollment.repository';
 import { EventRepository } from './repositories/event.repository';
 import { JourneyDraftRepository } from './repositories/journey-draft.repository';
@@ -44,9 +46,11 @@ import { WebhookReceiptRepository } from './repositories/webhook-receipt.reposit
 const repositories = [
   ApiKeyRepository,
   AuditRepository,
+  BroadcastRepository,
   ConsoleSessionRepository,
   CustomerRepository,
   EnrollmentRepository,
+  EnrollmentRequestRepository,
   EventRepository,
   JourneyRepository,
   JourneyDraftRepository,

@@ -23,7 +23,7 @@ export interface PathCondition {
 
 export type Condition = PathCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
-export const CONDITION_PATH_PATTERN = /^(customer|event|consent)(\.[^.\s]+)+$/;
+export const CONDITION_PATH_PATTERN = /^(customer|event|consent|context)(\.[^.\s]+)+$/;
 
 const pathConditionSchema = z
   .strictObject({
@@ -31,9 +31,11 @@ const pathConditionSchema = z
       .string()
       .regex(CONDITION_PATH_PATTERN, {
         message:
-          'must be a dotted path starting at customer, event or consent, e.g. customer.attributes.tier',
+          'must be a dotted path starting at customer, event, consent or context, e.g. customer.attributes.tier',
       })
-      .describe('Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`.'),
+      .describe(
+        'Dotted path starting at `customer`, `event`, `consent` or `context` (what earlier steps found out, by step id: `context.bought.event`), e.g. `customer.attributes.tier`.',
+      ),
     op: z.enum(CONDITION_OPERATORS).describe('Comparison operator.'),
     value: jsonValue()
       .optional()

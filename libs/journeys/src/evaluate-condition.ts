@@ -7,6 +7,8 @@ import type { JourneyChannel } from './journey-channel';
 export interface ConditionScope {
   customer: CustomerLike;
   event?: EventLike;
+  /** What the enrollment's steps found out, by step id, read at `context.<step id>.*`. */
+  context?: Record<string, unknown>;
   /** Consent to read at `consent.*`; the customer's own consent when omitted. */
   consent?: Partial<Record<JourneyChannel, boolean>>;
 }
@@ -32,6 +34,9 @@ export function lookup(path: string, scope: ConditionScope): unknown {
       break;
     case 'consent':
       value = scope.consent ?? scope.customer.consent;
+      break;
+    case 'context':
+      value = scope.context;
       break;
     default:
       return undefined;

@@ -12,17 +12,25 @@ export {
   waitStepSchema,
   sendStepSchema,
   waitForEventStepSchema,
+  waitForAttributeStepSchema,
   branchStepSchema,
   splitStepSchema,
+  updateAttributesStepSchema,
+  webhookStepSchema,
+  RESERVED_WEBHOOK_HEADERS,
   exitStepSchema,
   STEP_ID_PATTERN,
+  ATTRIBUTE_NAME_PATTERN,
   WEEKDAYS,
   type Step,
   type WaitStep,
   type SendStep,
   type WaitForEventStep,
+  type WaitForAttributeStep,
   type BranchStep,
   type SplitStep,
+  type UpdateAttributesStep,
+  type WebhookStep,
   type ExitStep,
   type Weekday,
 } from './step';
@@ -59,10 +67,10 @@ export type { EventLike } from './event-like';
 export type { CustomerLike } from './customer-like';
 export { evaluateCondition, lookup, type ConditionScope } from './evaluate-condition';
 export { matchesTrigger } from './matches-trigger';
-export { matchesAwaitedEvent } from './matches-awaited-event';
+export { awaitedEvents, matchesAwaitedEvent } from './matches-awaited-event';
 export { exitsOn } from './exits-on';
 export type { Plan, PlanContext, PlanTrace } from './plan';
-export { planFirst, planAfter, planOnEvent, planOnTimeout } from './planner';
+export { planFirst, planAfter, planOnEvent, planOnChange, planOnTimeout } from './planner';
 export { JourneyPlanError } from './journey-plan-error';
 export { chooseVariant, type SplitVariant, type VariantChoice } from './choose-variant';
 export { stableHash } from './stable-hash';
@@ -102,4 +110,5 @@ export {
 export { isStorableText, jsonRecord, jsonValue, MAX_JSON_DEPTH, text, UNSTORABLE_TEXT } from './text.schema';
 export { whenParsed } from './when-parsed';
 export { messageExpiry } from './message-expiry';
+export { updateAttributes, describeUpdate } from './update-attributes';
 export { scopeCustomer, scopeEvent, scopeLinks } from './message-scope';

@@ -14,10 +14,17 @@ export function stepLinks(steps: readonly Step[], index: number): StepLink[] {
   switch (step.type) {
     case 'wait':
     case 'send':
+    case 'update_attributes':
+    case 'webhook':
       return step.next !== undefined ? [{ to: step.next, path: ['next'] }] : [following()];
     case 'wait_for_event':
       return [
         { to: step.onEvent, path: ['onEvent'] },
+        { to: step.onTimeout, path: ['onTimeout'] },
+      ];
+    case 'wait_for_attribute':
+      return [
+        { to: step.onChange, path: ['onChange'] },
         { to: step.onTimeout, path: ['onTimeout'] },
       ];
     case 'branch':
@@ -40,15 +47,15 @@ export interface GraphIssue {
 
 /** Whether time passes at this step: a wait that always moves forward, or a wait for an event (its timeout). */
 function advancesTime(step: Step): boolean {
-  if (step.type === 'wait_for_event') return true;
+  if (step.type === 'wait_for_event' || step.type === 'wait_for_attribute') return true;
   if (step.type !== 'wait') return false;
   // A wait until a date may already be past and proceed at once, so it cannot pace a loop.
   return step.duration !== undefined || (step.until !== undefined && !('date' in step.until));
 }
 
-/** Whether the planner stops at this step: a send, or a wait for an event. */
+/** Whether the planner stops at this step: a send, an update, or a wait for an event or a change. */
 function isDueStep(step: Step): boolean {
-  return step.type === 'send' || step.type === 'wait_for_event';
+  return ['send', 'wait_for_event', 'wait_for_attribute', 'update_attributes', 'webhook'].includes(step.type);
 }
 
 /** Structural problems: duplicate ids, unknown references, unreachable steps, loops that never wait or never act. */

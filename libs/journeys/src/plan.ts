@@ -8,6 +8,8 @@ export interface PlanContext {
   event?: EventLike;
   enrollmentId: string;
   journeyId: string;
+  /** What the enrollment's steps found out so far, by step id; branches read it at `context.<step id>`. */
+  context?: Record<string, unknown>;
 }
 
 /** What the planner resolved on its way to the next due step, for simulation and audit. */

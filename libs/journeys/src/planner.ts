@@ -24,15 +24,18 @@ export function planAfter(journey: JourneyDefinition, stepId: string, at: Date, 
   switch (step.type) {
     case 'wait':
     case 'send':
+    case 'update_attributes':
+    case 'webhook':
       return walk(journey, successor(journey, index), at, ctx);
     case 'branch':
     case 'split':
     case 'exit':
       return walk(journey, step.id, at, ctx);
     case 'wait_for_event':
+    case 'wait_for_attribute':
       throw new JourneyPlanError(
         'JOURNEY.WRONG_STEP_TYPE',
-        `step "${stepId}" waits for an event: use planOnEvent or planOnTimeout`,
+        `step "${stepId}" waits: use ${step.type === 'wait_for_event' ? 'planOnEvent' : 'planOnChange'} or planOnTimeout`,
       );
   }
 }
@@ -42,15 +45,31 @@ export function planOnEvent(journey: JourneyDefinition, stepId: string, at: Date
   return walk(journey, waitForEvent(journey, stepId).onEvent, at, ctx);
 }
 
-/** The wait_for_event `stepId` timed out at `at`: continue with its onTimeout. */
+/** The attribute the wait_for_attribute `stepId` waits on changed at `at`: continue with its onChange. */
+export function planOnChange(journey: JourneyDefinition, stepId: string, at: Date, ctx: PlanContext): Plan {
+  const step = journey.steps[indexOf(journey, stepId)];
+  if (step.type !== 'wait_for_attribute') {
+    throw new JourneyPlanError(
+      'JOURNEY.WRONG_STEP_TYPE',
+      `step "${stepId}" is a ${step.type}, not a wait_for_attribute`,
+    );
+  }
+  return walk(journey, step.onChange, at, ctx);
+}
+
+/** The wait_for_event or wait_for_attribute `stepId` timed out at `at`: continue with its onTimeout. */
 export function planOnTimeout(journey: JourneyDefinition, stepId: string, at: Date, ctx: PlanContext): Plan {
-  return walk(journey, waitForEvent(journey, stepId).onTimeout, at, ctx);
+  const step = journey.steps[indexOf(journey, stepId)];
+  if (step.type !== 'wait_for_event' && step.type !== 'wait_for_attribute') {
+    throw new JourneyPlanError('JOURNEY.WRONG_STEP_TYPE', `step "${stepId}" is a ${step.type}, not a wait`);
+  }
+  return walk(journey, step.onTimeout, at, ctx);
 }
 
 /** Walks from `stepId` at `at`, folding waits into the time and resolving branches, splits and exits. */
 function walk(journey: JourneyDefinition, stepId: string | null, at: Date, ctx: PlanContext): Plan {
   const zone = resolveTimezone(ctx.customer.timezone);
-  const scope: ConditionScope = { customer: ctx.customer, event: ctx.event };
+  const scope: ConditionScope = { customer: ctx.customer, event: ctx.event, context: ctx.context };
   const trace: PlanTrace[] = [];
   const visited = new Set<string>();
   let variant: string | undefined;
@@ -78,8 +97,11 @@ function walk(journey: JourneyDefinition, stepId: string | null, at: Date, ctx: 
     const step: Step = journey.steps[index];
     switch (step.type) {
       case 'send':
+      case 'update_attributes':
+      case 'webhook':
         return due(step, time);
       case 'wait_for_event':
+      case 'wait_for_attribute':
         return due(step, DateTime.fromJSDate(time, { zone }).plus(parseDuration(step.timeout)).toJSDate());
       case 'wait': {
         const end = waitEnd(step, time, scope, zone);
@@ -146,10 +168,10 @@ function indexOf(journey: JourneyDefinition, stepId: string): number {
   return index;
 }
 
-/** The step after a wait or send: its `next`, else the next array element, else none (the journey completes). */
+/** The step after a wait, send or update: its `next`, else the next array element, else none (the journey completes). */
 function successor(journey: JourneyDefinition, index: number): string | null {
   const step = journey.steps[index];
-  if ((step.type === 'wait' || step.type === 'send') && step.next !== undefined) return step.next;
+  if ('next' in step && step.next !== undefined) return step.next;
   return journey.steps[index + 1]?.id ?? null;
 }
 

@@ -318,3 +318,90 @@ describe(simulateJourney.name, () => {
     expect(result.steps.filter((s) => s.action === 'send')).toHaveLength(5);
   });
 });
+
+describe('simulateJourney with the steps beyond sending', () => {
+  const which = {
+    id: 'which',
+    type: 'branch',
+    if: { path: 'context.w.event', op: 'eq', value: 'b' },
+    then: 'isB',
+    else: 'other',
+  } as const;
+
+  it('should end a wait for several events on the first that comes and branch on which it was', async () => {
+    const journey = journeyOf(
+      [
+        {
+          id: 'w',
+          type: 'wait_for_event',
+          events: ['a', 'b'],
+          timeout: 'PT1H',
+          onEvent: 'which',
+          onTimeout: 'other',
+        },
+        which,
+        sms('isB', 'it was b', { next: 'done' }),
+        sms('other', 'something else', { next: 'done' }),
+        { id: 'done', type: 'exit' },
+      ],
+      { exitOn: [] },
+    );
+    const result = await simulateJourney(
+      journey,
+      input({ events: [event('cart_abandoned', t0), event('b', after(60))] }),
+    );
+    expect(result.steps.map((s) => [s.stepId, s.action, s.reason])).toEqual([
+      ['w', 'wait', '"b" came within PT1H: onEvent → which'],
+      ['which', 'branch', 'branch: then → isB'],
+      ['isB', 'send', null],
+      ['done', 'exit', 'exit step: the enrollment ends'],
+    ]);
+  });
+
+  it('should update the simulated customer, time out an attribute wait, and take a webhook as answering 200', async () => {
+    const journey = journeyOf(
+      [
+        { id: 'mark', type: 'update_attributes', increment: { n: 1 } },
+        {
+          id: 'hook',
+          type: 'webhook',
+          url: 'https://crm.example.com/h',
+          body: { n: '{{ customer.attributes.n }}' },
+        },
+        {
+          id: 'up',
+          type: 'wait_for_attribute',
+          attribute: 'plan',
+          timeout: 'PT1H',
+          onChange: 'done',
+          onTimeout: 'ok',
+        },
+        {
+          id: 'ok',
+          type: 'branch',
+          if: {
+            all: [
+              { path: 'context.hook.ok', op: 'eq', value: true },
+              { path: 'customer.attributes.n', op: 'eq', value: 1 },
+            ],
+          },
+          then: 'yes',
+          else: 'done',
+        },
+        sms('yes', 'counted and answered', { next: 'done' }),
+        { id: 'done', type: 'exit' },
+      ],
+      { exitOn: [] },
+    );
+    const result = await simulateJourney(journey, input());
+    expect(result.steps.map((s) => [s.stepId, s.action])).toEqual([
+      ['mark', 'update'],
+      ['hook', 'call'],
+      ['up', 'wait'],
+      ['ok', 'branch'],
+      ['yes', 'send'],
+      ['done', 'exit'],
+    ]);
+    expect(result.steps[2].at).toEqual(after(3_600));
+  });
+});

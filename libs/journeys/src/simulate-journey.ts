@@ -5,20 +5,21 @@ import type { EventLike } from './event-like';
 import type { FrequencyCap } from './frequency-cap';
 import type { JourneyChannel } from './journey-channel';
 import type { JourneyDefinition } from './journey-definition';
-import { matchesAwaitedEvent } from './matches-awaited-event';
+import { awaitedEvents, matchesAwaitedEvent } from './matches-awaited-event';
 import { matchesTrigger } from './matches-trigger';
 import { messageExpiry } from './message-expiry';
 import type { Plan, PlanContext, PlanTrace } from './plan';
 import { planAfter, planFirst, planOnEvent, planOnTimeout } from './planner';
 import { resolveTimezone } from './resolve-timezone';
 import type { SendStep } from './step';
+import { describeUpdate, updateAttributes } from './update-attributes';
 
 /** One event of the timeline a simulation plays. */
 export interface TimelineEvent extends EventLike {
   at: Date;
 }
 
-export type SimulatedAction = 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'exit';
+export type SimulatedAction = 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'update' | 'call' | 'exit';
 
 export interface SimulatedStep {
   stepId: string;
@@ -29,7 +30,7 @@ export interface SimulatedStep {
   localTime: string;
   channel: JourneyChannel | null;
   rendered: Record<string, unknown> | null;
-  /** Why: the wait's rule, the branch taken, the code and cause of a hold, suppression or exit. */
+  /** Why: the wait's rule, the branch taken, the attributes changed, the code and cause of a hold, suppression or exit. */
   reason: string | null;
 }
 
@@ -106,6 +107,7 @@ export async function simulateJourney(
     event: trigger,
     enrollmentId: 'simulation',
     journeyId: input.journeyId,
+    context: {},
   };
   const exitBetween = (from: Date, until: Date) =>
     later.find(
@@ -136,7 +138,7 @@ export async function simulateJourney(
           !used.has(event) &&
           event.at.getTime() >= waitStart.getTime() &&
           event.at.getTime() <= end.getTime() &&
-          matchesAwaitedEvent(awaiting, event, customer),
+          matchesAwaitedEvent(awaiting, event, ctx.customer),
       );
     const until = awaited?.at ?? end;
     const exit = exitBetween(from, until);
@@ -157,20 +159,61 @@ export async function simulateJourney(
     }
     lastStepId = plan.stepId;
     if (awaiting) {
+      const names = awaitedEvents(awaiting)
+        .map((name) => `"${name}"`)
+        .join(' or ');
       if (awaited) {
         used.add(awaited);
         add(awaiting.id, 'wait', awaited.at, {
-          reason: `"${awaiting.event}" came within ${awaiting.timeout}: onEvent → ${awaiting.onEvent}`,
+          reason: `"${awaited.name}" came within ${awaiting.timeout}: onEvent → ${awaiting.onEvent}`,
         });
         from = awaited.at;
+        ctx.context = {
+          ...ctx.context,
+          [awaiting.id]: { outcome: 'event', event: awaited.name, at: awaited.at.toISOString() },
+        };
         plan = planOnEvent(journey, awaiting.id, from, ctx);
       } else {
         add(awaiting.id, 'wait', end, {
-          reason: `no "${awaiting.event}" within ${awaiting.timeout}: onTimeout → ${awaiting.onTimeout}`,
+          reason: `no ${names} within ${awaiting.timeout}: onTimeout → ${awaiting.onTimeout}`,
         });
         from = end;
+        ctx.context = { ...ctx.context, [awaiting.id]: { outcome: 'timeout' } };
         plan = planOnTimeout(journey, awaiting.id, from, ctx);
       }
+      continue;
+    }
+    if (plan.step.type === 'wait_for_attribute') {
+      // A timeline holds events, not attribute changes: the simulated customer never changes on their own.
+      const step = plan.step;
+      add(step.id, 'wait', end, {
+        reason: `"${step.attribute}" does not change in a simulation: after ${step.timeout}, onTimeout → ${step.onTimeout}`,
+      });
+      from = end;
+      ctx.context = { ...ctx.context, [step.id]: { outcome: 'timeout' } };
+      plan = planOnTimeout(journey, step.id, from, ctx);
+      continue;
+    }
+    if (plan.step.type === 'update_attributes') {
+      // Later branches of the walk read the customer as the update leaves them.
+      ctx.customer = {
+        ...ctx.customer,
+        attributes: updateAttributes(ctx.customer.attributes, plan.step, plan.dueAt),
+      };
+      add(plan.stepId, 'update', plan.dueAt, { reason: `update_attributes: ${describeUpdate(plan.step)}` });
+      from = plan.dueAt;
+      plan = planAfter(journey, plan.stepId, from, ctx);
+      continue;
+    }
+    if (plan.step.type === 'webhook') {
+      // Nothing leaves a simulation: the call is assumed to answer 200 with no body.
+      ctx.context = { ...ctx.context, [plan.stepId]: { ok: true, status: 200, body: null } };
+      add(plan.stepId, 'call', plan.dueAt, {
+        rendered: { url: plan.step.url, body: plan.step.body },
+        reason: `webhook: POST ${plan.step.url}, not called in a simulation (taken as answering 200)`,
+      });
+      from = plan.dueAt;
+      plan = planAfter(journey, plan.stepId, from, ctx);
       continue;
     }
     if (plan.step.type !== 'send') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './text.schema';
+import { jsonValue, text } from './text.schema';
 import { conditionSchema } from './condition';
 import { durationSchema, offsetDurationSchema } from './duration.schema';
 import { emailTemplateSchema, pushTemplateSchema, smsTemplateSchema } from './template';
@@ -17,6 +17,12 @@ const stepIdSchema = z
   .describe('Step id, unique within the journey.');
 const stepRef = (what: string) =>
   z.string().regex(STEP_ID_PATTERN, { message: 'must be a step id' }).describe(what);
+export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const attributeName = z
+  .string()
+  .regex(ATTRIBUTE_NAME_PATTERN, { message: 'must be 1 to 64 letters, digits, "_" or "-"' })
+  .describe('Customer attribute name (a key of `customer.attributes`).');
+
 const next = stepRef('Id of the step that follows; by default the next step in the array.').optional();
 
 const untilTimeSchema = z
@@ -97,17 +103,59 @@ export const sendStepSchema = z
   ])
   .describe('Send a message on a channel.');
 
+const eventNameSchema = text().min(1).max(200);
+
 export const waitForEventStepSchema = z
   .strictObject({
     id: stepIdSchema,
     type: z.literal('wait_for_event'),
-    event: text().min(1).max(200).describe('Name of the awaited event.'),
+    event: eventNameSchema.optional().describe('Name of the awaited event; or `events` for several.'),
+    events: z
+      .array(eventNameSchema)
+      .min(1)
+      .max(20)
+      .optional()
+      .describe(
+        'Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`.',
+      ),
     where: conditionSchema.optional().describe('Narrows which events count.'),
     timeout: durationSchema.describe('How long to wait for the event, ISO-8601.'),
     onEvent: stepRef('Step to continue with when the event arrives.'),
     onTimeout: stepRef('Step to continue with when the timeout passes.'),
   })
-  .describe('Wait for an event of the customer, up to a timeout.');
+  .superRefine((step, ctx) => {
+    if ((step.event === undefined) === (step.events === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['event'],
+        message: 'a wait_for_event needs exactly one of event or events',
+        params: { code: 'JOURNEY.INVALID_WAIT' },
+      });
+    }
+  })
+  .describe(
+    'Wait for an event of the customer (or any of several), up to a timeout. What ended the wait is `context.<step id>`: `{ outcome: "event", event, at }` or `{ outcome: "timeout" }`.',
+  );
+
+export const waitForAttributeStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('wait_for_attribute'),
+    attribute: attributeName.describe(
+      'Customer attribute (a key of `customer.attributes`) whose change ends the wait.',
+    ),
+    where: conditionSchema
+      .optional()
+      .describe(
+        'Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting.',
+      ),
+    timeout: durationSchema.describe('How long to wait for the change, ISO-8601.'),
+    onChange: stepRef('Step to continue with when the attribute changes.'),
+    onTimeout: stepRef('Step to continue with when the timeout passes.'),
+  })
+  .describe(
+    'Wait for a customer attribute to change (by `PUT /v1/customers/{id}` or an update_attributes step), up to a timeout. What ended the wait is `context.<step id>`: `{ outcome: "changed", attribute, value, at }` or `{ outcome: "timeout" }`.',
+  );
 
 export const branchStepSchema = z
   .strictObject({
@@ -142,6 +190,121 @@ export const splitStepSchema = z
   })
   .describe('A/B split.');
 
+export const updateAttributesStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('update_attributes'),
+    set: z
+      .record(attributeName, jsonValue())
+      .optional()
+      .describe('Attributes set to these values: `{ "cartReminder": "sent" }`.'),
+    setNow: z
+      .array(attributeName)
+      .min(1)
+      .optional()
+      .describe('Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`.'),
+    increment: z
+      .record(attributeName, z.number().finite())
+      .optional()
+      .describe(
+        'Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0.',
+      ),
+    unset: z.array(attributeName).min(1).optional().describe('Attributes removed.'),
+    next,
+  })
+  .superRefine((step, ctx) => {
+    const seen = new Map<string, string>();
+    const ops = [
+      ['set', Object.keys(step.set ?? {})],
+      ['setNow', step.setNow ?? []],
+      ['increment', Object.keys(step.increment ?? {})],
+      ['unset', step.unset ?? []],
+    ] as const;
+    for (const [op, names] of ops) {
+      for (const name of names) {
+        const first = seen.get(name);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [op],
+            message: `attribute "${name}" is also in ${first}: one change per attribute`,
+            params: { code: 'JOURNEY.INVALID_UPDATE' },
+          });
+        }
+        seen.set(name, op);
+      }
+    }
+    if (seen.size === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['set'],
+        message: 'an update_attributes step needs at least one of set, setNow, increment or unset',
+        params: { code: 'JOURNEY.INVALID_UPDATE' },
+      });
+    }
+  })
+  .describe(
+    'Change customer attributes (set, set to now, increment, unset) so later branches and other journeys read them; applied once per visit, even when the job is retried.',
+  );
+
+/** Headers Touchpoint sets itself on a webhook request, which a step cannot override. */
+export const RESERVED_WEBHOOK_HEADERS = [
+  'content-type',
+  'content-length',
+  'host',
+  'idempotency-key',
+  'touchpoint-signature',
+  'user-agent',
+  'transfer-encoding',
+  'connection',
+] as const;
+
+export const webhookStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    type: z.literal('webhook'),
+    url: z
+      .url({ protocol: /^https?$/, message: 'must be an http or https URL' })
+      .max(2000)
+      .describe(
+        'Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.',
+      ),
+    headers: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { message: 'must be a header name' }),
+        text().max(2000),
+      )
+      .optional()
+      .superRefine((headers, ctx) => {
+        for (const name of Object.keys(headers ?? {})) {
+          if ((RESERVED_WEBHOOK_HEADERS as readonly string[]).includes(name.toLowerCase())) {
+            ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is set by Touchpoint` });
+          }
+        }
+      })
+      .describe('Extra request headers (an API key of the receiver); not templates.'),
+    body: jsonValue().describe(
+      'The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`).',
+    ),
+    timeout: durationSchema
+      .optional()
+      .describe('How long one attempt may take, ISO-8601, at most PT30S; PT10S by default.'),
+    next,
+  })
+  .superRefine((step, ctx) => {
+    if (step.timeout !== undefined && !/^PT([1-9]|[12]\d|30)S$/.test(step.timeout)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeout'],
+        message: 'must be whole seconds from PT1S to PT30S',
+        params: { code: 'JOURNEY.INVALID_WEBHOOK' },
+      });
+    }
+  })
+  .describe(
+    'POST a signed JSON body to a URL (`Touchpoint-Signature`, `Idempotency-Key`), retried on network errors, timeouts and 5xx. Logged as a touchpoint of channel `webhook`; the answer is `context.<step id>`: `{ ok, status, body }` (`body` the parsed JSON) or `{ ok: false, status, error }`.',
+  );
+
 export const exitStepSchema = z
   .strictObject({ id: stepIdSchema, type: z.literal('exit') })
   .describe('End the enrollment.');
@@ -150,8 +313,11 @@ export const stepSchema = z.discriminatedUnion('type', [
   waitStepSchema,
   sendStepSchema,
   waitForEventStepSchema,
+  waitForAttributeStepSchema,
   branchStepSchema,
   splitStepSchema,
+  updateAttributesStepSchema,
+  webhookStepSchema,
   exitStepSchema,
 ]);
 
@@ -159,6 +325,9 @@ export type Step = z.infer<typeof stepSchema>;
 export type WaitStep = z.infer<typeof waitStepSchema>;
 export type SendStep = z.infer<typeof sendStepSchema>;
 export type WaitForEventStep = z.infer<typeof waitForEventStepSchema>;
+export type WaitForAttributeStep = z.infer<typeof waitForAttributeStepSchema>;
 export type BranchStep = z.infer<typeof branchStepSchema>;
 export type SplitStep = z.infer<typeof splitStepSchema>;
+export type UpdateAttributesStep = z.infer<typeof updateAttributesStepSchema>;
+export type WebhookStep = z.infer<typeof webhookStepSchema>;
 export type ExitStep = z.infer<typeof exitStepSchema>;

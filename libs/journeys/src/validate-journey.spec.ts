@@ -441,3 +441,109 @@ describe(validateJourney.name, () => {
     expect(result.ok && result.journey.steps[0]).toMatchObject({ template: { body } });
   });
 });
+
+describe('the waits and updates of validateJourney', () => {
+  const wait = (fields: object) => ({
+    id: 'w',
+    type: 'wait_for_event',
+    timeout: 'P1D',
+    onEvent: 'x',
+    onTimeout: 'x',
+    ...fields,
+  });
+  const exit = { id: 'x', type: 'exit' };
+
+  it('should accept a wait for any of several events and a branch on the one that came', () => {
+    const result = validateJourney(
+      withSteps([
+        wait({ events: ['a', 'b'], onEvent: 'which' }),
+        {
+          id: 'which',
+          type: 'branch',
+          if: { path: 'context.w.event', op: 'eq', value: 'a' },
+          then: 'x',
+          else: 'x',
+        },
+        exit,
+      ]),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('should refuse a wait_for_event with both event and events, and one with neither', () => {
+    for (const fields of [{ event: 'a', events: ['b'] }, {}]) {
+      expect(problemsOf(withSteps([wait(fields), exit]))).toEqual([
+        { path: 'steps.0.event', code: 'JOURNEY.INVALID_WAIT', message: expect.any(String) },
+      ]);
+    }
+  });
+
+  it('should name the path of the unknown onChange of a wait_for_attribute', () => {
+    const problems = problemsOf(
+      withSteps([
+        {
+          id: 'w',
+          type: 'wait_for_attribute',
+          attribute: 'plan',
+          timeout: 'P1D',
+          onChange: 'nope',
+          onTimeout: 'x',
+        },
+        exit,
+      ]),
+    );
+    expect(problems).toEqual([
+      { path: 'steps.0.onChange', code: 'JOURNEY.UNKNOWN_STEP', message: expect.any(String) },
+    ]);
+  });
+
+  it('should refuse an update_attributes loop that never waits', () => {
+    const problems = problemsOf(
+      withSteps([
+        { id: 'a', type: 'update_attributes', increment: { n: 1 } },
+        {
+          id: 'b',
+          type: 'branch',
+          if: { path: 'customer.attributes.n', op: 'lt', value: 3 },
+          then: 'a',
+          else: 'x',
+        },
+        exit,
+      ]),
+    );
+    expect(problems.map((p) => p.code)).toEqual(['JOURNEY.CYCLE_WITHOUT_WAIT']);
+  });
+});
+
+describe('the webhook steps of validateJourney', () => {
+  const webhook = (fields: object) => ({
+    id: 'hook',
+    type: 'webhook',
+    url: 'https://crm.example.com/hook',
+    body: {},
+    ...fields,
+  });
+
+  it('should check every string of the body as a template, naming its path', () => {
+    const result = validateJourney(withSteps([webhook({ body: { a: ['ok', '{{ broken'] } })]), {
+      checkTemplate: (source) => (source.includes('{{ broken') ? 'does not parse' : null),
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ path: 'steps.0.body.a.1', message: 'does not parse', code: 'JOURNEY.INVALID_TEMPLATE' }],
+    });
+  });
+
+  it('should refuse a URL that is not http, a reserved header and a timeout over PT30S', () => {
+    const problems = problemsOf(
+      withSteps([
+        webhook({ url: 'ftp://crm.example.com', headers: { 'Idempotency-Key': 'x' }, timeout: 'PT1M' }),
+      ]),
+    );
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'steps.0.headers.Idempotency-Key',
+      'steps.0.timeout',
+      'steps.0.url',
+    ]);
+  });
+});

@@ -34,6 +34,18 @@ export function validateJourney(
   const { checkTemplate } = options;
   if (checkTemplate) {
     journey.steps.forEach((step, index) => {
+      if (step.type === 'webhook') {
+        for (const source of jsonStrings(step.body, ['body'])) {
+          const message = checkTemplate(source.source);
+          if (message !== null) {
+            problems.push({
+              path: problemPath(['steps', index, ...source.path]),
+              message,
+              code: 'JOURNEY.INVALID_TEMPLATE',
+            });
+          }
+        }
+      }
       if (step.type !== 'send') return;
       for (const source of templateSources(step.template)) {
         const message = checkTemplate(source.source, {
@@ -53,4 +65,15 @@ export function validateJourney(
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, journey };
+}
+
+/** Every string in a JSON value (a webhook's body, each a template), with its path. */
+function jsonStrings(
+  value: unknown,
+  path: (string | number)[],
+): { path: (string | number)[]; source: string }[] {
+  if (typeof value === 'string') return [{ path, source: value }];
+  if (Array.isArray(value)) return value.flatMap((item, i) => jsonStrings(item, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => jsonStrings(item, [...path, key]));
 }

@@ -85,7 +85,8 @@ export class DueStepBatcher {
     await Promise.all(
       batch.map(async (p) => {
         const outcome = outcomes.get(p.id);
-        if (outcome) p.resolve(outcome);
+        // A webhook step calls out: decided on its own, with no batch transaction open meanwhile.
+        if (outcome && outcome !== 'external') p.resolve(outcome);
         else await this.alone(p);
       }),
     );

@@ -10,6 +10,7 @@ import {
   Clock,
   CustomerRepository,
   EventRepository,
+  EnrollmentRepository,
   DB,
   JourneyRepository,
   QueueGateway,
@@ -30,7 +31,9 @@ import {
 import {
   capWindowStart,
   decideSendWith,
+  evaluateCondition,
   planAfter,
+  planOnChange,
   planOnTimeout,
   type FrequencyCap,
   type JourneyDefinition,
@@ -40,14 +43,17 @@ import {
   type SentMessage,
   type Step,
   type SuppressionReason,
+  type WaitForAttributeStep,
   resolveTimezone,
   scopeLinks,
+  updateAttributes,
 } from '@touchpoint/journeys';
 import type { Kysely } from 'kysely';
 import { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
 import { FrequencyCaps } from './frequency-caps.service';
 import { JourneyCatalog } from './journey-catalog.service';
 import { StepScheduler, type DeferredStepWrites } from './step-scheduler.service';
+import { WebhookSteps, type WebhookAnswer, type WebhookCall } from './webhook-steps.service';
 
 /** A job may fire a little early (clock skew between Redis and us); more than this and it is stale. */
 const EARLY_TOLERANCE_MS = 1_000;
@@ -63,7 +69,13 @@ export type DueStepOutcome =
   | 'expired'
   | 'failed'
   | 'ready'
-  | 'advanced';
+  | 'advanced'
+  /** A wait_for_attribute woken by a change its condition does not accept: it waits on. */
+  | 'waiting'
+  /** A webhook whose call failed in a way worth another attempt, rescheduled after a backoff. */
+  | 'retrying'
+  /** A webhook in a batch: it calls out, so it is decided on its own, outside the batch's transaction. */
+  | 'external';
 
 type SendStep = Extract<Step, { type: 'send' }>;
 
@@ -133,6 +145,7 @@ export class DueStepService {
     private readonly touchpoints: TouchpointRepository,
     private readonly customers: CustomerRepository,
     private readonly events: EventRepository,
+    private readonly enrollments: EnrollmentRepository,
     private readonly journeys: JourneyRepository,
     private readonly catalog: JourneyCatalog,
     private readonly scheduler: StepScheduler,
@@ -141,6 +154,7 @@ export class DueStepService {
     private readonly unsubscribeLinks: UnsubscribeLinks,
     private readonly queue: QueueGateway,
     private readonly frequencyCaps: FrequencyCaps,
+    private readonly webhooks: WebhookSteps,
   ) {}
 
   /** Decides one step; inside a `batch`, in the batch's transaction with its rows already read. */
@@ -150,6 +164,9 @@ export class DueStepService {
     // Read before the transaction: embedded PGlite has one connection.
     const caps = batch?.caps ?? (await this.frequencyCaps.current());
     const pre = batch?.rows.get(scheduledStepId);
+    /** A webhook's request, made between the transaction that prepares it and the one that settles it. */
+    let call: WebhookCall | undefined;
+    let answer: WebhookAnswer | undefined;
     const decide = async (trx: Executor): Promise<DueStepOutcome> => {
       const locked = pre ?? (await this.steps.lockWithEnrollment(trx, scheduledStepId));
       if (!locked) return 'missing';
@@ -184,6 +201,7 @@ export class DueStepService {
         event: trigger && toEventLike(trigger),
         enrollmentId: enrollment.id,
         journeyId: enrollment.journey_id,
+        context: enrollment.context,
       };
       const scope = {
         customer: templateCustomer(customer),
@@ -197,6 +215,8 @@ export class DueStepService {
       };
 
       let result: DueStepOutcome = 'advanced';
+      /** How a wait ended, which picks the way on; undefined: the step's successor. */
+      let ended: 'timeout' | 'changed' | undefined;
       // Every step type is named here: a new one that is not fails to compile (and to lint).
       switch (stepDef.type) {
         case 'send':
@@ -215,9 +235,54 @@ export class DueStepService {
           });
           if (result === 'held') return result;
           break;
-        // A due wait_for_event is its timeout; a due branch (after a wait) is decided by the planner on
-        // what is true now; waits, splits and exits are resolved on the way to the next due step.
+        case 'update_attributes': {
+          // In the transaction that marks the step done, under its row lock: a redelivered job finds the
+          // step done and changes nothing, so an increment counts once per visit.
+          const updated = await this.customers.updateAttributes(
+            trx,
+            customer.id,
+            (attributes) => updateAttributes(attributes, stepDef, now),
+            now,
+          );
+          if (updated) ctx.customer = toCustomerLike(updated);
+          break;
+        }
+        case 'webhook': {
+          if (batch) return 'external';
+          const decision = await this.webhooks.decide(trx, {
+            step,
+            enrollment,
+            stepDef,
+            touchpoint: await this.touchpoints.findForStep(trx, enrollment.id, stepDef.id, step.visit),
+            scope,
+            now,
+            jobs: work.steps,
+            answer,
+          });
+          if (decision.kind === 'call') {
+            call = decision.call;
+            return 'ready';
+          }
+          if (decision.kind === 'retry') return 'retrying';
+          if (decision.context) ctx.context = decision.context;
+          if (!decision.ok) result = 'failed';
+          break;
+        }
         case 'wait_for_event':
+          // A due wait_for_event is its timeout: an awaited event would have ended it (EventProcessor).
+          ctx.context = await this.enrollments.recordStepOutcome(trx, enrollment.id, stepDef.id, {
+            outcome: 'timeout',
+          });
+          ended = 'timeout';
+          break;
+        case 'wait_for_attribute': {
+          const outcome = await this.endAttributeWait(trx, { step, enrollment, stepDef, ctx, now, work });
+          if (outcome === 'waiting') return 'waiting';
+          ended = outcome;
+          break;
+        }
+        // A due branch (after a wait) is decided by the planner on what is true now; waits, splits and exits
+        // are resolved on the way to the next due step.
         case 'wait':
         case 'branch':
         case 'split':
@@ -229,19 +294,68 @@ export class DueStepService {
       if (batch?.writes) batch.writes.finished.push(step.id);
       else await this.steps.finish(trx, step.id, 'done', now);
       const plan: Plan =
-        stepDef.type === 'wait_for_event'
+        ended === 'timeout'
           ? planOnTimeout(definition, stepDef.id, now, ctx)
-          : planAfter(definition, stepDef.id, now, ctx);
+          : ended === 'changed'
+            ? planOnChange(definition, stepDef.id, now, ctx)
+            : planAfter(definition, stepDef.id, now, ctx);
       work.steps.push(
         ...(await this.scheduler.apply(trx, { enrollment, definition, plan, now, deferred: batch?.writes })),
       );
       return result;
     };
     if (batch) return decide(batch.trx);
-    const outcome = await this.db.transaction().execute(decide);
+    let outcome = await this.db.transaction().execute(decide);
+    if (call) {
+      // No transaction (and no row lock) is held while the receiver answers; the second one re-checks all.
+      answer = { call, response: await this.webhooks.call(call) };
+      outcome = await this.db.transaction().execute(decide);
+    }
     await this.queue.addSteps(work.steps);
     await this.queue.addSends(work.sends);
     return outcome;
+  }
+
+  /**
+   * A due wait_for_attribute: the attribute changed (the trigger on customers made it due early) and the
+   * change is accepted, or it timed out; the outcome goes into the enrollment's context for later branches.
+   * A change its `where` refuses re-arms the wait until its timeout.
+   */
+  private async endAttributeWait(
+    trx: Executor,
+    input: {
+      step: ScheduledStep;
+      enrollment: Enrollment;
+      stepDef: WaitForAttributeStep;
+      ctx: PlanContext;
+      now: Date;
+      work: Work;
+    },
+  ): Promise<'changed' | 'timeout' | 'waiting'> {
+    const { step, enrollment, stepDef, ctx, now } = input;
+    const timeoutAt = step.timeout_at ?? step.due_at;
+    const changedAt = step.attribute_changed_at;
+    const record = async (outcome: Record<string, unknown>) => {
+      ctx.context = await this.enrollments.recordStepOutcome(trx, enrollment.id, stepDef.id, outcome);
+    };
+    if (changedAt === null || changedAt.getTime() > timeoutAt.getTime()) {
+      await record({ outcome: 'timeout' });
+      return 'timeout';
+    }
+    const scope = { customer: ctx.customer, event: ctx.event, context: ctx.context };
+    if (stepDef.where !== undefined && !evaluateCondition(stepDef.where, scope)) {
+      const queued = this.scheduler.withinHorizon(timeoutAt, now);
+      await this.steps.rearmAttributeWait(trx, step, queued, now);
+      if (queued) input.work.steps.push({ scheduledStepId: step.id, dueAt: timeoutAt });
+      return 'waiting';
+    }
+    await record({
+      outcome: 'changed',
+      attribute: stepDef.attribute,
+      value: ctx.customer.attributes[stepDef.attribute] ?? null,
+      at: changedAt.toISOString(),
+    });
+    return 'changed';
   }
 
   /** A due send step: its I/O here, the decision itself in `decideSend` (shared with the simulation). */

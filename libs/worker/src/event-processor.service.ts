@@ -191,11 +191,18 @@ export class EventProcessor {
       if (!stepDef || !matchesAwaitedEvent(stepDef, toEventLike(event), customerLike)) continue;
       await this.steps.finish(trx, step.id, 'done', now);
       jobs.remove.push(waiting);
+      // Which of the awaited events ended the wait, for the branches that follow.
+      const context = await this.enrollments.recordStepOutcome(trx, enrollment.id, stepDef.id, {
+        outcome: 'event',
+        event: event.name,
+        at: event.occurred_at.toISOString(),
+      });
       const plan = planOnEvent(definition, stepDef.id, now, {
         customer: customerLike,
         event: trigger && toEventLike(trigger),
         enrollmentId: enrollment.id,
         journeyId: enrollment.journey_id,
+        context,
       });
       jobs.add.push(...(await this.scheduler.apply(trx, { enrollment, definition, plan, now })));
       jobs.count++;

@@ -9,3 +9,11 @@ export { JourneyCatalog, type ActiveJourney } from './journey-catalog.service';
 export { FrequencyCaps } from './frequency-caps.service';
 export { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
 export { channelRouterProviderFor } from './channel-adapters.provider';
+export { EntryModule } from './entry.module';
+export {
+  JourneyEntry,
+  type EntryOutcome,
+  type EntryRequest,
+  type EntryResult,
+} from './journey-entry.service';
+export { BroadcastRunner, BROADCAST_CHUNK, type ChunkState } from './broadcast-runner.service';

@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import {
   CONFIG,
   Clock,
+  EnrollmentRequestRepository,
   EventRepository,
   QueueGateway,
   REDIS,
@@ -17,6 +18,8 @@ import { SendSettler, type SettleReport } from './send-settler.service';
 const BATCH = 5_000;
 /** Providers redeliver a webhook event for up to a day (SendGrid: 24 h); its receipt is kept a while longer. */
 const WEBHOOK_RECEIPT_TTL_MS = 3 * 24 * 3600_000;
+/** An enrollment request's Idempotency-Key answers repeats for a day. */
+const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
 
 export interface TickReport {
   promoted: number;
@@ -47,6 +50,7 @@ export class Reconciler implements OnApplicationBootstrap {
     private readonly touchpoints: TouchpointRepository,
     private readonly events: EventRepository,
     private readonly receipts: WebhookReceiptRepository,
+    private readonly enrollmentRequests: EnrollmentRequestRepository,
     private readonly settler: SendSettler,
     private readonly queue: QueueGateway,
     private readonly registry: SchedulerRegistry,
@@ -94,6 +98,7 @@ export class Reconciler implements OnApplicationBootstrap {
     const settled = await this.settler.settleDue();
     const expired = await this.touchpoints.expireDue(now, BATCH);
     await this.receipts.prune(new Date(now.getTime() - WEBHOOK_RECEIPT_TTL_MS));
+    await this.enrollmentRequests.prune(new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS));
     const report = {
       promoted: promoted.length,
       redisReset,

@@ -60,7 +60,9 @@ export class SendSettler {
   }
 
   private async settle(touchpoint: Touchpoint): Promise<keyof SettleReport> {
-    const channel = touchpoint.channel === 'survey' ? undefined : touchpoint.channel;
+    // Survey answers and webhook calls are no provider's messages.
+    const channel =
+      touchpoint.channel === 'survey' || touchpoint.channel === 'webhook' ? undefined : touchpoint.channel;
     const adapter = channel && this.router.for(channel);
     if (!channel || !adapter?.lookUp || !touchpoint.to || !touchpoint.rendered) {
       return this.markUnknown(touchpoint, adapter?.provider);

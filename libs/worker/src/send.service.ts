@@ -63,7 +63,7 @@ export class SendService {
       at: this.clock.now(),
     });
     if (!claimed) return { status: 'skipped' };
-    if (!claimed.rendered || !claimed.to || claimed.channel === 'survey') {
+    if (!claimed.rendered || !claimed.to || claimed.channel === 'survey' || claimed.channel === 'webhook') {
       await this.touchpoints.transition(this.db, touchpointId, {
         from: 'sending',
         to: 'scheduled',

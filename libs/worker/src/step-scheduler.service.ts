@@ -8,8 +8,16 @@ import {
   type DueJob,
   type Enrollment,
   type Executor,
+  type StepWaits,
+  type TouchpointChannel,
 } from '@touchpoint/core';
-import { messageExpiry, type JourneyDefinition, type Plan } from '@touchpoint/journeys';
+import {
+  awaitedEvents,
+  messageExpiry,
+  type JourneyDefinition,
+  type Plan,
+  type Step,
+} from '@touchpoint/journeys';
 
 /** Writes a batch of steps makes at its end, one statement each, instead of one round trip per step. */
 export interface DeferredStepWrites {
@@ -65,9 +73,10 @@ export class StepScheduler {
       dueAt: plan.dueAt,
       queued,
       at: now,
-      ...(plan.step.type === 'wait_for_event' ? { awaitsEvent: plan.step.event } : {}),
+      ...stepWaits(plan.step),
     });
-    if (plan.step.type === 'send') {
+    const touchpoint = touchpointOf(definition, plan);
+    if (touchpoint) {
       await this.touchpoints.createScheduled(trx, {
         enrollmentId: enrollment.id,
         stepId: plan.stepId,
@@ -75,9 +84,8 @@ export class StepScheduler {
         journeyId: enrollment.journey_id,
         journeyVersion: enrollment.journey_version,
         stage: definition.stage,
-        channel: plan.step.channel,
+        ...touchpoint,
         scheduledFor: plan.dueAt,
-        expiresAt: messageExpiry(definition, plan.step, plan.dueAt),
         at: now,
         visit: step.visit,
       });
@@ -119,13 +127,14 @@ export class StepScheduler {
         dueAt: plan.dueAt,
         queued: this.withinHorizon(plan.dueAt, now),
         at: now,
-        ...(plan.step.type === 'wait_for_event' ? { awaitsEvent: plan.step.event } : {}),
+        ...stepWaits(plan.step),
       })),
     );
     await this.touchpoints.createScheduledMany(
       trx,
-      plain.flatMap(({ item, plan }) =>
-        plan.step.type === 'send'
+      plain.flatMap(({ item, plan }) => {
+        const touchpoint = touchpointOf(item.definition, plan);
+        return touchpoint
           ? [
               {
                 enrollmentId: item.enrollment.id,
@@ -134,18 +143,35 @@ export class StepScheduler {
                 journeyId: item.enrollment.journey_id,
                 journeyVersion: item.enrollment.journey_version,
                 stage: item.definition.stage,
-                channel: plan.step.channel,
+                ...touchpoint,
                 scheduledFor: plan.dueAt,
-                expiresAt: messageExpiry(item.definition, plan.step, plan.dueAt),
                 at: now,
               },
             ]
-          : [],
-      ),
+          : [];
+      }),
     );
     plain.forEach(({ plan }, i) => {
       if (this.withinHorizon(plan.dueAt, now)) jobs.push({ scheduledStepId: ids[i], dueAt: plan.dueAt });
     });
     return jobs;
   }
+}
+
+/** The touchpoint a planned step logs: a send's message, a webhook's call; null for the other steps. */
+function touchpointOf(
+  definition: JourneyDefinition,
+  plan: Extract<Plan, { kind: 'due' }>,
+): { channel: TouchpointChannel; expiresAt?: Date } | null {
+  if (plan.step.type === 'send') {
+    return { channel: plan.step.channel, expiresAt: messageExpiry(definition, plan.step, plan.dueAt) };
+  }
+  return plan.step.type === 'webhook' ? { channel: 'webhook' } : null;
+}
+
+/** What a planned step waits for besides its due time: the events of a wait_for_event, the attribute of a wait_for_attribute. */
+function stepWaits(step: Step): StepWaits {
+  if (step.type === 'wait_for_event') return { awaitsEvents: awaitedEvents(step) };
+  if (step.type === 'wait_for_attribute') return { awaitsAttribute: step.attribute };
+  return {};
 }

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TemplateRenderer } from '@touchpoint/channels';
 import { channelRouterProvider } from './channel-adapters.provider';
+import { BroadcastRunner } from './broadcast-runner.service';
 import { DueStepBatcher } from './due-step-batcher';
 import { DueStepService } from './due-step.service';
 import { EventProcessor } from './event-processor.service';
@@ -15,24 +16,26 @@ import { RollupFolder } from './rollup-folder.service';
 import { SendService } from './send.service';
 import { SendSettler } from './send-settler.service';
 import { ShardWorkers } from './shard-workers';
-import { StepScheduler } from './step-scheduler.service';
+import { EntryModule } from './entry.module';
+import { WebhookSteps } from './webhook-steps.service';
 
 /** The worker: BullMQ processors and the scheduler tick. Needs CoreModule from the app that hosts it. */
 @Module({
-  imports: [ScheduleModule.forRoot(), DiscoveryModule],
+  imports: [ScheduleModule.forRoot(), DiscoveryModule, EntryModule],
   providers: [
     { provide: TemplateRenderer, useValue: new TemplateRenderer() },
     channelRouterProvider,
     JourneyCatalog,
     FrequencyCaps,
-    StepScheduler,
     EventProcessor,
+    WebhookSteps,
     DueStepService,
     DueStepBatcher,
     SendService,
     SendSettler,
     Reconciler,
     RollupFolder,
+    BroadcastRunner,
     GracefulShutdown,
     EventsJobProcessor,
     StepsJobProcessor,
@@ -49,6 +52,7 @@ import { StepScheduler } from './step-scheduler.service';
     EventProcessor,
     DueStepService,
     SendService,
+    BroadcastRunner,
   ],
 })
 export class WorkerModule {}

@@ -37,7 +37,7 @@ export const simulationResultSchema = z.object({
   steps: z.array(
     z.object({
       stepId: z.string(),
-      action: z.enum(['wait', 'send', 'hold', 'suppress', 'branch', 'exit']),
+      action: z.enum(['wait', 'send', 'hold', 'suppress', 'branch', 'update', 'call', 'exit']),
       at: timestamp,
       localTime: z.string().describe('`at` in the customer’s timezone, ISO-8601 with its offset'),
       channel: z.enum(JOURNEY_CHANNELS).nullable(),

@@ -19,7 +19,7 @@ const touchpointFilterShape = z.object({
     .describe('Needs journeyId: versions are numbered per journey.'),
   stepId: z.string().max(64).optional().describe('Needs journeyId: step ids are named per journey.'),
   customerId: z.string().min(1).max(200).optional(),
-  channel: z.enum(['sms', 'email', 'push', 'survey']).optional(),
+  channel: z.enum(['sms', 'email', 'push', 'survey', 'webhook']).optional(),
   status: z.enum(TOUCHPOINT_STATUSES).optional(),
   stage: z.enum(STAGES).optional(),
   from: instant.describe('Created at or after (ISO-8601).'),

@@ -12,7 +12,7 @@ export const touchpointViewSchema = z.object({
   journeyVersion: z.number().int().nullable(),
   stepId: z.string().nullable(),
   stage: z.enum(STAGES).nullable(),
-  channel: z.enum(['sms', 'email', 'push', 'survey']),
+  channel: z.enum(['sms', 'email', 'push', 'survey', 'webhook']),
   status: z.enum(TOUCHPOINT_STATUSES),
   to: z.string().nullable().describe('The address it went to; masked for analysts'),
   text: z

@@ -75,7 +75,12 @@ export class DeliveryFeedbackService {
       }
       return { outcome: 'stale' as const, touchpoint };
     });
-    if (feedback.revokeConsent && result.touchpoint && result.touchpoint.channel !== 'survey') {
+    if (
+      feedback.revokeConsent &&
+      result.touchpoint &&
+      result.touchpoint.channel !== 'survey' &&
+      result.touchpoint.channel !== 'webhook'
+    ) {
       await this.customers.setConsent(result.touchpoint.customer_id, result.touchpoint.channel, false, now);
       this.logger.log(
         { touchpointId: result.touchpoint.id, channel: result.touchpoint.channel },

@@ -277,6 +277,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/journeys/{id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enroll up to 1000 customers by id in the journey's current version, as its trigger would
+         * @description The re-entry rules (`reentry`, `reentryGap`, `entryLimit`) and the first steps (a split, its holdout) apply as for a trigger event; the trigger's `where` does not (the request is the trigger). With an `Idempotency-Key`, a repeat of the request answers what the first did and enrolls no one again.
+         */
+        post: operations["JourneyEntriesController_enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enroll every customer matching a condition, chunk by chunk, in the worker
+         * @description Answers at once with the broadcast (`running`); follow it with GET. Customers go in id order, 1,000 a chunk, each chunk in one transaction with the progress cursor: a worker that stops resumes where the last chunk ended, and a customer is enrolled at most once by a broadcast. While the journey is paused the broadcast waits; archived, it ends.
+         */
+        post: operations["JourneyEntriesController_startBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/broadcasts/{broadcastId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A broadcast's progress: customers matched and enrolled so far, cursor, status
+         * @description Email addresses and phone numbers in the condition are masked for the analyst role.
+         */
+        get: operations["JourneyEntriesController_getBroadcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/broadcasts/{broadcastId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running broadcast: the chunk in hand finishes, no other starts; enrollments made stay */
+        post: operations["JourneyEntriesController_cancelBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/journeys/{id}/draft": {
         parameters: {
             query?: never;
@@ -1044,7 +1121,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey";
+                channel: "sms" | "email" | "push" | "survey" | "webhook";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -1115,7 +1192,7 @@ export interface components {
         };
         /** @description A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`. */
         Condition: {
-            /** @description Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`. */
+            /** @description Dotted path starting at `customer`, `event`, `consent` or `context` (what earlier steps found out, by step id: `context.bought.event`), e.g. `customer.attributes.tier`. */
             path: string;
             /**
              * @description Comparison operator.
@@ -1320,14 +1397,31 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "wait_for_event";
-                /** @description Name of the awaited event. */
-                event: string;
+                /** @description Name of the awaited event; or `events` for several. */
+                event?: string;
+                /** @description Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`. */
+                events?: string[];
                 /** @description Narrows which events count. */
                 where?: components["schemas"]["Condition"];
                 /** @description How long to wait for the event, ISO-8601. */
                 timeout: string;
                 /** @description Step to continue with when the event arrives. */
                 onEvent: string;
+                /** @description Step to continue with when the timeout passes. */
+                onTimeout: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait_for_attribute";
+                /** @description Customer attribute (a key of `customer.attributes`) whose change ends the wait. */
+                attribute: string;
+                /** @description Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting. */
+                where?: components["schemas"]["Condition"];
+                /** @description How long to wait for the change, ISO-8601. */
+                timeout: string;
+                /** @description Step to continue with when the attribute changes. */
+                onChange: string;
                 /** @description Step to continue with when the timeout passes. */
                 onTimeout: string;
             } | {
@@ -1360,12 +1454,51 @@ export interface components {
                 /** @description Step id, unique within the journey. */
                 id: string;
                 /** @constant */
+                type: "update_attributes";
+                /** @description Attributes set to these values: `{ "cartReminder": "sent" }`. */
+                set?: {
+                    [key: string]: unknown;
+                };
+                /** @description Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`. */
+                setNow?: string[];
+                /** @description Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0. */
+                increment?: {
+                    [key: string]: number;
+                };
+                /** @description Attributes removed. */
+                unset?: string[];
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "webhook";
+                /**
+                 * Format: uri
+                 * @description Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.
+                 */
+                url: string;
+                /** @description Extra request headers (an API key of the receiver); not templates. */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`). */
+                body: unknown;
+                /** @description How long one attempt may take, ISO-8601, at most PT30S; PT10S by default. */
+                timeout?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
                 type: "exit";
             })[];
         };
         /** @description A comparison `{ path, op, value }` (ops eq, ne, gt, gte, lt, lte, in, contains, exists), or `{ all: [...] }`, `{ any: [...] }`, `{ not: {...} }`. */
         Condition_Output: {
-            /** @description Dotted path starting at `customer`, `event` or `consent`, e.g. `customer.attributes.tier`. */
+            /** @description Dotted path starting at `customer`, `event`, `consent` or `context` (what earlier steps found out, by step id: `context.bought.event`), e.g. `customer.attributes.tier`. */
             path: string;
             /**
              * @description Comparison operator.
@@ -1569,14 +1702,31 @@ export interface components {
                 id: string;
                 /** @constant */
                 type: "wait_for_event";
-                /** @description Name of the awaited event. */
-                event: string;
+                /** @description Name of the awaited event; or `events` for several. */
+                event?: string;
+                /** @description Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`. */
+                events?: string[];
                 /** @description Narrows which events count. */
                 where?: components["schemas"]["Condition_Output"];
                 /** @description How long to wait for the event, ISO-8601. */
                 timeout: string;
                 /** @description Step to continue with when the event arrives. */
                 onEvent: string;
+                /** @description Step to continue with when the timeout passes. */
+                onTimeout: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "wait_for_attribute";
+                /** @description Customer attribute (a key of `customer.attributes`) whose change ends the wait. */
+                attribute: string;
+                /** @description Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting. */
+                where?: components["schemas"]["Condition_Output"];
+                /** @description How long to wait for the change, ISO-8601. */
+                timeout: string;
+                /** @description Step to continue with when the attribute changes. */
+                onChange: string;
                 /** @description Step to continue with when the timeout passes. */
                 onTimeout: string;
             } | {
@@ -1605,6 +1755,45 @@ export interface components {
                 }[];
                 /** @description Percentage of customers who receive nothing from here on (the control group). */
                 holdout?: number;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "update_attributes";
+                /** @description Attributes set to these values: `{ "cartReminder": "sent" }`. */
+                set?: {
+                    [key: string]: unknown;
+                };
+                /** @description Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`. */
+                setNow?: string[];
+                /** @description Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0. */
+                increment?: {
+                    [key: string]: number;
+                };
+                /** @description Attributes removed. */
+                unset?: string[];
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "webhook";
+                /**
+                 * Format: uri
+                 * @description Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.
+                 */
+                url: string;
+                /** @description Extra request headers (an API key of the receiver); not templates. */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`). */
+                body: unknown;
+                /** @description How long one attempt may take, ISO-8601, at most PT30S; PT10S by default. */
+                timeout?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
             } | {
                 /** @description Step id, unique within the journey. */
                 id: string;
@@ -1812,14 +2001,31 @@ export interface components {
                     id: string;
                     /** @constant */
                     type: "wait_for_event";
-                    /** @description Name of the awaited event. */
-                    event: string;
+                    /** @description Name of the awaited event; or `events` for several. */
+                    event?: string;
+                    /** @description Names of awaited events, any of which ends the wait; the one that did is `context.<step id>.event`. */
+                    events?: string[];
                     /** @description Narrows which events count. */
                     where?: components["schemas"]["Condition_Output"];
                     /** @description How long to wait for the event, ISO-8601. */
                     timeout: string;
                     /** @description Step to continue with when the event arrives. */
                     onEvent: string;
+                    /** @description Step to continue with when the timeout passes. */
+                    onTimeout: string;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "wait_for_attribute";
+                    /** @description Customer attribute (a key of `customer.attributes`) whose change ends the wait. */
+                    attribute: string;
+                    /** @description Narrows which changes count, on the customer after the change (`customer.attributes.plan eq "pro"`); another change keeps waiting. */
+                    where?: components["schemas"]["Condition_Output"];
+                    /** @description How long to wait for the change, ISO-8601. */
+                    timeout: string;
+                    /** @description Step to continue with when the attribute changes. */
+                    onChange: string;
                     /** @description Step to continue with when the timeout passes. */
                     onTimeout: string;
                 } | {
@@ -1848,6 +2054,45 @@ export interface components {
                     }[];
                     /** @description Percentage of customers who receive nothing from here on (the control group). */
                     holdout?: number;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "update_attributes";
+                    /** @description Attributes set to these values: `{ "cartReminder": "sent" }`. */
+                    set?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Attributes set to the moment the step runs, ISO-8601 UTC: `["lastCartReminderAt"]`. */
+                    setNow?: string[];
+                    /** @description Attributes increased by these amounts (negative to decrease): `{ "remindersSent": 1 }`; one that is missing or not a number counts as 0. */
+                    increment?: {
+                        [key: string]: number;
+                    };
+                    /** @description Attributes removed. */
+                    unset?: string[];
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "webhook";
+                    /**
+                     * Format: uri
+                     * @description Where to POST. Its host must resolve to public addresses only, unless WEBHOOK_ALLOW_PRIVATE is set.
+                     */
+                    url: string;
+                    /** @description Extra request headers (an API key of the receiver); not templates. */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    /** @description The JSON body; every string in it is a Liquid template with `customer`, `event` and `journey` in scope (`{ "cart": "{{ event.properties.cartUrl }}" }`). */
+                    body: unknown;
+                    /** @description How long one attempt may take, ISO-8601, at most PT30S; PT10S by default. */
+                    timeout?: string;
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
                 } | {
                     /** @description Step id, unique within the journey. */
                     id: string;
@@ -1982,7 +2227,7 @@ export interface components {
             steps: {
                 stepId: string;
                 /** @enum {string} */
-                action: "wait" | "send" | "hold" | "suppress" | "branch" | "exit";
+                action: "wait" | "send" | "hold" | "suppress" | "branch" | "update" | "call" | "exit";
                 /** Format: date-time */
                 at: string;
                 /** @description `at` in the customer’s timezone, ISO-8601 with its offset */
@@ -1993,6 +2238,80 @@ export interface components {
                 } | null;
                 reason: string | null;
             }[];
+        };
+        /** @description Customers to enroll in the journey at its current version, as its trigger would. */
+        EnrollmentsBodyDto: {
+            /** @description Customers to enroll, at most 1000; a repeated id counts once. */
+            customerIds: string[];
+        };
+        EnrollmentsResult: {
+            /** Format: uuid */
+            journeyId: string;
+            /** @description The journey version the customers were enrolled in. */
+            version: number;
+            counts: {
+                enrolled: number;
+                alreadyEnrolled: number;
+                notFound: number;
+                notEligible: number;
+            };
+            /** @description One per distinct customer id, in the order asked. */
+            results: {
+                customerId: string;
+                /**
+                 * @description enrolled; already_enrolled (running in the journey now); not_found (no such customer); not_eligible (the re-entry rules refuse: see `reason`).
+                 * @enum {string}
+                 */
+                outcome: "enrolled" | "already_enrolled" | "not_found" | "not_eligible";
+                /**
+                 * Format: uuid
+                 * @description The new enrollment, when enrolled.
+                 */
+                enrollmentId?: string;
+                /**
+                 * @description Why not eligible: reentry `never` and enrolled before, `entryLimit` reached, or `reentryGap` not over.
+                 * @enum {string}
+                 */
+                reason?: "entered_before" | "entry_limit" | "reentry_gap";
+            }[];
+        };
+        /** @description Enroll every customer matching `condition` in the journey, chunk by chunk, in the worker. The condition looks at `customer.*` (id, email, phone, locale, timezone, attributes, consent) and `consent.*`; `event.*` is refused, a broadcast has no event. */
+        BroadcastBodyDto: {
+            condition: components["schemas"]["Condition"];
+        };
+        Broadcast: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            journeyId: string;
+            /** @description The condition, as given. */
+            condition: unknown;
+            /**
+             * @description running (or waiting for a worker, or for its paused journey to resume), completed, cancelled.
+             * @enum {string}
+             */
+            status: "running" | "completed" | "cancelled";
+            /** @description The last customer id looked at (customers go in id order); null before the first chunk. */
+            cursor: string | null;
+            progress: {
+                /** @description Customers the database selected so far. */
+                scanned: number;
+                /** @description Of those, the customers the condition matches. */
+                matched: number;
+                enrolled: number;
+                alreadyEnrolled: number;
+                /** @description Refused by the re-entry rules. */
+                notEligible: number;
+            };
+            /** @description completed, cancelled (by a caller) or journey_archived; null while running. */
+            endReason: string | null;
+            /** @description The name of the API key that started it. */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            finishedAt: string | null;
         };
         JourneyDraft: {
             /** Format: uuid */
@@ -2084,7 +2403,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey";
+                channel: "sms" | "email" | "push" | "survey" | "webhook";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -2128,7 +2447,7 @@ export interface components {
             stepId: string | null;
             stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
             /** @enum {string} */
-            channel: "sms" | "email" | "push" | "survey";
+            channel: "sms" | "email" | "push" | "survey" | "webhook";
             /** @enum {string} */
             status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
             /** @description The address it went to; masked for analysts */
@@ -2540,7 +2859,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "branch" | "split" | "exit";
+                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "webhook" | "exit";
                 entered: number;
             })[];
             variants: {
@@ -2712,7 +3031,7 @@ export interface components {
             } | {
                 stepId: string;
                 /** @enum {string} */
-                type: "wait" | "wait_for_event" | "branch" | "split" | "exit";
+                type: "wait" | "wait_for_event" | "wait_for_attribute" | "branch" | "split" | "update_attributes" | "webhook" | "exit";
                 entered: number;
             })[];
             variants: {
@@ -3156,7 +3475,7 @@ export interface components {
                     journeyVersion: number | null;
                     stepId: string | null;
                     /** @enum {string} */
-                    channel: "sms" | "email" | "push" | "survey";
+                    channel: "sms" | "email" | "push" | "survey" | "webhook";
                     to: string | null;
                     /** @description The SMS body, email subject or push title; masked for analysts */
                     text: string | null;
@@ -5163,6 +5482,400 @@ export interface operations {
             };
         };
     };
+    JourneyEntriesController_enroll: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (1 to 255 printable ASCII characters) that makes a retry safe: the same key for the same journey answers the first response (with `Idempotent-Replayed: true`) for 24 hours; the same key with other customers is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollmentsBodyDto"];
+            };
+        };
+        responses: {
+            /** @description What happened for each customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentsResult"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey is paused or archived, or the Idempotency-Key was used for other customers */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyEntriesController_startBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastBodyDto"];
+            };
+        };
+        responses: {
+            /** @description The broadcast, running */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The journey is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyEntriesController_getBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broadcast */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer, analyst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JourneyEntriesController_cancelBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled broadcast */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Allowed roles: admin, marketer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The broadcast already ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This key or session spent its requests of this class (ingest, writes, reads) for the minute: wait `Retry-After` seconds. `RateLimit` and `RateLimit-Policy` say how much is left. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description What is left in the current window */
+                    RateLimit?: string;
+                    /** @description The limit and its window */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database (or the queue) is unavailable: nothing is lost, try again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     JourneyConsoleController_getDraft: {
         parameters: {
             query?: never;
@@ -5768,7 +6481,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey";
+                channel?: "sms" | "email" | "push" | "survey" | "webhook";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */
@@ -5857,7 +6570,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey";
+                channel?: "sms" | "email" | "push" | "survey" | "webhook";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */

@@ -89,7 +89,7 @@ export interface CustomerSummary {
 
 export interface SimulatedStep {
   stepId: string;
-  action: 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'exit';
+  action: 'wait' | 'send' | 'hold' | 'suppress' | 'branch' | 'update' | 'call' | 'exit';
   at: string;
   localTime: string;
   channel: 'sms' | 'email' | 'push' | null;

@@ -1,10 +1,13 @@
 import { stepLinks, type Step, type StepLink } from '@touchpoint/journeys';
 
+/** The step types the canvas adds and edits with forms. */
 export const STEP_TYPES = ['wait', 'send', 'wait_for_event', 'branch', 'split', 'exit'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
+/** Step types the canvas shows, links and summarises, but does not add from its palette yet. */
+export type ShownStepType = StepType | 'wait_for_attribute' | 'update_attributes' | 'webhook';
 
 /** A step being edited: the API's shape, but possibly incomplete or invalid (it is work in progress). */
-export type DraftStep = { id: string; type: StepType } & Record<string, unknown>;
+export type DraftStep = { id: string; type: ShownStepType } & Record<string, unknown>;
 
 /** The journey being edited, as POST /v1/journeys takes it. */
 export type JourneyDoc = Record<string, unknown> & { steps: DraftStep[] };

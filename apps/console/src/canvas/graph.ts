@@ -47,6 +47,9 @@ function heightOf(step: DraftStep | null): number {
       return 64;
     case 'wait':
     case 'wait_for_event':
+    case 'wait_for_attribute':
+    case 'update_attributes':
+    case 'webhook':
     case 'branch':
       return 96;
   }

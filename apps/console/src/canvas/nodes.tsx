@@ -97,6 +97,9 @@ const ICONS: Record<string, string> = {
   wait: '⏱',
   send: '✉',
   wait_for_event: '⏳',
+  wait_for_attribute: '⏳',
+  update_attributes: '✎',
+  webhook: '⇢',
   branch: '⑂',
   split: '⚖',
   exit: '⏹',
@@ -108,7 +111,7 @@ export function StepNode({ data, selected }: NodeProps<Node<StepNodeData, 'step'
   const { step } = data;
   const lines = stepSummary(step, t, format.locale);
   const declared = linksOf([step], 0).map(handleOf);
-  const outs = step.type === 'wait' || step.type === 'send' ? ['next'] : declared;
+  const outs = ['wait', 'send', 'update_attributes', 'webhook'].includes(step.type) ? ['next'] : declared;
   // Left to right as the targets sit (the layout is mirrored in rtl already).
   const ordered = [...outs].sort((a, b) => data.handles.indexOf(a) - data.handles.indexOf(b));
   const channel = step.type === 'send' && typeof step.channel === 'string' ? step.channel : null;

@@ -18,6 +18,12 @@ export function conditionText(condition: unknown, t: TFunction): string {
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** The attribute names an update_attributes field names: the keys of `set`, the items of `unset`. */
+const attributeNames = (field: unknown): string[] => {
+  if (Array.isArray(field)) return field.map(str);
+  return field && typeof field === 'object' ? Object.keys(field) : [];
+};
+
 /** What a step does, in one or two short lines for its node. */
 export function stepSummary(step: DraftStep, t: TFunction, locale: string): string[] {
   switch (step.type) {
@@ -51,6 +57,15 @@ export function stepSummary(step: DraftStep, t: TFunction, locale: string): stri
         t('canvas:summary.waitForEvent', { event: str(step.event) || '?' }),
         t('canvas:summary.timeout', { duration: formatDuration(str(step.timeout), locale) }),
       ];
+    case 'wait_for_attribute':
+      return [
+        t('canvas:summary.waitForAttribute', { attribute: str(step.attribute) || '?' }),
+        t('canvas:summary.timeout', { duration: formatDuration(str(step.timeout), locale) }),
+      ];
+    case 'update_attributes':
+      return [[step.set, step.setNow, step.increment, step.unset].flatMap(attributeNames).join(', ')];
+    case 'webhook':
+      return [t('canvas:summary.webhook', { url: str(step.url) || '?' })];
     case 'branch':
       return [t('canvas:summary.if', { condition: conditionText(step.if, t) })];
     case 'split': {

@@ -24,5 +24,13 @@ export function TouchpointMessage({ touchpoint }: { touchpoint: Touchpoint }) {
       );
     case 'survey':
       return <p className="muted">{t('drawer.noMessage')}</p>;
+    case 'webhook':
+      // The request as it was sent: where to, and its JSON body.
+      return (
+        <div dir="ltr">
+          <p>POST {text(message.url)}</p>
+          <pre>{JSON.stringify(message.body, null, 2)}</pre>
+        </div>
+      );
   }
 }

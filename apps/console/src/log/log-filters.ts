@@ -10,7 +10,13 @@ export type TouchpointChannel = Touchpoint['channel'];
 export type LogFilters = NonNullable<operations['TouchpointsController_list']['parameters']['query']>;
 type FilterKey = Exclude<keyof LogFilters, 'limit' | 'cursor'>;
 
-export const CHANNELS = ['sms', 'email', 'push', 'survey'] as const satisfies readonly TouchpointChannel[];
+export const CHANNELS = [
+  'sms',
+  'email',
+  'push',
+  'survey',
+  'webhook',
+] as const satisfies readonly TouchpointChannel[];
 export const STATUSES = [
   'scheduled',
   'sending',

@@ -14,7 +14,7 @@ const en = {
     from: 'From',
     to: 'Until',
   },
-  channels: { sms: 'SMS', email: 'Email', push: 'Push', survey: 'Survey answer' },
+  channels: { sms: 'SMS', email: 'Email', push: 'Push', survey: 'Survey answer', webhook: 'Webhook' },
   statuses: {
     scheduled: 'Scheduled',
     sending: 'Sending',
@@ -135,7 +135,7 @@ const fa: Strings = {
     from: 'از',
     to: 'تا',
   },
-  channels: { sms: 'پیامک', email: 'ایمیل', push: 'اعلان', survey: 'پاسخ نظرسنجی' },
+  channels: { sms: 'پیامک', email: 'ایمیل', push: 'اعلان', survey: 'پاسخ نظرسنجی', webhook: 'وب‌هوک' },
   statuses: {
     scheduled: 'زمان‌بندی‌شده',
     sending: 'در حال ارسال',
@@ -253,7 +253,7 @@ const he: Strings = {
     from: 'מ־',
     to: 'עד',
   },
-  channels: { sms: 'SMS', email: 'דוא״ל', push: 'התראה', survey: 'תשובת סקר' },
+  channels: { sms: 'SMS', email: 'דוא״ל', push: 'התראה', survey: 'תשובת סקר', webhook: 'Webhook' },
   statuses: {
     scheduled: 'מתוזמן',
     sending: 'בשליחה',

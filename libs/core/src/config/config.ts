@@ -102,6 +102,19 @@ export const configSchema = z
     CIRCUIT_MAX_PROBE_MS: positiveInt(5 * 60_000),
     /** How long a send job stays claimed by a worker that stopped answering before another worker takes it. */
     SEND_LOCK_MS: positiveInt(30_000),
+    /**
+     * Signs every webhook step's request (`Touchpoint-Signature: t=<unix>,v1=<HMAC-SHA256 of "<t>.<body>">`);
+     * unset: webhook steps fail with `not_configured` rather than send unsigned.
+     */
+    WEBHOOK_SIGNING_SECRET: optional.refine((v) => v === undefined || v.length >= 32, {
+      message: 'WEBHOOK_SIGNING_SECRET must be at least 32 characters',
+    }),
+    /** Lets webhook steps call loopback, private and link-local addresses (tests, a receiver on the same network). */
+    WEBHOOK_ALLOW_PRIVATE: flag(false),
+    /** Webhook calls per step at most: a network error, a timeout or a 5xx is retried, a 4xx is not. */
+    WEBHOOK_MAX_ATTEMPTS: positiveInt(5),
+    /** The first webhook retry's delay; each next one doubles. */
+    WEBHOOK_BACKOFF_MS: positiveInt(2_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** BullMQ key prefix; the braces make it a Redis Cluster hash tag so each queue's keys share a slot. */
     QUEUE_PREFIX: z.string().min(1).default('{touchpoint}'),

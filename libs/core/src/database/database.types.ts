@@ -114,6 +114,10 @@ export interface EnrollmentTable {
   enrolled_at: Timestamp;
   ended_at: Timestamp | null;
   end_reason: string | null;
+  /** The broadcast that enrolled the customer, if one did (0013_entries). */
+  broadcast_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the enrollment's steps found out, by step id: the event that ended a wait, a webhook's answer (0014). */
+  context: JsonWithDefault<Record<string, unknown>>;
   /** The first goal event of its version's goal within the window after enrolling (0017). */
   converted_at: Generated<Timestamp | null>;
 }
@@ -130,8 +134,14 @@ export interface ScheduledStepTable {
   queued_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
-  /** The event a wait_for_event step waits for (its row's due_at is the timeout); null for other steps (0003_engine). */
-  awaits_event: string | null;
+  /** The events a wait_for_event step waits for, any of them (its row's due_at is the timeout); null for other steps (0014). */
+  awaits_events: string[] | null;
+  /** The customer attribute a wait_for_attribute step waits on; null for other steps (0014). */
+  awaits_attribute: string | null;
+  /** A wait_for_attribute step's timeout: its due_at moves to the moment the attribute changes (0014). */
+  timeout_at: Timestamp | null;
+  /** When the awaited attribute changed, set by a trigger on customers (0014). */
+  attribute_changed_at: Timestamp | null;
   /** How many times the enrollment has reached this step (loops revisit steps; 0005_step_visits). */
   visit: Generated<number>;
 }
@@ -153,7 +163,7 @@ export const TOUCHPOINT_STATUSES = [
   'expired',
 ] as const;
 export type TouchpointStatus = (typeof TOUCHPOINT_STATUSES)[number];
-export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey';
+export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey' | 'webhook';
 
 export interface TouchpointTable {
   id: string;
@@ -256,6 +266,42 @@ export interface WebhookReceiptTable {
   received_at: Timestamp;
 }
 
+/** An enrollment request's answer, kept under its `Idempotency-Key` (0013_entries). */
+export interface EnrollmentRequestTable {
+  journey_id: string;
+  idempotency_key: string;
+  /** What the request asked, hashed: the same key with another body is refused. */
+  body_hash: string;
+  response: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export type BroadcastStatus = 'running' | 'completed' | 'cancelled';
+
+/** A broadcast: the customers matching a condition, enrolled chunk by chunk (0013_entries). */
+export interface BroadcastTable {
+  id: string;
+  journey_id: string;
+  condition: Json<unknown>;
+  status: BroadcastStatus;
+  /** The last customer id looked at; null before the first chunk. */
+  cursor: string | null;
+  scanned: Counter;
+  matched: Counter;
+  enrolled: Counter;
+  already_enrolled: Counter;
+  not_eligible: Counter;
+  end_reason: string | null;
+  created_by: string;
+  created_by_key_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** A bigint counter with a default: read as a string by pg (a number on PGlite), 0 on insert. */
+type Counter = ColumnType<string | number, number | undefined, string | number>;
+
 export interface SettingTable {
   key: string;
   value: Json<unknown>;
@@ -280,6 +326,8 @@ export interface Database {
   journey_drafts: JourneyDraftTable;
   test_sends: TestSendTable;
   audit_log: AuditLogTable;
+  enrollment_requests: EnrollmentRequestTable;
+  broadcasts: BroadcastTable;
 }
 
 export type Customer = Selectable<CustomerTable>;
@@ -293,3 +341,4 @@ export type Touchpoint = Selectable<TouchpointTable>;
 export type TouchpointUpdate = Updateable<TouchpointTable>;
 export type ApiKey = Selectable<ApiKeyTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Broadcast = Selectable<BroadcastTable>;

@@ -73,9 +73,10 @@ export class CustomerErasureRepository {
           .values(cancelled.map((t) => ({ touchpoint_id: t.id, status: 'cancelled' as const, at })))
           .execute();
       }
+      // The context holds what steps found out about them (a webhook's answer): it goes with the rest.
       await trx
         .updateTable('enrollments')
-        .set({ customer_id: pseudonym })
+        .set({ customer_id: pseudonym, context: '{}' })
         .where('customer_id', '=', customerId)
         .execute();
 

@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { Coalescer } from '../database/coalescer';
 import { DB, type Executor } from '../database/database.tokens';
 import type { Customer, Database, StoredPushSubscription } from '../database/database.types';
+import type { ConditionSql } from './customer-condition';
 
 export interface CustomerInput {
   email?: string | null;
@@ -89,6 +90,49 @@ export class CustomerRepository {
     if (ids.length === 0) return new Map();
     const rows = await executor.selectFrom('customers').selectAll().where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
+   * The next customers after `after` (by id) that the condition selects: one keyset page, in id order, read
+   * through the primary key, so a whole table is walked page by page without holding it.
+   */
+  matching(
+    executor: Executor,
+    page: { where: ConditionSql['where']; after: string | null; limit: number },
+  ): Promise<Customer[]> {
+    return executor
+      .selectFrom('customers')
+      .selectAll()
+      .$if(page.after !== null, (qb) => qb.where('id', '>', page.after!))
+      .where(page.where)
+      .orderBy('id')
+      .limit(page.limit)
+      .execute();
+  }
+
+  /**
+   * Rewrites the customer's attributes with `change`, under the customer's row lock so that concurrent
+   * updates (two journeys incrementing one counter) apply one after the other; returns the row as written.
+   */
+  async updateAttributes(
+    executor: Executor,
+    id: string,
+    change: (attributes: Record<string, unknown>) => Record<string, unknown>,
+    at: Date,
+  ): Promise<Customer | undefined> {
+    const current = await executor
+      .selectFrom('customers')
+      .select('attributes')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) return undefined;
+    return executor
+      .updateTable('customers')
+      .set({ attributes: JSON.stringify(change(current.attributes)), updated_at: at })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
   }
 
   /** Creates empty customers for ids not seen before (events may name a customer first). */

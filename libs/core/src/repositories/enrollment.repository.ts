@@ -7,6 +7,17 @@ import { DB, type Executor } from '../database/database.tokens';
 const INSERT_CHUNK = 2_000;
 import type { Database, Enrollment, EnrollmentStatus } from '../database/database.types';
 
+export interface NewEnrollment {
+  id: string;
+  journeyId: string;
+  version: number;
+  customerId: string;
+  /** The event that enrolled the customer; null for an enrollment asked for by id or by a broadcast. */
+  triggerEventId: string | null;
+  broadcastId?: string;
+  at: Date;
+}
+
 /** How and when an enrollment ends: `reason` is kept as its end_reason. */
 export interface EnrollmentEnding {
   status: Exclude<EnrollmentStatus, 'active'>;
@@ -64,19 +75,10 @@ export class EnrollmentRepository {
 
   /**
    * Several enrollments in one insert, ids chosen by the caller; returns those inserted (a customer already
-   * active in the journey, enrolled by another worker meanwhile, is skipped by the unique index).
+   * active in the journey, enrolled by another worker meanwhile, is skipped by the unique index). The inputs
+   * of one call come all from a trigger or all from one broadcast.
    */
-  async enrollMany(
-    executor: Executor,
-    inputs: {
-      id: string;
-      journeyId: string;
-      version: number;
-      customerId: string;
-      triggerEventId: string;
-      at: Date;
-    }[],
-  ): Promise<Enrollment[]> {
+  async enrollMany(executor: Executor, inputs: NewEnrollment[]): Promise<Enrollment[]> {
     const inserted: Enrollment[] = [];
     for (let i = 0; i < inputs.length; i += INSERT_CHUNK) {
       inserted.push(
@@ -90,11 +92,16 @@ export class EnrollmentRepository {
               customer_id: input.customerId,
               status: 'active' as const,
               trigger_event_id: input.triggerEventId,
+              broadcast_id: input.broadcastId ?? null,
               enrolled_at: input.at,
             })),
           )
+          // A broadcast's enrollments meet a second unique index (one per broadcast and customer): any
+          // conflict skips the row. Otherwise only the one running enrollment per journey and customer.
           .onConflict((oc) =>
-            oc.columns(['journey_id', 'customer_id']).where('status', '=', 'active').doNothing(),
+            inputs[i].broadcastId
+              ? oc.doNothing()
+              : oc.columns(['journey_id', 'customer_id']).where('status', '=', 'active').doNothing(),
           )
           .returningAll()
           .execute()),
@@ -231,6 +238,24 @@ export class EnrollmentRepository {
     return rows.map((r) => r.id);
   }
 
+  /** `endActive` for several customers of one journey in one statement; returns the ids ended. */
+  async endActiveMany(
+    executor: Executor,
+    { journeyId, customerIds }: { journeyId: string; customerIds: string[] },
+    { status, reason, at }: EnrollmentEnding,
+  ): Promise<string[]> {
+    if (customerIds.length === 0) return [];
+    const rows = await executor
+      .updateTable('enrollments')
+      .set({ status, ended_at: at, end_reason: reason })
+      .where('journey_id', '=', journeyId)
+      .where('customer_id', 'in', customerIds)
+      .where('status', '=', 'active')
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** Ends every running enrollment of the journey (archive); returns how many. */
   async endForJourney(executor: Executor, journeyId: string, ending: EnrollmentEnding): Promise<number> {
     const { status, reason, at } = ending;
@@ -266,6 +291,27 @@ export class EnrollmentRepository {
         .where('status', '=', 'active')
         .execute();
     }
+  }
+
+  /**
+   * Records what a step found out (the event that ended a wait, a webhook's answer) in the enrollment's
+   * context under the step's id, replacing an earlier visit's; returns the whole context.
+   */
+  async recordStepOutcome(
+    executor: Executor,
+    id: string,
+    stepId: string,
+    outcome: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const row = await executor
+      .updateTable('enrollments')
+      .set({
+        context: sql`context || jsonb_build_object(${stepId}::text, ${JSON.stringify(outcome)}::jsonb)`,
+      })
+      .where('id', '=', id)
+      .returning('context')
+      .executeTakeFirstOrThrow();
+    return row.context;
   }
 
   setVariant(executor: Executor, id: string, variant: string): Promise<unknown> {

@@ -153,6 +153,20 @@ export class JourneyRepository {
     return executor.selectFrom('journeys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   }
 
+  /**
+   * The journey at its current version, its row share-locked: enrollments made in this transaction cannot
+   * cross an archive, a pause or a new version (each takes the row's update lock).
+   */
+  async findShared(executor: Executor, id: string): Promise<JourneyRecord | undefined> {
+    const locked = await executor
+      .selectFrom('journeys')
+      .select('id')
+      .where('id', '=', id)
+      .forShare()
+      .executeTakeFirst();
+    return locked && this.find(id, executor);
+  }
+
   async setStatus(executor: Executor, id: string, status: JourneyStatus, at: Date): Promise<void> {
     await executor.updateTable('journeys').set({ status, updated_at: at }).where('id', '=', id).execute();
   }

@@ -9,6 +9,22 @@ export interface DueJob {
   dueAt: Date;
 }
 
+/** What a waiting step waits for besides its due time. */
+export interface StepWaits {
+  /** A wait_for_event step: the events, any of which ends it before `dueAt` (its timeout). */
+  awaitsEvents?: string[];
+  /** A wait_for_attribute step: the customer attribute whose change ends it before `dueAt` (its timeout). */
+  awaitsAttribute?: string;
+}
+
+function waitColumns(input: StepWaits & { dueAt: Date }) {
+  return {
+    awaits_events: input.awaitsEvents ?? null,
+    awaits_attribute: input.awaitsAttribute ?? null,
+    timeout_at: input.awaitsAttribute !== undefined ? input.dueAt : null,
+  };
+}
+
 @Injectable()
 export class ScheduledStepRepository {
   constructor(@Inject(DB) private readonly db: Kysely<Database>) {}
@@ -21,9 +37,7 @@ export class ScheduledStepRepository {
       dueAt: Date;
       queued: boolean;
       at: Date;
-      /** A wait_for_event step: the event that ends it before `dueAt` (its timeout). */
-      awaitsEvent?: string;
-    },
+    } & StepWaits,
   ): Promise<ScheduledStep> {
     // A loop back to a step that ran before reuses its row as the next visit; a step still pending is never overwritten.
     return executor
@@ -37,7 +51,7 @@ export class ScheduledStepRepository {
         queued_at: input.queued ? input.at : null,
         created_at: input.at,
         updated_at: input.at,
-        awaits_event: input.awaitsEvent ?? null,
+        ...waitColumns(input),
       })
       .onConflict((oc) =>
         oc
@@ -48,7 +62,10 @@ export class ScheduledStepRepository {
             queued_at: eb.ref('excluded.queued_at'),
             created_at: eb.ref('excluded.created_at'),
             updated_at: eb.ref('excluded.updated_at'),
-            awaits_event: eb.ref('excluded.awaits_event'),
+            awaits_events: eb.ref('excluded.awaits_events'),
+            awaits_attribute: eb.ref('excluded.awaits_attribute'),
+            timeout_at: eb.ref('excluded.timeout_at'),
+            attribute_changed_at: null,
             visit: sql<number>`scheduled_steps.visit + 1`,
           }))
           .where('scheduled_steps.status', '=', 'done'),
@@ -60,14 +77,13 @@ export class ScheduledStepRepository {
   /** Several steps in one insert (the first steps of a batch of enrollments); returns their ids, in order. */
   async insertMany(
     executor: Executor,
-    inputs: {
+    inputs: ({
       enrollmentId: string;
       stepId: string;
       dueAt: Date;
       queued: boolean;
       at: Date;
-      awaitsEvent?: string;
-    }[],
+    } & StepWaits)[],
   ): Promise<string[]> {
     const rows = inputs.map((input) => ({
       id: randomUUID(),
@@ -78,7 +94,7 @@ export class ScheduledStepRepository {
       queued_at: input.queued ? input.at : null,
       created_at: input.at,
       updated_at: input.at,
-      awaits_event: input.awaitsEvent ?? null,
+      ...waitColumns(input),
     }));
     for (let i = 0; i < rows.length; i += 2_000) {
       await executor
@@ -96,15 +112,15 @@ export class ScheduledStepRepository {
     const rows = await executor
       .selectFrom('scheduled_steps as s')
       .innerJoin('enrollments as e', 'e.id', 's.enrollment_id')
-      .select(['e.customer_id', 's.awaits_event'])
+      .select(['e.customer_id', 's.awaits_events'])
       .where('e.customer_id', 'in', [...new Set(customerIds)])
       .where('e.status', '=', 'active')
-      .where('s.awaits_event', 'is not', null)
+      .where('s.awaits_events', 'is not', null)
       .where('s.status', 'in', ['waiting', 'queued'])
       .execute();
     for (const r of rows) {
       const names = byCustomer.get(r.customer_id) ?? new Set<string>();
-      names.add(r.awaits_event!);
+      for (const name of r.awaits_events ?? []) names.add(name);
       byCustomer.set(r.customer_id, names);
     }
     return byCustomer;
@@ -165,6 +181,31 @@ export class ScheduledStepRepository {
       .execute();
   }
 
+  /**
+   * A wait_for_attribute step woken by a change its condition does not accept: it waits again, for the next
+   * change or its timeout (its original due time).
+   */
+  async rearmAttributeWait(
+    executor: Executor,
+    step: ScheduledStep,
+    queued: boolean,
+    at: Date,
+  ): Promise<Date> {
+    const dueAt = step.timeout_at ?? step.due_at;
+    await executor
+      .updateTable('scheduled_steps')
+      .set({
+        due_at: dueAt,
+        attribute_changed_at: null,
+        status: queued ? 'queued' : 'waiting',
+        queued_at: queued ? at : null,
+        updated_at: at,
+      })
+      .where('id', '=', step.id)
+      .execute();
+    return dueAt;
+  }
+
   async finish(executor: Executor, id: string, status: 'done' | 'cancelled', at: Date): Promise<void> {
     await executor
       .updateTable('scheduled_steps')
@@ -195,7 +236,7 @@ export class ScheduledStepRepository {
     return rows.map((r) => ({ scheduledStepId: r.id, dueAt: r.due_at }));
   }
 
-  /** The pending wait_for_event steps of the customer's running enrollments that wait for `eventName`. */
+  /** The pending wait_for_event steps of the customer's running enrollments that wait for `eventName`, among others. */
   findAwaiting(executor: Executor, customerId: string, eventName: string): Promise<DueJob[]> {
     return executor
       .selectFrom('scheduled_steps as s')
@@ -203,7 +244,7 @@ export class ScheduledStepRepository {
       .select(['s.id as scheduledStepId', 's.due_at as dueAt'])
       .where('e.customer_id', '=', customerId)
       .where('e.status', '=', 'active')
-      .where('s.awaits_event', '=', eventName)
+      .where(sql<boolean>`${eventName} = any(s.awaits_events)`)
       .where('s.status', 'in', ['waiting', 'queued'])
       .orderBy('s.due_at')
       .execute();

@@ -11,6 +11,8 @@ import { auditKeys } from './0009_audit_keys';
 import { outages } from './0010_outages';
 import { rollups } from './0011_rollups';
 import { conversions } from './0012_conversions';
+import { entries } from './0013_entries';
+import { stepOutcomes } from './0014_step_outcomes';
 import { enrollmentConversions } from './0017_enrollment_conversions';
 import { answers } from './0018_answers';
 
@@ -31,6 +33,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_outages': outages,
   '0011_rollups': rollups,
   '0012_conversions': conversions,
+  '0013_entries': entries,
+  '0014_step_outcomes': stepOutcomes,
   '0017_enrollment_conversions': enrollmentConversions,
   '0018_answers': answers,
 };
