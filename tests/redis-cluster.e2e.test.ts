@@ -1,6 +1,7 @@
-import { ProviderCircuits, QueueGateway, shardPrefixes } from '@touchpoint/core';
+import { ProviderCircuits, QUEUE, QueueGateway, shardPrefixes } from '@touchpoint/core';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeTwilio, twilioError } from './fakes/fake-twilio';
 import { RedisCluster } from './support/redis-cluster';
 import { TouchpointHarness } from './support/touchpoint-harness';
 import { waitFor } from './support/wait-for';
@@ -192,5 +193,55 @@ describe('Touchpoint on a three-master Redis Cluster, with one shard (the defaul
     expect(await cluster.keysOn(await cluster.masterOf(prefix), `${prefix}:*`)).toContain(
       `${prefix}:send-sms:events`,
     );
+  });
+});
+
+describe("a provider's Retry-After with the queues in three shards on the cluster", () => {
+  const twilio = { accountSid: `AC${'c7'.repeat(16)}`, authToken: 'cluster-twilio-auth-token' };
+  let fake: FakeTwilio;
+  let tp: TouchpointHarness;
+
+  beforeAll(async () => {
+    fake = await FakeTwilio.start(twilio);
+    tp = await TouchpointHarness.start({
+      env: {
+        REDIS_CLUSTER_NODES: cluster.nodes,
+        QUEUE_SHARDS: '3',
+        QUEUE_PREFIX: await prefixOverMasters(cluster, 3),
+        TWILIO_ACCOUNT_SID: twilio.accountSid,
+        TWILIO_AUTH_TOKEN: twilio.authToken,
+        TWILIO_FROM: '+15005550006',
+        TWILIO_API_BASE_URL: fake.url,
+      },
+    });
+    const journey = {
+      name: 'Ping SMS',
+      stage: 'retention',
+      trigger: { event: 'ping' },
+      steps: [{ id: 'sms', type: 'send', channel: 'sms', template: { body: 'Pong' } }],
+    };
+    expect((await tp.request('POST', '/v1/journeys', journey)).status).toBe(201);
+  });
+  afterAll(async () => {
+    await tp?.close();
+    await fake?.close();
+  });
+
+  it('should pause every shard of the SMS queue, and send the limited message once afterwards', async () => {
+    fake.failNext(1, 429, twilioError(429, 20429, 'Too Many Requests'), { 'Retry-After': '3' });
+    const to = '+14155550144';
+    await tp.request('PUT', '/v1/customers/c-limited', { phone: to, consent: { sms: true } });
+    await tp.request('POST', '/v1/events', { customerId: 'c-limited', name: 'ping' });
+
+    const shards = tp.app.get(QueueGateway).shards.of(QUEUE.send.sms);
+    expect(shards).toHaveLength(3);
+    await waitFor('every SMS shard paused', async () =>
+      (await Promise.all(shards.map((q) => q.getRateLimitTtl()))).every((ttl) => ttl > 0),
+    );
+    await waitFor('the SMS after the pause', async () => fake.messages.some((m) => m.to === to));
+    const requests = fake.requests.filter((r) => r.form.To === to);
+    expect(requests).toHaveLength(2);
+    expect(requests[1].at - requests[0].at).toBeGreaterThanOrEqual(2_990);
+    expect(fake.messages.filter((m) => m.to === to)).toHaveLength(1);
   });
 });
