@@ -1,33 +1,27 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { OnApplicationShutdown, Provider } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { CONFIG, type Config } from '../config/config';
-import { ALL_QUEUES, QUEUE, shardOf, shardPrefixes } from './queue-contract';
+import { ALL_QUEUES, shardOf, shardPrefixes } from './queue-contract';
 
 /**
  * Every queue once per shard (QUEUE_SHARDS). Shard 0 is the queue Nest registers; the others are the same
  * queue under the next hash tags, on the same connection, so on a Redis Cluster they spread over masters.
  */
-@Injectable()
 export class QueueShards implements OnApplicationShutdown {
   /** Each shard's key prefix, shard 0 first. */
   readonly prefixes: string[];
   private readonly byName: Map<string, Queue[]>;
 
-  constructor(
-    @InjectQueue(QUEUE.events) events: Queue,
-    @InjectQueue(QUEUE.steps) steps: Queue,
-    @InjectQueue(QUEUE.send.sms) sms: Queue,
-    @InjectQueue(QUEUE.send.email) email: Queue,
-    @InjectQueue(QUEUE.send.push) push: Queue,
-    @Inject(CONFIG) config: Config,
-  ) {
+  constructor(config: Config, firstShards: Queue[]) {
     this.prefixes = shardPrefixes(config.QUEUE_PREFIX, config.QUEUE_SHARDS);
     this.byName = new Map(
-      [events, steps, sms, email, push].map((first) => [
-        first.name,
-        [first, ...this.prefixes.slice(1).map((prefix) => new Queue(first.name, { ...first.opts, prefix }))],
-      ]),
+      firstShards.map((first) => {
+        const others = this.prefixes
+          .slice(1)
+          .map((prefix) => new Queue(first.name, { ...first.opts, prefix }));
+        return [first.name, [first, ...others]];
+      }),
     );
   }
 
@@ -61,3 +55,10 @@ export class QueueShards implements OnApplicationShutdown {
     await Promise.all(this.extra().map((queue) => queue.close()));
   }
 }
+
+/** QueueShards from the queues Nest registers (every name in ALL_QUEUES), whatever their number. */
+export const queueShardsProvider: Provider = {
+  provide: QueueShards,
+  inject: [CONFIG, ...ALL_QUEUES.map((name) => getQueueToken(name))],
+  useFactory: (config: Config, ...queues: Queue[]) => new QueueShards(config, queues),
+};

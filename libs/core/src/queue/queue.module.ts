@@ -4,7 +4,7 @@ import type { ConnectionOptions } from 'bullmq';
 import { Cluster } from 'ioredis';
 import { CONFIG, type Config } from '../config/config';
 import { ALL_QUEUES } from './queue-contract';
-import { QueueShards } from './queue-shards';
+import { QueueShards, queueShardsProvider } from './queue-shards';
 import { QueueGateway } from './queue.gateway';
 import { createRedisClient } from './redis-connection';
 
@@ -56,7 +56,7 @@ class BullConnectionModule {}
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [QueueShards, QueueGateway],
+  providers: [queueShardsProvider, QueueGateway],
   exports: [BullModule, QueueShards, QueueGateway],
 })
 export class QueueModule {}
