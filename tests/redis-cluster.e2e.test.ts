@@ -1,9 +1,9 @@
-import { ProviderCircuits, QUEUE, QueueGateway, shardPrefixes } from '@touchpoint/core';
+import { ALL_QUEUES, ProviderCircuits, QUEUE, QueueGateway, shardPrefixes } from '@touchpoint/core';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTwilio, twilioError } from './fakes/fake-twilio';
 import { RedisCluster } from './support/redis-cluster';
-import { TouchpointHarness } from './support/touchpoint-harness';
+import { ADMIN_KEY, TouchpointHarness } from './support/touchpoint-harness';
 import { waitFor } from './support/wait-for';
 
 const cartJourney = {
@@ -146,6 +146,19 @@ describe('Touchpoint on a three-master Redis Cluster, its queues in three shards
         expect.arrayContaining([`${prefix}:send-sms:events`, `${prefix}:touchpoint:sentinel`]),
       );
     }
+  });
+
+  it("should list every shard's queues on Bull Board", async () => {
+    const admin = Buffer.from(`admin:${ADMIN_KEY}`).toString('base64');
+    const res = await fetch(`${tp.url}/admin/queues/api/queues`, {
+      headers: { authorization: `Basic ${admin}` },
+    });
+    expect(res.status).toBe(200);
+    const { queues } = (await res.json()) as { queues: { name: string }[] };
+    const [, second, third] = tp.app.get(QueueGateway).shards.prefixes;
+    expect(queues.map((q) => q.name).sort()).toEqual(
+      ALL_QUEUES.flatMap((name) => [name, `${second}:${name}`, `${third}:${name}`]).sort(),
+    );
   });
 
   it("should open and close a provider's circuit with scripts whose keys share a slot", async () => {
