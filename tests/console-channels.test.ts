@@ -71,12 +71,22 @@ describe('channel settings and credential checks', () => {
         callbackUrls: { events: 'https://touchpoint.example.com/webhooks/sendgrid/events' },
       },
       { channel: 'push', provider: 'sandbox', mode: 'sandbox', callbackUrls: {} },
+      {
+        // No TWILIO_WHATSAPP_FROM: the sandbox, with the URLs to give the WhatsApp sender all the same.
+        channel: 'whatsapp',
+        provider: 'sandbox',
+        mode: 'sandbox',
+        callbackUrls: {
+          status: 'https://touchpoint.example.com/webhooks/twilio/status',
+          inbound: 'https://touchpoint.example.com/webhooks/twilio/inbound',
+        },
+      },
     ]);
     const none = await sandbox.request<{ publicBaseUrlIsLocal: boolean; channels: ChannelSetting[] }>(
       'GET',
       '/v1/settings/channels',
     );
-    expect(none.body.channels.map((c) => c.mode)).toEqual(['sandbox', 'sandbox', 'sandbox']);
+    expect(none.body.channels.map((c) => c.mode)).toEqual(['sandbox', 'sandbox', 'sandbox', 'sandbox']);
     // Without PUBLIC_BASE_URL the URLs name this machine, which no provider can call.
     expect(none.body.publicBaseUrlIsLocal).toBe(true);
   });

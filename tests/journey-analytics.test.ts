@@ -715,6 +715,7 @@ describe('journey stats, stage analytics and journey maps against a fixture coun
 
   it('should show each channel’s consent beside the customer’s journey map', async () => {
     const { body } = await tp.request<{ consent: unknown }>('GET', '/v1/customers/c1/journey-map');
-    expect(body.consent).toEqual({ sms: true, email: true, push: true });
+    // WhatsApp was never given nor refused.
+    expect(body.consent).toEqual({ sms: true, email: true, push: true, whatsapp: null });
   });
 });

@@ -31,6 +31,9 @@ export interface FakeTwilioMessage {
   from: string | null;
   messagingServiceSid: string | null;
   body: string;
+  /** A WhatsApp content template and its variables (JSON), sent instead of a body. */
+  contentSid: string | null;
+  contentVariables: string | null;
   statusCallback: string | null;
   numSegments: number;
   encoding: string;
@@ -48,6 +51,8 @@ export function twilioError(status: number, code: number, message: string) {
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
+/** WhatsApp addresses are a phone in E.164 behind this prefix, on both ends. */
+const WHATSAPP = 'whatsapp:';
 
 /**
  * A local stand-in for `api.twilio.com`'s Messages resource. It checks what Twilio checks (Basic auth with
@@ -265,27 +270,40 @@ export class FakeTwilio {
       From: from,
       MessagingServiceSid: serviceSid,
       Body: text,
+      ContentSid: contentSid,
+      ContentVariables: contentVariables,
       StatusCallback: statusCallback,
     } = form;
     if (!to) return reply(res, 400, twilioError(400, 21604, "A 'To' phone number is required."));
     if (!from && !serviceSid) {
       return reply(res, 400, twilioError(400, 21603, "A 'From' phone number is required."));
     }
-    if (!text) return reply(res, 400, twilioError(400, 21602, 'Message body is required.'));
-    if (!E164.test(to)) {
+    if (!text && !contentSid) return reply(res, 400, twilioError(400, 21602, 'Message body is required.'));
+    const whatsapp = to.startsWith(WHATSAPP);
+    if (from && whatsapp !== from.startsWith(WHATSAPP)) {
+      return reply(
+        res,
+        400,
+        twilioError(400, 63007, 'Twilio could not find a Channel with the specified From address'),
+      );
+    }
+    if (!E164.test(whatsapp ? to.slice(WHATSAPP.length) : to)) {
       return reply(res, 400, twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`));
     }
-    if (this.unsubscribed.has(to)) {
+    if (this.unsubscribed.has(whatsapp ? to.slice(WHATSAPP.length) : to)) {
       return reply(res, 400, twilioError(400, 21610, 'Attempt to send to unsubscribed recipient'));
     }
 
-    const segmented = new SegmentedMessage(text);
+    const segmented = new SegmentedMessage(text ?? '');
     const message: FakeTwilioMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       to,
       from: from ?? null,
       messagingServiceSid: serviceSid ?? null,
-      body: text,
+      // A content template's text is Twilio's to fill in; the fake keeps a stand-in.
+      body: text ?? `[content ${contentSid}]`,
+      contentSid: contentSid ?? null,
+      contentVariables: contentVariables ?? null,
       statusCallback: statusCallback ?? null,
       numSegments: segmented.segmentsCount,
       encoding: segmented.encodingName,

@@ -1,30 +1,21 @@
 // The seam between the worker and every provider. Adapters are plain classes built from typed config:
 // no Nest, no BullMQ, no SQL inside.
 
-export type Channel = 'sms' | 'email' | 'push';
+import type { Channel, TemplateFieldsOf } from '@touchpoint/journeys';
+
+export type { Channel };
 
 export interface PushSubscription {
   endpoint: string;
   keys: { p256dh: string; auth: string };
 }
 
-export interface RenderedSms {
-  channel: 'sms';
-  body: string;
-}
-export interface RenderedEmail {
-  channel: 'email';
-  subject: string;
-  html: string;
-  text?: string;
-}
-export interface RenderedPush {
-  channel: 'push';
-  title: string;
-  body: string;
-  url?: string;
-}
-export type RenderedMessage = RenderedSms | RenderedEmail | RenderedPush;
+/** A message rendered for channel `C`: its template's fields, each rendered. */
+export type RenderedOf<C extends Channel> = { channel: C } & TemplateFieldsOf<C>;
+export type RenderedSms = RenderedOf<'sms'>;
+export type RenderedEmail = RenderedOf<'email'>;
+export type RenderedPush = RenderedOf<'push'>;
+export type RenderedMessage = { [C in Channel]: RenderedOf<C> }[Channel];
 
 /** One message, rendered, on its way to one address. `touchpointId` lets callbacks find it again. */
 export interface OutboundMessage {

@@ -1,8 +1,8 @@
 import { Liquid, type Template } from 'liquidjs';
-import { isRtlLocale } from '@touchpoint/journeys';
+import { CHANNELS, isRtlLocale, type TemplateFieldSpec } from '@touchpoint/journeys';
 import type { Channel, RenderedMessage } from './channel.port';
 
-/** A journey step's `template` object: sms `{ body }`, email `{ subject, html, text? }`, push `{ title, body, url? }`. */
+/** A journey step's `template` object: the channel's fields of the registry, and `locales`. */
 export type ChannelTemplate = Record<string, unknown> & { locales?: Record<string, Record<string, string>> };
 
 export interface RenderScope {
@@ -36,28 +36,33 @@ export class TemplateRenderError extends Error {
   }
 }
 
-interface FieldSpec {
-  name: string;
-  required: boolean;
-  html: boolean;
+/** A channel's template fields of the registry, in order. */
+function fieldsOf(channel: Channel): [string, TemplateFieldSpec][] {
+  return Object.entries(CHANNELS[channel].templateFields);
 }
 
-const FIELDS: Record<Channel, FieldSpec[]> = {
-  sms: [{ name: 'body', required: true, html: false }],
-  email: [
-    { name: 'subject', required: true, html: false },
-    { name: 'html', required: true, html: true },
-    { name: 'text', required: false, html: false },
-  ],
-  push: [
-    { name: 'title', required: true, html: false },
-    { name: 'body', required: true, html: false },
-    { name: 'url', required: false, html: false },
-  ],
-};
+/**
+ * The Liquid sources of one field, by their path: the field itself, or for a `variables` field each of its
+ * placeholders (`contentVariables.1`). A value of the wrong type comes back as is, for its problem.
+ */
+function liquidSources(field: string, spec: TemplateFieldSpec, value: unknown): [string, unknown][] {
+  if (spec.kind !== 'variables' || !isPlainObject(value)) return [[field, value]];
+  return Object.entries(value).map(([name, source]) => [`${field}.${name}`, source]);
+}
 
-/** Not language: a locale block that leaves them out inherits the default's. */
-const INHERITED_FIELDS = new Set(['url']);
+/** What is wrong with a field's source at `path`, or null when it is Liquid text to parse. */
+function sourceProblem(spec: TemplateFieldSpec, field: string, path: string, source: unknown): string | null {
+  if (source === undefined) return 'is required';
+  if (spec.kind === 'variables' && path === field) return 'must be an object of strings';
+  return typeof source === 'string' ? null : 'must be a string';
+}
+
+/** `{ 'contentVariables.1': 'Sara' }` → `{ 1: 'Sara' }`. */
+function keyedBy(field: string, rendered: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(rendered).map(([path, value]) => [path.slice(field.length + 1), value]),
+  );
+}
 
 /** `rtl` for Persian, Hebrew, Arabic, Urdu…: one list of right-to-left locales, kept in libs/journeys. */
 export function textDirection(locale: string | null | undefined): 'ltr' | 'rtl' {
@@ -113,17 +118,20 @@ export class TemplateRenderer {
       else problems.push({ field: `locales.${tag}`, message: 'must be an object' });
     }
     for (const [prefix, block] of blocks) {
-      for (const spec of FIELDS[channel]) {
-        const value = block[spec.name];
-        const field = prefix + spec.name;
-        if (value === undefined && (!spec.required || (prefix && INHERITED_FIELDS.has(spec.name)))) continue;
-        if (typeof value !== 'string') {
-          problems.push({ field, message: value === undefined ? 'is required' : 'must be a string' });
-          continue;
+      for (const [name, spec] of fieldsOf(channel)) {
+        const value = block[name];
+        const field = prefix + name;
+        if (value === undefined && (!spec.required || (prefix && spec.inherited))) continue;
+        for (const [path, source] of liquidSources(field, spec, value)) {
+          const problem = sourceProblem(spec, field, path, source);
+          if (problem || typeof source !== 'string') {
+            problems.push({ field: path, message: problem ?? 'must be a string' });
+            continue;
+          }
+          const parsed = this.parse(source, spec.kind === 'html');
+          const message = parsed.ok ? unknownRootsMessage(parsed.roots) : parsed.error;
+          if (message) problems.push({ field: path, message });
         }
-        const parsed = this.parse(value, spec.html);
-        const message = parsed.ok ? unknownRootsMessage(parsed.roots) : parsed.error;
-        if (message) problems.push({ field, message });
       }
     }
     return problems;
@@ -136,35 +144,23 @@ export class TemplateRenderer {
     scope: RenderScope,
   ): Promise<RenderedMessage> {
     const { block, prefix } = pickLocale(template, locale);
-    const out: Record<string, string | undefined> = {};
-    for (const spec of FIELDS[channel]) {
-      const inherited = prefix && block[spec.name] === undefined && INHERITED_FIELDS.has(spec.name);
-      const source = inherited ? template[spec.name] : block[spec.name];
-      const field = (inherited ? '' : prefix) + spec.name;
-      if (source === undefined && !spec.required) continue;
-      if (typeof source !== 'string') {
-        throw new TemplateRenderError(field, source === undefined ? 'is required' : 'must be a string');
+    const out: Record<string, unknown> = {};
+    for (const [name, spec] of fieldsOf(channel)) {
+      const inherited = prefix && block[name] === undefined && spec.inherited;
+      const value = inherited ? template[name] : block[name];
+      const field = (inherited ? '' : prefix) + name;
+      if (value === undefined && !spec.required) continue;
+      const rendered: Record<string, string> = {};
+      for (const [path, source] of liquidSources(field, spec, value)) {
+        const problem = sourceProblem(spec, field, path, source);
+        if (problem || typeof source !== 'string') {
+          throw new TemplateRenderError(path, problem ?? 'must be a string');
+        }
+        rendered[path] = await this.renderField(path, source, spec.kind === 'html', scope);
       }
-      out[spec.name] = await this.renderField(field, source, spec.html, scope);
+      out[name] = spec.kind === 'variables' ? keyedBy(field, rendered) : rendered[field];
     }
-    switch (channel) {
-      case 'sms':
-        return { channel, body: out.body ?? '' };
-      case 'email':
-        return {
-          channel,
-          subject: out.subject ?? '',
-          html: out.html ?? '',
-          ...(out.text !== undefined && { text: out.text }),
-        };
-      case 'push':
-        return {
-          channel,
-          title: out.title ?? '',
-          body: out.body ?? '',
-          ...(out.url !== undefined && { url: out.url }),
-        };
-    }
+    return { channel, ...out } as RenderedMessage;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { JourneyChannel } from './journey-channel';
+import type { Consent } from './channels';
 
 /** The fields of a customer the journey domain reads. */
 export interface CustomerLike {
@@ -6,7 +6,7 @@ export interface CustomerLike {
   timezone?: string | null;
   locale?: string | null;
   attributes: Record<string, unknown>;
-  consent: Partial<Record<JourneyChannel, boolean>>;
+  consent: Consent;
   email?: string | null;
   phone?: string | null;
 }

@@ -53,6 +53,8 @@ const fullInput: fc.Arbitrary<Required<SendDecisionInput>> = fc
     address: r.address,
     expiresAt: r.expiresIn === null ? null : new Date(r.now.getTime() + r.expiresIn),
     caps: r.caps,
+    // With a provider template: WhatsApp's window never suppresses here (see its own case below).
+    session: { template: { body: 'سلام', contentSid: 'HX1' }, lastInboundAt: null },
     sentBefore: r.sentAgo.map(([c, ago]) => ({ channel: c, at: new Date(r.now.getTime() - ago) })),
     rendered: r.rendered,
   }));
@@ -187,6 +189,31 @@ describe('decideSend', () => {
       reason: 'expired',
       message: 'not worth sending after 2026-12-02T19:30:00.000Z',
     });
+  });
+
+  it('should suppress free-form WhatsApp outside the 24-hour window, after consent and before the caps', () => {
+    const now = new Date('2026-12-02T12:00:00Z');
+    const input = {
+      now,
+      journey: { transactional: true },
+      channel: 'whatsapp' as const,
+      customer: { timezone: 'UTC', consent: { whatsapp: true } },
+      address: '+989121234567',
+      caps: [],
+      rendered: { ok: true as const, rendered: { channel: 'whatsapp', body: 'Hi' } },
+    };
+    const lastWrote = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);
+    const freeForm = (hoursAgo: number) => ({ template: { body: 'Hi' }, lastInboundAt: lastWrote(hoursAgo) });
+
+    expect(decideSend({ ...input, session: freeForm(23) }).kind).toBe('send');
+    expect(decideSend({ ...input, session: freeForm(25) })).toMatchObject({
+      kind: 'suppress',
+      reason: 'outside_session_window',
+    });
+    const templated = { template: { body: 'Hi', contentSid: 'HX1' }, lastInboundAt: lastWrote(25) };
+    expect(decideSend({ ...input, session: templated }).kind).toBe('send');
+    const revoked = { ...input, customer: { timezone: 'UTC', consent: { whatsapp: false } } };
+    expect(decideSend({ ...revoked, session: freeForm(25) })).toMatchObject({ reason: 'no_consent' });
   });
 });
 

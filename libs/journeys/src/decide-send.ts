@@ -1,10 +1,12 @@
 import { applyQuietHours } from './apply-quiet-hours';
+import { consentFor } from './channels';
 import type { CustomerLike } from './customer-like';
 import { deliveryBlocker } from './delivery-blocker';
 import { isCapped, type FrequencyCap } from './frequency-cap';
 import type { JourneyChannel } from './journey-channel';
 import type { JourneyDefinition } from './journey-definition';
 import { resolveTimezone } from './resolve-timezone';
+import { sessionDecision } from './session-window';
 
 /** A marketing message the customer was sent (or that is on its way), as the frequency caps count it. */
 export interface SentMessage {
@@ -15,7 +17,8 @@ export interface SentMessage {
 /** A send step's template rendered for the customer, or why it could not be. */
 export type RenderOutcome = { ok: true; rendered: Record<string, unknown> } | { ok: false; error: string };
 
-export type SuppressionReason = 'expired' | 'no_consent' | 'no_address' | 'frequency_cap' | 'template_error';
+export type SuppressionReason =
+  'expired' | 'no_consent' | 'no_address' | 'outside_session_window' | 'frequency_cap' | 'template_error';
 
 /** What happens to a send step's message at the moment it is decided. */
 export type SendDecision =
@@ -39,6 +42,11 @@ export interface SendDecisionInput {
   /** Until when the message is worth sending (`messageExpiry`); none: however late. */
   expiresAt?: Date | null;
   caps: readonly FrequencyCap[];
+  /**
+   * For a channel with a session window (its registry entry's `session`): the step's template and when the
+   * customer last wrote on the channel. Without it the window is not checked.
+   */
+  session?: { template: Record<string, unknown>; lastInboundAt: Date | null | undefined };
   /** The customer's marketing messages sent before, for the caps; asked for only when a cap applies. */
   sentBefore?: readonly SentMessage[];
   /** The template's outcome; asked for only once every other rule lets the message go. */
@@ -65,6 +73,10 @@ export function decideSend(input: SendDecisionInput): SendDecision {
   }
   if (blocker === 'no_address' || !input.address) {
     return { kind: 'suppress', reason: 'no_address', message: `the customer has no ${channel} address` };
+  }
+  if (input.session) {
+    const session = sessionDecision({ channel, now, ...input.session });
+    if (!session.ok) return { kind: 'suppress', reason: session.code, message: session.message };
   }
   if (countsAgainstCaps(journey, input.caps)) {
     if (!input.sentBefore) return { kind: 'needs', input: 'sentBefore' };
@@ -120,7 +132,7 @@ export function recheckSend(input: {
   expiresAt: Date | null | undefined;
 }): Extract<SuppressionReason, 'expired' | 'no_consent'> | null {
   if (isExpired(input.expiresAt, input.now)) return 'expired';
-  if (input.consent?.[input.channel] === false) return 'no_consent';
+  if (input.consent && consentFor(input.consent, input.channel) === false) return 'no_consent';
   return null;
 }
 

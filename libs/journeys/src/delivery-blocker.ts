@@ -1,3 +1,4 @@
+import { consentFor, type Consent } from './channels';
 import type { JourneyChannel } from './journey-channel';
 
 export type DeliveryBlocker = 'no_consent' | 'no_address';
@@ -8,11 +9,11 @@ export type DeliveryBlocker = 'no_consent' | 'no_address';
  */
 export function deliveryBlocker(
   channel: JourneyChannel,
-  consent: Partial<Record<JourneyChannel, boolean>>,
+  consent: Consent,
   address: string | null | undefined,
   transactional: boolean,
 ): DeliveryBlocker | null {
-  const given = consent[channel];
+  const given = consentFor(consent, channel);
   if (given === false || (given !== true && !transactional)) return 'no_consent';
   if (!address) return 'no_address';
   return null;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Condition, PathCondition } from './condition';
 import type { CustomerLike } from './customer-like';
 import type { EventLike } from './event-like';
-import type { JourneyChannel } from './journey-channel';
+import type { Consent } from './channels';
 
 export interface ConditionScope {
   customer: CustomerLike;
@@ -10,7 +10,7 @@ export interface ConditionScope {
   /** What the enrollment's steps found out, by step id, read at `context.<step id>.*`. */
   context?: Record<string, unknown>;
   /** Consent to read at `consent.*`; the customer's own consent when omitted. */
-  consent?: Partial<Record<JourneyChannel, boolean>>;
+  consent?: Consent;
 }
 
 /** Evaluates a condition; a path that leads nowhere is undefined, which only `exists` (false) and `ne` accept. */

@@ -1,6 +1,25 @@
 export { STAGES, type Stage } from './stage';
 export { JOURNEY_CHANNELS, type JourneyChannel } from './journey-channel';
 export {
+  CHANNELS,
+  CHANNEL_NAMES,
+  TOUCHPOINT_CHANNELS,
+  byChannel,
+  channelSpec,
+  consentFor,
+  isChannel,
+  templateFieldsSummary,
+  type AddressSource,
+  type Channel,
+  type ChannelSpec,
+  type ChannelSpecOf,
+  type Consent,
+  type ConsentKey,
+  type TemplateFieldSpec,
+} from './channels';
+export { consentSchema } from './consent.schema';
+export { sessionDecision, type SessionDecision } from './session-window';
+export {
   CONDITION_OPERATORS,
   conditionSchema,
   type Condition,
@@ -38,7 +57,10 @@ export {
   smsTemplateSchema,
   emailTemplateSchema,
   pushTemplateSchema,
+  templateSchemas,
   templateSources,
+  type TemplateOf,
+  type TemplateFieldsOf,
   type SmsTemplate,
   type EmailTemplate,
   type PushTemplate,

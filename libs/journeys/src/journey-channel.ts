@@ -1,3 +1,6 @@
-export const JOURNEY_CHANNELS = ['sms', 'email', 'push'] as const;
+import { CHANNEL_NAMES, type Channel } from './channels';
 
-export type JourneyChannel = (typeof JOURNEY_CHANNELS)[number];
+/** The channels a journey's send step may use: every channel of the registry. */
+export const JOURNEY_CHANNELS = CHANNEL_NAMES;
+
+export type JourneyChannel = Channel;

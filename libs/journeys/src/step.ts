@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { jsonValue, text } from './text.schema';
 import { conditionSchema } from './condition';
 import { durationSchema, offsetDurationSchema } from './duration.schema';
-import { emailTemplateSchema, pushTemplateSchema, smsTemplateSchema } from './template';
+import { CHANNEL_NAMES, type Channel } from './channels';
+import { templateSchemas } from './template';
 import { timeOfDaySchema } from './time-of-day.schema';
 
 export const STEP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -83,24 +84,19 @@ const sendBase = {
     ),
   next,
 };
+function sendStepOf<C extends Channel>(channel: C) {
+  return z.strictObject({
+    ...sendBase,
+    channel: z.literal(channel).describe('Channel.'),
+    template: templateSchemas[channel],
+  });
+}
+type SendStepSchemaOf<C extends Channel> = ReturnType<typeof sendStepOf<C>>;
+type AnySendStepSchema = { [C in Channel]: SendStepSchemaOf<C> }[Channel];
+const sendSteps = CHANNEL_NAMES.map(sendStepOf) as [AnySendStepSchema, ...AnySendStepSchema[]];
+/** One send step per channel of the registry, told apart by `channel`. */
 export const sendStepSchema = z
-  .discriminatedUnion('channel', [
-    z.strictObject({
-      ...sendBase,
-      channel: z.literal('sms').describe('Channel.'),
-      template: smsTemplateSchema,
-    }),
-    z.strictObject({
-      ...sendBase,
-      channel: z.literal('email').describe('Channel.'),
-      template: emailTemplateSchema,
-    }),
-    z.strictObject({
-      ...sendBase,
-      channel: z.literal('push').describe('Channel.'),
-      template: pushTemplateSchema,
-    }),
-  ])
+  .discriminatedUnion('channel', sendSteps)
   .describe('Send a message on a channel.');
 
 const eventNameSchema = text().min(1).max(200);

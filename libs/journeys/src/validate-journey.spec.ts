@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES } from './channels';
 import { cartAbandonment } from './journey.fixture';
 import type { JourneyDefinitionInput } from './journey-definition';
 import { validateJourney } from './validate-journey';
@@ -231,7 +232,11 @@ describe(validateJourney.name, () => {
     );
 
     expect(problems).toEqual([
-      { path: 'steps.0.channel', code: 'JOURNEY.INVALID_VALUE', message: 'must be one of sms, email, push' },
+      {
+        path: 'steps.0.channel',
+        code: 'JOURNEY.INVALID_VALUE',
+        message: `must be one of ${CHANNEL_NAMES.join(', ')}`,
+      },
       {
         path: 'steps.1.type',
         code: 'JOURNEY.UNKNOWN_STEP_TYPE',

@@ -6,6 +6,7 @@ import {
   SandboxAdapter,
   SendGridEmailAdapter,
   TwilioSmsAdapter,
+  TwilioWhatsAppAdapter,
   WebPushAdapter,
   serviceAccountAccessToken,
   type Channel,
@@ -20,13 +21,101 @@ import {
   readServiceAccountKey,
   type Config,
 } from '@touchpoint/core';
+import { CHANNEL_NAMES } from '@touchpoint/journeys';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 
+/** What a channel's adapter is built from. */
+interface AdapterContext {
+  config: Config;
+  /** PUBLIC_BASE_URL without its trailing slash: where providers call back. */
+  base: string;
+  unsubscribe: UnsubscribeLinks;
+  /** The channel's sandbox, for when its provider has no credentials. */
+  sandbox: () => ChannelAdapter;
+}
+
+interface ChannelProvider {
+  /** The adapter: the real provider when its credentials are set, else the sandbox. */
+  build: (context: AdapterContext) => ChannelAdapter;
+  /** Where its provider calls back, under PUBLIC_BASE_URL: what to paste into the provider's console. */
+  callbackPaths: Record<string, string>;
+}
+
+const TWILIO_CALLBACKS = { status: '/webhooks/twilio/status', inbound: '/webhooks/twilio/inbound' };
+
+/** Each channel's provider: the other half of its registry entry, the one that needs Nest and the SDKs. */
+const CHANNEL_PROVIDERS: Record<Channel, ChannelProvider> = {
+  sms: {
+    callbackPaths: TWILIO_CALLBACKS,
+    build: ({ config, base, sandbox }) =>
+      config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN
+        ? new TwilioSmsAdapter({
+            accountSid: config.TWILIO_ACCOUNT_SID,
+            authToken: config.TWILIO_AUTH_TOKEN,
+            from: config.TWILIO_FROM,
+            messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
+            apiBaseUrl: config.TWILIO_API_BASE_URL,
+            statusCallbackUrl: `${base}${TWILIO_CALLBACKS.status}`,
+            timeoutMs: config.SEND_TIMEOUT_MS,
+          })
+        : sandbox(),
+  },
+  email: {
+    callbackPaths: { events: '/webhooks/sendgrid/events' },
+    build: ({ config, unsubscribe, sandbox }) =>
+      config.SENDGRID_API_KEY && config.SENDGRID_FROM
+        ? new SendGridEmailAdapter({
+            apiKey: config.SENDGRID_API_KEY,
+            from: config.SENDGRID_FROM,
+            apiBaseUrl: config.SENDGRID_API_BASE_URL,
+            unsubscribeUrl: (touchpointId) => unsubscribe.url(touchpointId),
+            timeoutMs: config.SEND_TIMEOUT_MS,
+          })
+        : sandbox(),
+  },
+  whatsapp: {
+    callbackPaths: TWILIO_CALLBACKS,
+    build: ({ config, base, sandbox }) =>
+      config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_WHATSAPP_FROM
+        ? new TwilioWhatsAppAdapter({
+            accountSid: config.TWILIO_ACCOUNT_SID,
+            authToken: config.TWILIO_AUTH_TOKEN,
+            from: config.TWILIO_WHATSAPP_FROM,
+            apiBaseUrl: config.TWILIO_API_BASE_URL,
+            statusCallbackUrl: `${base}${TWILIO_CALLBACKS.status}`,
+            timeoutMs: config.SEND_TIMEOUT_MS,
+          })
+        : sandbox(),
+  },
+  push: {
+    callbackPaths: {},
+    build: ({ config, sandbox }) => {
+      const webPush =
+        config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY && config.VAPID_SUBJECT
+          ? new WebPushAdapter({
+              vapidPublicKey: config.VAPID_PUBLIC_KEY,
+              vapidPrivateKey: config.VAPID_PRIVATE_KEY,
+              subject: config.VAPID_SUBJECT,
+              timeoutMs: config.SEND_TIMEOUT_MS,
+              ...(config.WEB_PUSH_CA_FILE && { agent: trusting(config.WEB_PUSH_CA_FILE) }),
+            })
+          : sandbox();
+      return new PushRouter({ webPush, fcm: fcmAdapter(config) ?? sandbox() });
+    },
+  },
+};
+
+/** Where `channel`'s provider calls back, as full URLs under `base` (PUBLIC_BASE_URL). */
+export function callbackUrlsOf(channel: Channel, base: string): Record<string, string> {
+  const paths = Object.entries(CHANNEL_PROVIDERS[channel].callbackPaths);
+  return Object.fromEntries(paths.map(([name, path]) => [name, `${base}${path}`]));
+}
+
 /**
- * One adapter per channel: the real provider when its credentials are set, else the sandbox, which keeps
- * what it "sent" in `outbox` (touchpoints in the worker, test sends in the console's API).
+ * One adapter per channel of the registry: the real provider when its credentials are set, else the
+ * sandbox, which keeps what it "sent" in `outbox` (touchpoints in the worker, test sends in the console's API).
  */
 export function buildChannelAdapters(
   config: Config,
@@ -34,42 +123,15 @@ export function buildChannelAdapters(
   outbox: SandboxOutbox,
   unsubscribe: UnsubscribeLinks,
 ): ChannelAdapter[] {
-  const sandboxFor = (channel: Channel) => new SandboxAdapter(channel, outbox, clock);
   const base = config.PUBLIC_BASE_URL.replace(/\/$/, '');
-  const sms =
-    config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN
-      ? new TwilioSmsAdapter({
-          accountSid: config.TWILIO_ACCOUNT_SID,
-          authToken: config.TWILIO_AUTH_TOKEN,
-          from: config.TWILIO_FROM,
-          messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
-          apiBaseUrl: config.TWILIO_API_BASE_URL,
-          statusCallbackUrl: `${base}/webhooks/twilio/status`,
-          timeoutMs: config.SEND_TIMEOUT_MS,
-        })
-      : sandboxFor('sms');
-  const email =
-    config.SENDGRID_API_KEY && config.SENDGRID_FROM
-      ? new SendGridEmailAdapter({
-          apiKey: config.SENDGRID_API_KEY,
-          from: config.SENDGRID_FROM,
-          apiBaseUrl: config.SENDGRID_API_BASE_URL,
-          unsubscribeUrl: (touchpointId) => unsubscribe.url(touchpointId),
-          timeoutMs: config.SEND_TIMEOUT_MS,
-        })
-      : sandboxFor('email');
-  const webPush =
-    config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY && config.VAPID_SUBJECT
-      ? new WebPushAdapter({
-          vapidPublicKey: config.VAPID_PUBLIC_KEY,
-          vapidPrivateKey: config.VAPID_PRIVATE_KEY,
-          subject: config.VAPID_SUBJECT,
-          timeoutMs: config.SEND_TIMEOUT_MS,
-          ...(config.WEB_PUSH_CA_FILE && { agent: trusting(config.WEB_PUSH_CA_FILE) }),
-        })
-      : sandboxFor('push');
-  const fcm = fcmAdapter(config) ?? sandboxFor('push');
-  return [sms, email, new PushRouter({ webPush, fcm })];
+  return CHANNEL_NAMES.map((channel) =>
+    CHANNEL_PROVIDERS[channel].build({
+      config,
+      base,
+      unsubscribe,
+      sandbox: () => new SandboxAdapter(channel, outbox, clock),
+    }),
+  );
 }
 
 /**

@@ -30,11 +30,13 @@ import {
 } from '@touchpoint/core';
 import {
   capWindowStart,
+  CHANNELS,
   decideSendWith,
   evaluateCondition,
   planAfter,
   planOnChange,
   planOnTimeout,
+  sessionDecision,
   type FrequencyCap,
   type JourneyDefinition,
   type Plan,
@@ -106,6 +108,7 @@ const SUPPRESSED_AS: Record<SuppressionReason, 'suppressed' | 'expired' | 'faile
   no_address: 'suppressed',
   frequency_cap: 'suppressed',
   template_error: 'failed',
+  outside_session_window: 'suppressed',
 };
 
 interface Work {
@@ -379,6 +382,7 @@ export class DueStepService {
         address: addressOf(channel, customer),
         expiresAt: touchpoint.expires_at,
         caps: input.caps,
+        session: { template: stepDef.template, lastInboundAt: lastInboundAt(customer, channel) },
       },
       {
         sentBefore: () => this.sentBefore(trx, { customer, caps: input.caps, now }),
@@ -430,10 +434,17 @@ export class DueStepService {
 
   /** The step's template for the customer; the links derive from the touchpoint id, so exist before it. */
   private async render(input: SendInput, touchpointId: string): Promise<RenderOutcome> {
-    const { stepDef, definition, customer } = input;
+    const { stepDef, definition, customer, now } = input;
+    // Within a session window the free-form fields, outside it the provider template (decideSend checked it).
+    const session = sessionDecision({
+      channel: stepDef.channel,
+      template: stepDef.template as ChannelTemplate,
+      lastInboundAt: lastInboundAt(customer, stepDef.channel),
+      now,
+    });
     try {
       const rendered = await this.renderer.render(
-        stepDef.template as ChannelTemplate,
+        session.ok ? session.template : (stepDef.template as ChannelTemplate),
         stepDef.channel,
         customer.locale,
         {
@@ -469,12 +480,13 @@ export class DueStepService {
 }
 
 /**
- * The address a channel sends to: phone, email, or for push the newest mobile app install's FCM token
- * (`fcm:<token>`), else the newest browser push subscription's endpoint.
+ * The address a channel sends to, from the customer's field its registry entry names: phone, email, or for
+ * push the newest mobile app install's FCM token (`fcm:<token>`), else the newest browser push subscription's
+ * endpoint.
  */
 export function addressOf(channel: Channel, customer: Customer): string | undefined {
-  switch (channel) {
-    case 'sms':
+  switch (CHANNELS[channel].address) {
+    case 'phone':
       return customer.phone ?? undefined;
     case 'email':
       return customer.email ?? undefined;
@@ -483,6 +495,12 @@ export function addressOf(channel: Channel, customer: Customer): string | undefi
       return token ? fcmAddress(token) : customer.push_subscriptions.at(-1)?.endpoint;
     }
   }
+}
+
+/** When the customer last wrote to us on `channel`, if ever. */
+function lastInboundAt(customer: Customer, channel: Channel): Date | undefined {
+  const at = customer.last_inbound[channel];
+  return at ? new Date(at) : undefined;
 }
 
 /** Compiles only while every step type has its case above. */

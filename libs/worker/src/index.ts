@@ -8,7 +8,7 @@ export { sendProcessorToken } from './processors';
 export { JourneyCatalog, type ActiveJourney } from './journey-catalog.service';
 export { FrequencyCaps } from './frequency-caps.service';
 export { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
-export { channelRouterProviderFor } from './channel-adapters.provider';
+export { callbackUrlsOf, channelRouterProviderFor } from './channel-adapters.provider';
 export { EntryModule } from './entry.module';
 export {
   JourneyEntry,

@@ -6,6 +6,7 @@ import {
   ProviderCircuits,
   QUEUE,
   QueueShards,
+  ratePerSecond,
   unavailableDependency,
   type Config,
   type JobPayloads,
@@ -143,18 +144,12 @@ abstract class SendJobProcessor extends WorkerHost {
 /** Nest token of the send processor for a channel. */
 export const sendProcessorToken = (channel: Channel) => `SendJobProcessor:${channel}`;
 
-const RATE_PER_SECOND: Record<Channel, (c: Config) => number> = {
-  sms: (c) => c.SMS_RATE_PER_SECOND,
-  email: (c) => c.EMAIL_RATE_PER_SECOND,
-  push: (c) => c.PUSH_RATE_PER_SECOND,
-};
-
 /**
  * A send queue's worker: its provider's rate limit, and how soon a crashed worker's job is taken over. BullMQ
  * counts the limit per queue, so with QUEUE_SHARDS each shard gets an even share of it (at least 1 a second).
  */
 export function sendWorkerOptions(channel: Channel, config: Config): Omit<WorkerOptions, 'connection'> {
-  const perShard = Math.max(1, Math.floor(RATE_PER_SECOND[channel](config) / config.QUEUE_SHARDS));
+  const perShard = Math.max(1, Math.floor(ratePerSecond(config, channel) / config.QUEUE_SHARDS));
   return {
     concurrency: 20,
     limiter: { max: perShard, duration: 1_000 },

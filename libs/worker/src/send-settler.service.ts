@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ChannelRouter, type ProviderLookup } from '@touchpoint/channels';
+import { ChannelRouter, type Channel, type ProviderLookup } from '@touchpoint/channels';
 import {
   CONFIG,
   Clock,
@@ -130,7 +130,7 @@ export class SendSettler {
   private async sendAgain(
     touchpoint: Touchpoint,
     provider: string,
-    channel: 'sms' | 'email' | 'push',
+    channel: Channel,
   ): Promise<keyof SettleReport> {
     const moved = await this.touchpoints.transition(this.db, touchpoint.id, {
       from: 'sending',

@@ -1,7 +1,7 @@
 import type { WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { Channel } from '@touchpoint/channels';
+import { CHANNEL_NAMES } from '@touchpoint/journeys';
 import { CONFIG, QUEUE, QueueShards, type Config } from '@touchpoint/core';
 import { Worker, type WorkerOptions } from 'bullmq';
 import {
@@ -32,7 +32,7 @@ export class ShardWorkers implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     this.consume(QUEUE.events, this.host(EventsJobProcessor), EVENTS_WORKER_OPTIONS);
     this.consume(QUEUE.steps, this.host(StepsJobProcessor), STEPS_WORKER_OPTIONS);
-    for (const channel of Object.keys(QUEUE.send) as Channel[]) {
+    for (const channel of CHANNEL_NAMES) {
       const host = this.moduleRef.get<WorkerHost>(sendProcessorToken(channel), { strict: false });
       this.consume(QUEUE.send[channel], host, sendWorkerOptions(channel, this.config));
     }

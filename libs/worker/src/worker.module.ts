@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TemplateRenderer } from '@touchpoint/channels';
+import { CHANNEL_NAMES } from '@touchpoint/journeys';
 import { channelRouterProvider } from './channel-adapters.provider';
 import { BroadcastRunner } from './broadcast-runner.service';
 import { DueStepBatcher } from './due-step-batcher';
@@ -39,9 +40,7 @@ import { WebhookSteps } from './webhook-steps.service';
     GracefulShutdown,
     EventsJobProcessor,
     StepsJobProcessor,
-    sendProcessorProvider('sms'),
-    sendProcessorProvider('email'),
-    sendProcessorProvider('push'),
+    ...CHANNEL_NAMES.map(sendProcessorProvider),
     ShardWorkers,
   ],
   exports: [

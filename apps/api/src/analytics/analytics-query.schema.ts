@@ -1,4 +1,4 @@
-import { STAGES, whenParsed } from '@touchpoint/journeys';
+import { CHANNEL_NAMES, STAGES, whenParsed } from '@touchpoint/journeys';
 import { z } from 'zod';
 
 export const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
@@ -61,7 +61,7 @@ export const seriesQuerySchema = z
     ...reportRange,
     interval,
     journeyId: z.uuid().optional(),
-    channel: z.enum(['sms', 'email', 'push']).optional(),
+    channel: z.enum(CHANNEL_NAMES).optional(),
     stage: z.enum(STAGES).optional(),
   })
   .superRefine(ordered, whenParsed('from', 'to'));
@@ -70,7 +70,7 @@ export const failuresQuerySchema = z
   .object({
     ...reportRange,
     journeyId: z.uuid().optional(),
-    channel: z.enum(['sms', 'email', 'push']).optional(),
+    channel: z.enum(CHANNEL_NAMES).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(10),
   })
   .superRefine(ordered, whenParsed('from', 'to'));

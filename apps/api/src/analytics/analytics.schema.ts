@@ -1,5 +1,11 @@
 import { TOUCHPOINT_STATUSES } from '@touchpoint/core';
-import { journeyDefinitionSchema, STAGES } from '@touchpoint/journeys';
+import {
+  byChannel,
+  CHANNEL_NAMES,
+  journeyDefinitionSchema,
+  STAGES,
+  TOUCHPOINT_CHANNELS,
+} from '@touchpoint/journeys';
 import { z } from 'zod';
 
 const timestamp = z.iso.datetime();
@@ -62,7 +68,7 @@ export const journeyStatsSchema = z.object({
         stepId: z.string(),
         type: z.literal('send'),
         entered: count,
-        channel: z.enum(['sms', 'email', 'push']),
+        channel: z.enum(CHANNEL_NAMES),
         ...funnelSchema.shape,
         ...attributedSchema.shape,
         conversionRate: rate,
@@ -264,7 +270,7 @@ const mapTouchpointSchema = z.object({
   journeyName: z.string().nullable(),
   journeyVersion: z.number().int().nullable(),
   stepId: z.string().nullable(),
-  channel: z.enum(['sms', 'email', 'push', 'survey', 'webhook']),
+  channel: z.enum(TOUCHPOINT_CHANNELS),
   to: z.string().nullable(),
   text: z.string().nullable().describe('The SMS body, email subject or push title; masked for analysts'),
   status: z.enum(TOUCHPOINT_STATUSES),
@@ -295,7 +301,7 @@ const mapEventSchema = z.object({
 export const journeyMapSchema = z.object({
   customerId: z.string(),
   consent: z
-    .object({ sms: z.boolean().nullable(), email: z.boolean().nullable(), push: z.boolean().nullable() })
+    .object(byChannel(() => z.boolean().nullable()))
     .describe('Each channel’s consent now; null: never given nor refused'),
   stages: z.array(
     z.object({

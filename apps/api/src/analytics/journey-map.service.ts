@@ -7,7 +7,7 @@ import {
   type Role,
   type TouchpointWithEvents,
 } from '@touchpoint/core';
-import { STAGES } from '@touchpoint/journeys';
+import { CHANNEL_NAMES, consentFor, STAGES } from '@touchpoint/journeys';
 import { maskAddress, maskDeep, maskText } from '../http/mask';
 import { ProblemException } from '../http/problem';
 import { touchpointText } from '../touchpoints/touchpoint.view';
@@ -138,9 +138,7 @@ export class JourneyMapService {
     return {
       customerId,
       // Each channel's consent as it stands; a channel never asked about is null.
-      consent: Object.fromEntries(
-        (['sms', 'email', 'push'] as const).map((c) => [c, customer.consent[c] ?? null]),
-      ),
+      consent: Object.fromEntries(CHANNEL_NAMES.map((c) => [c, consentFor(customer.consent, c) ?? null])),
       stages,
       timeline: items.map((i) => ({ type: i.type, id: i.id, at: i.at, stage: i.stage })),
     };

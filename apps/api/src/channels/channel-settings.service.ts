@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SANDBOX_PROVIDER, type Channel } from '@touchpoint/channels';
 import { CONFIG, type Config } from '@touchpoint/core';
+import { CHANNEL_NAMES } from '@touchpoint/journeys';
+import { callbackUrlsOf } from '@touchpoint/worker';
 import { z } from 'zod';
 import { TestSendRouter } from './test-send-router';
 
-export const CHANNELS = ['sms', 'email', 'push'] as const satisfies readonly Channel[];
+export const CHANNELS = CHANNEL_NAMES;
 
 export const channelSettingsSchema = z.object({
   publicBaseUrl: z.string().describe('PUBLIC_BASE_URL, which the callback URLs start with'),
@@ -36,15 +38,6 @@ export const credentialCheckSchema = z.object({
   detail: z.string().describe("The provider's words; never a credential"),
 });
 
-/** Where each provider calls back, from PUBLIC_BASE_URL: what Twilio and SendGrid must be told. */
-function callbackUrls(base: string): Record<Channel, Record<string, string>> {
-  return {
-    sms: { status: `${base}/webhooks/twilio/status`, inbound: `${base}/webhooks/twilio/inbound` },
-    email: { events: `${base}/webhooks/sendgrid/events` },
-    push: {},
-  };
-}
-
 /** `twilio`, `sendgrid`, `web-push+fcm`, `sandbox`: the push router's two providers once each. */
 function providerName(provider: string): string {
   return [...new Set(provider.split('+'))].join('+');
@@ -62,14 +55,13 @@ export class ChannelSettingsService {
 
   list(): z.input<typeof channelSettingsSchema> {
     const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
-    const urls = callbackUrls(base);
     return {
       publicBaseUrl: base,
       publicBaseUrlIsLocal: LOCAL_HOSTS.test(new URL(base).hostname),
       channels: CHANNELS.map((channel) => {
         const provider = providerName(this.router.for(channel).provider);
         const mode = provider === SANDBOX_PROVIDER ? 'sandbox' : 'live';
-        return { channel, provider, mode, callbackUrls: urls[channel] };
+        return { channel, provider, mode, callbackUrls: callbackUrlsOf(channel, base) };
       }),
     };
   }

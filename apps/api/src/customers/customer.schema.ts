@@ -1,6 +1,6 @@
 import { isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js';
 import { z } from 'zod';
-import { jsonRecord, text } from '@touchpoint/journeys';
+import { consentSchema, jsonRecord, text } from '@touchpoint/journeys';
 
 export const customerIdSchema = text()
   .min(1)
@@ -64,10 +64,7 @@ export const customerBodySchema = z.object({
     .refine(isIanaZone, { message: 'must be an IANA timezone name, like Asia/Tehran' })
     .nullish(),
   attributes: jsonRecord().optional(),
-  consent: z
-    .object({ sms: z.boolean().optional(), email: z.boolean().optional(), push: z.boolean().optional() })
-    .strict()
-    .optional(),
+  consent: consentSchema.strict().optional(),
 });
 export type CustomerBody = z.output<typeof customerBodySchema>;
 
@@ -86,11 +83,7 @@ export const customerViewSchema = z.object({
   locale: z.string().nullable(),
   timezone: z.string().nullable(),
   attributes: z.record(z.string(), z.unknown()),
-  consent: z.object({
-    sms: z.boolean().optional(),
-    email: z.boolean().optional(),
-    push: z.boolean().optional(),
-  }),
+  consent: consentSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -1,3 +1,5 @@
+import { CHANNELS, isChannel } from '@touchpoint/journeys';
+
 /** `+98912•••4567`: enough to recognise a number, not enough to use it. */
 export function maskPhone(phone: string | null | undefined): string | null {
   if (!phone) return phone ?? null;
@@ -13,11 +15,12 @@ export function maskEmail(email: string | null | undefined): string | null {
   return `${email[0]}•••${email.slice(at)}`;
 }
 
-/** Masks whatever address a channel uses. */
+/** Masks whatever address a channel uses, by the kind of address its registry entry names. */
 export function maskAddress(channel: string, to: string | null): string | null {
   if (!to) return to;
-  if (channel === 'sms') return maskPhone(to);
-  if (channel === 'email') return maskEmail(to);
+  const source = isChannel(channel) ? CHANNELS[channel].address : undefined;
+  if (source === 'phone') return maskPhone(to);
+  if (source === 'email') return maskEmail(to);
   return '•••';
 }
 

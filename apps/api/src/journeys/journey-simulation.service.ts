@@ -187,6 +187,7 @@ export function transientCustomer(customer: object, now: Date): Customer {
     phone: c.phone ?? null,
     push_subscriptions: c.pushSubscriptions ?? [],
     fcm_tokens: c.fcmTokens ?? [],
+    last_inbound: {},
     locale: c.locale ?? null,
     timezone: c.timezone ?? null,
     attributes: c.attributes ?? {},

@@ -1,6 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProviderCircuits, QueueGateway, SendMetrics, TouchpointLogRepository } from '@touchpoint/core';
+import {
+  channelLabel,
+  ProviderCircuits,
+  QueueGateway,
+  SendMetrics,
+  TouchpointLogRepository,
+} from '@touchpoint/core';
 import { Gauge, type Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 
@@ -28,7 +34,7 @@ export class MetricsController {
       async collect() {
         this.reset();
         for (const row of await touchpoints.countByStatus()) {
-          this.set({ channel: row.channel, status: row.status }, row.n);
+          this.set({ channel: channelLabel(row.channel), status: row.status }, row.n);
         }
       },
     });

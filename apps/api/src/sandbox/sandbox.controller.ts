@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SandboxMessageRepository } from '@touchpoint/core';
+import { CHANNEL_NAMES } from '@touchpoint/journeys';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators';
@@ -8,7 +9,7 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 
 const sandboxQuerySchema = z.object({
-  channel: z.enum(['sms', 'email', 'push']).optional(),
+  channel: z.enum(CHANNEL_NAMES).optional(),
   to: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

@@ -6,6 +6,7 @@ import {
   type ChannelTemplate,
 } from '@touchpoint/channels';
 import { CONFIG, Clock, CustomerRepository, JourneyRepository, type Config } from '@touchpoint/core';
+import { CHANNEL_NAMES, templateFieldsSummary } from '@touchpoint/journeys';
 import { z } from 'zod';
 import { templateCustomer } from '@touchpoint/worker';
 import { customerBodySchema, customerIdSchema } from '../customers/customer.schema';
@@ -13,12 +14,10 @@ import { ProblemException } from '../http/problem';
 import { transientCustomer } from '../journeys/journey-simulation.service';
 
 export const templatePreviewBodySchema = z.strictObject({
-  channel: z.enum(['sms', 'email', 'push']),
+  channel: z.enum(CHANNEL_NAMES),
   template: z
     .record(z.string(), z.unknown())
-    .describe(
-      'As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, with locales',
-    ),
+    .describe(`As in a send step: ${templateFieldsSummary()}, with locales`),
   customer: z
     .union([
       z.strictObject({ id: customerIdSchema.describe('A stored customer') }),
@@ -37,11 +36,12 @@ export const templatePreviewBodySchema = z.strictObject({
     .describe('Fills `journey.*` (and allows `survey.url`)'),
 });
 
+/** A rendered field: text, or a `variables` field's placeholders, each rendered. */
+export const renderedFieldSchema = z.union([z.string(), z.record(z.string(), z.string())]);
+
 export const templatePreviewSchema = z.object({
   locale: z.string().describe("The customer's locale, which picked the template's locale block").nullable(),
-  rendered: z
-    .record(z.string(), z.string())
-    .describe('sms { body }, email { subject, html, text? }, push { title, body, url? }'),
+  rendered: z.record(z.string(), renderedFieldSchema).describe(templateFieldsSummary()),
   sms: z
     .object({ segments: z.int(), encoding: z.enum(['GSM-7', 'UCS-2']), characters: z.int() })
     .optional()

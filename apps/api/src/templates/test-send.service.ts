@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { SANDBOX_PROVIDER, fcmTokenOf, type RenderedMessage } from '@touchpoint/channels';
 import { Clock, TestSendRepository } from '@touchpoint/core';
-import { isRtlLocale } from '@touchpoint/journeys';
+import { CHANNELS, isRtlLocale, type AddressSource } from '@touchpoint/journeys';
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { TestSendRouter } from '../channels/test-send-router';
-import { TemplatePreviewService, templatePreviewBodySchema } from './template-preview.service';
+import {
+  renderedFieldSchema,
+  TemplatePreviewService,
+  templatePreviewBodySchema,
+} from './template-preview.service';
 
+/** What a test's `to` must be, by the kind of address the channel's registry entry names. */
 const ADDRESS_RULES = {
-  sms: {
+  phone: {
     valid: (to: string) => to.startsWith('+') && isValidPhoneNumber(to),
     message: 'must be a phone number in E.164 form, like +989121234567',
   },
@@ -21,7 +26,7 @@ const ADDRESS_RULES = {
     valid: (to: string) => (fcmTokenOf(to)?.length ?? 0) > 0,
     message: 'must be an FCM registration token written fcm:<token>',
   },
-} as const;
+} as const satisfies Record<AddressSource, unknown>;
 
 export const testSendBodySchema = templatePreviewBodySchema
   .extend({
@@ -36,7 +41,7 @@ export const testSendBodySchema = templatePreviewBodySchema
       .describe('Where the test goes: a phone (E.164), an email address, or fcm:<token>'),
   })
   .superRefine((body, ctx) => {
-    const rule = ADDRESS_RULES[body.channel];
+    const rule = ADDRESS_RULES[CHANNELS[body.channel].address];
     if (!rule.valid(body.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: rule.message });
   });
 
@@ -48,7 +53,7 @@ export const testSendSchema = z.object({
   provider: z.string(),
   status: z.enum(['sent', 'failed']),
   error: z.string().describe("The provider's refusal, when it refused").nullable(),
-  rendered: z.record(z.string(), z.string()),
+  rendered: z.record(z.string(), renderedFieldSchema),
 });
 
 /**

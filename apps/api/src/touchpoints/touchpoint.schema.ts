@@ -1,5 +1,5 @@
 import { TOUCHPOINT_STATUSES } from '@touchpoint/core';
-import { STAGES } from '@touchpoint/journeys';
+import { STAGES, templateFieldsSummary, TOUCHPOINT_CHANNELS } from '@touchpoint/journeys';
 import { z } from 'zod';
 
 const timestamp = z.iso.datetime();
@@ -12,7 +12,7 @@ export const touchpointViewSchema = z.object({
   journeyVersion: z.number().int().nullable(),
   stepId: z.string().nullable(),
   stage: z.enum(STAGES).nullable(),
-  channel: z.enum(['sms', 'email', 'push', 'survey', 'webhook']),
+  channel: z.enum(TOUCHPOINT_CHANNELS),
   status: z.enum(TOUCHPOINT_STATUSES),
   to: z.string().nullable().describe('The address it went to; masked for analysts'),
   text: z
@@ -49,6 +49,6 @@ export const touchpointDetailSchema = touchpointViewSchema.extend({
     .record(z.string(), z.unknown())
     .nullable()
     .describe(
-      'The message as rendered for the customer: { body } for SMS, { subject, html, text } for email, { title, body, url } for push; null before it was rendered or after erasure',
+      `The message as rendered for the customer (${templateFieldsSummary()}); null before it was rendered or after erasure`,
     ),
 });

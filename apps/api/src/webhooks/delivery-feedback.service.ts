@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DeliveryStatus } from '@touchpoint/channels';
+import type { Channel, DeliveryStatus } from '@touchpoint/channels';
 import {
   Clock,
   CustomerRepository,
@@ -90,9 +90,14 @@ export class DeliveryFeedbackService {
     return result.outcome;
   }
 
-  /** An inbound STOP (or START): every customer with this phone loses (or regains) SMS consent. */
-  setSmsConsent(phone: string, value: boolean): Promise<string[]> {
-    return this.customers.setConsentByPhone(phone, 'sms', value, this.clock.now());
+  /** An inbound STOP (or START): every customer with this phone loses (or regains) the channel's consent. */
+  setConsentByPhone(phone: string, channel: Channel, value: boolean): Promise<string[]> {
+    return this.customers.setConsentByPhone(phone, channel, value, this.clock.now());
+  }
+
+  /** A message came in from this phone on `channel`: when its customers last wrote to us. */
+  recordInbound(phone: string, channel: Channel): Promise<string[]> {
+    return this.customers.recordInbound(phone, channel, this.clock.now());
   }
 
   private async find(trx: Kysely<Database>, feedback: DeliveryFeedback): Promise<Touchpoint | undefined> {

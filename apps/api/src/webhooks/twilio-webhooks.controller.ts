@@ -8,7 +8,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { smsConsentReply, twilioDeliveryStatus } from '@touchpoint/channels';
+import { smsConsentReply, twilioDeliveryStatus, twilioInboundChannel } from '@touchpoint/channels';
 import { Clock } from '@touchpoint/core';
 import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { createZodDto } from 'nestjs-zod';
@@ -62,7 +62,9 @@ export class TwilioWebhooksController {
   @Post('status')
   @HttpCode(204)
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiOperation({ summary: 'Twilio status callback: moves the SMS touchpoint forward (signed by Twilio)' })
+  @ApiOperation({
+    summary: 'Twilio status callback: moves the SMS or WhatsApp touchpoint forward (signed by Twilio)',
+  })
   @ApiQuery({
     name: 'touchpointId',
     required: false,
@@ -94,7 +96,8 @@ export class TwilioWebhooksController {
   @Header('Content-Type', 'text/xml; charset=utf-8')
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiOperation({
-    summary: 'Incoming SMS: STOP and the other opt-out words revoke SMS consent, START restores it',
+    summary:
+      'Incoming SMS or WhatsApp (`From: whatsapp:+…`): STOP and the other opt-out words revoke that channel’s consent, START restores it; a WhatsApp message opens the 24-hour window for free-form replies',
   })
   @TWILIO_SIGNATURE
   @ApiResponse({
@@ -104,9 +107,14 @@ export class TwilioWebhooksController {
   })
   @TWILIO_PROBLEMS
   async inbound(@Body() body: TwilioInboundDto): Promise<string> {
-    const reply = smsConsentReply(body.Body, body.OptOutType);
-    const phone = e164(body.From);
-    if (reply && phone) await this.feedback.setSmsConsent(phone, reply === 'opt_in');
+    const from = twilioInboundChannel(body.From);
+    const phone = e164(from.phone);
+    if (phone) {
+      // The customer wrote: on WhatsApp this opens the 24-hour window for free-form messages.
+      await this.feedback.recordInbound(phone, from.channel);
+      const reply = smsConsentReply(body.Body, body.OptOutType);
+      if (reply) await this.feedback.setConsentByPhone(phone, from.channel, reply === 'opt_in');
+    }
     // Empty TwiML: Twilio itself answers the keywords; we add nothing.
     return EMPTY_TWIML;
   }

@@ -677,7 +677,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Twilio status callback: moves the SMS touchpoint forward (signed by Twilio) */
+        /** Twilio status callback: moves the SMS or WhatsApp touchpoint forward (signed by Twilio) */
         post: operations["TwilioWebhooksController_status"];
         delete?: never;
         options?: never;
@@ -694,7 +694,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Incoming SMS: STOP and the other opt-out words revoke SMS consent, START restores it */
+        /** Incoming SMS or WhatsApp (`From: whatsapp:+…`): STOP and the other opt-out words revoke that channel’s consent, START restores it; a WhatsApp message opens the 24-hour window for free-form replies */
         post: operations["TwilioWebhooksController_inbound"];
         delete?: never;
         options?: never;
@@ -1051,6 +1051,7 @@ export interface components {
                 sms?: boolean;
                 email?: boolean;
                 push?: boolean;
+                whatsapp?: boolean;
             };
         };
         Customer: {
@@ -1075,6 +1076,7 @@ export interface components {
                 sms?: boolean;
                 email?: boolean;
                 push?: boolean;
+                whatsapp?: boolean;
             };
             /** Format: date-time */
             createdAt: string;
@@ -1104,6 +1106,7 @@ export interface components {
                     sms?: boolean;
                     email?: boolean;
                     push?: boolean;
+                    whatsapp?: boolean;
                 };
                 /** Format: date-time */
                 createdAt: string;
@@ -1121,7 +1124,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey" | "webhook";
+                channel: "sms" | "email" | "push" | "whatsapp" | "survey" | "webhook";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -1389,6 +1392,44 @@ export interface components {
                             body: string;
                             /** @description URL opened on click (Liquid; customer, event and journey in scope). */
                             url?: string;
+                        };
+                    };
+                };
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "whatsapp";
+                /** @description WhatsApp template. */
+                template: {
+                    /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                    body: string;
+                    /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                    contentSid?: string;
+                    /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                    contentVariables?: {
+                        [key: string]: string;
+                    };
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                            body: string;
+                            /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                            contentSid?: string;
+                            /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                            contentVariables?: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -1697,6 +1738,44 @@ export interface components {
                         };
                     };
                 };
+            } | {
+                /** @description Step id, unique within the journey. */
+                id: string;
+                /** @constant */
+                type: "send";
+                /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                expiresAfter?: string;
+                /** @description Id of the step that follows; by default the next step in the array. */
+                next?: string;
+                /**
+                 * @description Channel.
+                 * @constant
+                 */
+                channel: "whatsapp";
+                /** @description WhatsApp template. */
+                template: {
+                    /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                    body: string;
+                    /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                    contentSid?: string;
+                    /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                    contentVariables?: {
+                        [key: string]: string;
+                    };
+                    /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                    locales?: {
+                        [key: string]: {
+                            /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                            body: string;
+                            /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                            contentSid?: string;
+                            /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                            contentVariables?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
             }) | {
                 /** @description Step id, unique within the journey. */
                 id: string;
@@ -1996,6 +2075,44 @@ export interface components {
                             };
                         };
                     };
+                } | {
+                    /** @description Step id, unique within the journey. */
+                    id: string;
+                    /** @constant */
+                    type: "send";
+                    /** @description How long the message stays worth sending after the step is reached, ISO-8601 (`PT10M` for a code, `P1D` for a cart reminder): one held longer by a provider outage, a paused journey or quiet hours becomes `expired`, never sent late. Overrides the journey’s; without either, a message waits. */
+                    expiresAfter?: string;
+                    /** @description Id of the step that follows; by default the next step in the array. */
+                    next?: string;
+                    /**
+                     * @description Channel.
+                     * @constant
+                     */
+                    channel: "whatsapp";
+                    /** @description WhatsApp template. */
+                    template: {
+                        /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                        body: string;
+                        /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                        contentSid?: string;
+                        /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                        contentVariables?: {
+                            [key: string]: string;
+                        };
+                        /** @description Per-locale overrides keyed by locale (`fa-IR`, `fa`); the customer locale `fa-IR` falls back to `fa`, then to the default fields. */
+                        locales?: {
+                            [key: string]: {
+                                /** @description Free-form text, sent within 24 hours of the customer's last WhatsApp message (Liquid; customer, event and journey in scope). */
+                                body: string;
+                                /** @description An approved content template (`HX…`), sent outside the 24-hour window; without one the message is suppressed there (Liquid; customer, event and journey in scope). */
+                                contentSid?: string;
+                                /** @description The content template's placeholders by name (`{ "1": "{{ customer.attributes.firstName }}" }`), each Liquid. */
+                                contentVariables?: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
                 }) | {
                     /** @description Step id, unique within the journey. */
                     id: string;
@@ -2195,6 +2312,7 @@ export interface components {
                     sms?: boolean;
                     email?: boolean;
                     push?: boolean;
+                    whatsapp?: boolean;
                 };
                 /** @description Decides split variants; `simulated` when omitted. */
                 id?: string;
@@ -2232,7 +2350,7 @@ export interface components {
                 at: string;
                 /** @description `at` in the customer’s timezone, ISO-8601 with its offset */
                 localTime: string;
-                channel: ("sms" | "email" | "push") | null;
+                channel: ("sms" | "email" | "push" | "whatsapp") | null;
                 rendered: {
                     [key: string]: unknown;
                 } | null;
@@ -2403,7 +2521,7 @@ export interface components {
                 stepId: string | null;
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push" | "survey" | "webhook";
+                channel: "sms" | "email" | "push" | "whatsapp" | "survey" | "webhook";
                 /** @enum {string} */
                 status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 /** @description The address it went to; masked for analysts */
@@ -2447,7 +2565,7 @@ export interface components {
             stepId: string | null;
             stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
             /** @enum {string} */
-            channel: "sms" | "email" | "push" | "survey" | "webhook";
+            channel: "sms" | "email" | "push" | "whatsapp" | "survey" | "webhook";
             /** @enum {string} */
             status: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
             /** @description The address it went to; masked for analysts */
@@ -2478,7 +2596,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
             }[];
-            /** @description The message as rendered for the customer: { body } for SMS, { subject, html, text } for email, { title, body, url } for push; null before it was rendered or after erasure */
+            /** @description The message as rendered for the customer (sms { body }, email { subject, html, text? }, push { title, body, url? }, whatsapp { body, contentSid?, contentVariables? }); null before it was rendered or after erasure */
             message: {
                 [key: string]: unknown;
             } | null;
@@ -2505,7 +2623,7 @@ export interface components {
                  * @description The channel capped, or `any` for all channels together.
                  * @enum {string}
                  */
-                channel: "sms" | "email" | "push" | "any";
+                channel: "sms" | "email" | "push" | "whatsapp" | "any";
                 /** @description How many messages the window allows. */
                 max: number;
                 /** @description `day` or `week` (calendar, in the customer timezone; weeks start on Monday) or a rolling duration such as `PT6H`. */
@@ -2520,7 +2638,7 @@ export interface components {
                  * @description The channel capped, or `any` for all channels together.
                  * @enum {string}
                  */
-                channel: "sms" | "email" | "push" | "any";
+                channel: "sms" | "email" | "push" | "whatsapp" | "any";
                 /** @description How many messages the window allows. */
                 max: number;
                 /** @description `day` or `week` (calendar, in the customer timezone; weeks start on Monday) or a rolling duration such as `PT6H`. */
@@ -2534,7 +2652,7 @@ export interface components {
             publicBaseUrlIsLocal: boolean;
             channels: {
                 /** @enum {string} */
-                channel: "sms" | "email" | "push";
+                channel: "sms" | "email" | "push" | "whatsapp";
                 /** @description twilio, sendgrid, web-push+fcm… or sandbox */
                 provider: string;
                 /**
@@ -2550,7 +2668,7 @@ export interface components {
         };
         CredentialCheck: {
             /** @enum {string} */
-            channel: "sms" | "email" | "push";
+            channel: "sms" | "email" | "push" | "whatsapp";
             provider: string;
             /**
              * @description What the provider said of the configured credentials; sandbox: none are configured
@@ -2581,8 +2699,8 @@ export interface components {
         };
         TemplatePreviewBodyDto: {
             /** @enum {string} */
-            channel: "sms" | "email" | "push";
-            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, with locales */
+            channel: "sms" | "email" | "push" | "whatsapp";
+            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, whatsapp { body, contentSid?, contentVariables? }, with locales */
             template: {
                 [key: string]: unknown;
             };
@@ -2616,6 +2734,7 @@ export interface components {
                     sms?: boolean;
                     email?: boolean;
                     push?: boolean;
+                    whatsapp?: boolean;
                 };
                 id?: string;
             };
@@ -2634,9 +2753,11 @@ export interface components {
         };
         TemplatePreview: {
             locale: string | null;
-            /** @description sms { body }, email { subject, html, text? }, push { title, body, url? } */
+            /** @description sms { body }, email { subject, html, text? }, push { title, body, url? }, whatsapp { body, contentSid?, contentVariables? } */
             rendered: {
-                [key: string]: string;
+                [key: string]: string | {
+                    [key: string]: string;
+                };
             };
             /** @description For SMS: how the provider will bill it */
             sms?: {
@@ -2648,8 +2769,8 @@ export interface components {
         };
         TestSendBodyDto: {
             /** @enum {string} */
-            channel: "sms" | "email" | "push";
-            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, with locales */
+            channel: "sms" | "email" | "push" | "whatsapp";
+            /** @description As in a send step: sms { body }, email { subject, html, text? }, push { title, body, url? }, whatsapp { body, contentSid?, contentVariables? }, with locales */
             template: {
                 [key: string]: unknown;
             };
@@ -2683,6 +2804,7 @@ export interface components {
                     sms?: boolean;
                     email?: boolean;
                     push?: boolean;
+                    whatsapp?: boolean;
                 };
                 id?: string;
             };
@@ -2714,7 +2836,9 @@ export interface components {
             status: "sent" | "failed";
             error: string | null;
             rendered: {
-                [key: string]: string;
+                [key: string]: string | {
+                    [key: string]: string;
+                };
             };
         };
         TemplateVariables: {
@@ -2830,7 +2954,7 @@ export interface components {
                 type: "send";
                 entered: number;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push";
+                channel: "sms" | "email" | "push" | "whatsapp";
                 scheduled: number;
                 pending: number;
                 sent: number;
@@ -3002,7 +3126,7 @@ export interface components {
                 type: "send";
                 entered: number;
                 /** @enum {string} */
-                channel: "sms" | "email" | "push";
+                channel: "sms" | "email" | "push" | "whatsapp";
                 scheduled: number;
                 pending: number;
                 sent: number;
@@ -3449,6 +3573,7 @@ export interface components {
                 sms: boolean | null;
                 email: boolean | null;
                 push: boolean | null;
+                whatsapp: boolean | null;
             };
             stages: {
                 stage: ("awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy") | null;
@@ -3475,7 +3600,7 @@ export interface components {
                     journeyVersion: number | null;
                     stepId: string | null;
                     /** @enum {string} */
-                    channel: "sms" | "email" | "push" | "survey" | "webhook";
+                    channel: "sms" | "email" | "push" | "whatsapp" | "survey" | "webhook";
                     to: string | null;
                     /** @description The SMS body, email subject or push title; masked for analysts */
                     text: string | null;
@@ -6481,7 +6606,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey" | "webhook";
+                channel?: "sms" | "email" | "push" | "whatsapp" | "survey" | "webhook";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */
@@ -6570,7 +6695,7 @@ export interface operations {
                 /** @description Needs journeyId: step ids are named per journey. */
                 stepId?: string;
                 customerId?: string;
-                channel?: "sms" | "email" | "push" | "survey" | "webhook";
+                channel?: "sms" | "email" | "push" | "whatsapp" | "survey" | "webhook";
                 status?: "scheduled" | "sending" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "unsubscribed" | "suppressed" | "unknown" | "cancelled" | "answered" | "expired";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
                 /** @description Created at or after (ISO-8601). */
@@ -6730,7 +6855,7 @@ export interface operations {
     SandboxController_list: {
         parameters: {
             query?: {
-                channel?: "sms" | "email" | "push";
+                channel?: "sms" | "email" | "push" | "whatsapp";
                 to?: string;
                 limit?: number;
             };
@@ -7032,7 +7157,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                channel: "sms" | "email" | "push";
+                channel: "sms" | "email" | "push" | "whatsapp";
             };
             cookie?: never;
         };
@@ -8068,7 +8193,7 @@ export interface operations {
                 /** @description Period length (UTC). */
                 interval?: "day" | "week" | "month";
                 journeyId?: string;
-                channel?: "sms" | "email" | "push";
+                channel?: "sms" | "email" | "push" | "whatsapp";
                 stage?: "awareness" | "consideration" | "decision" | "purchase" | "retention" | "advocacy";
             };
             header?: never;
@@ -8149,7 +8274,7 @@ export interface operations {
                 /** @description Touchpoints created before (ISO-8601); default now. */
                 to?: string;
                 journeyId?: string;
-                channel?: "sms" | "email" | "push";
+                channel?: "sms" | "email" | "push" | "whatsapp";
                 limit?: number;
             };
             header?: never;

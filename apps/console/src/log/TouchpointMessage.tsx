@@ -11,6 +11,8 @@ export function TouchpointMessage({ touchpoint }: { touchpoint: Touchpoint }) {
   if (!message) return <p className="muted">{t('drawer.noMessage')}</p>;
   switch (touchpoint.channel) {
     case 'sms':
+    case 'whatsapp':
+      // WhatsApp outside its 24-hour window sent the content template: its text is Twilio's, so the body stands in.
       return <SmsBubble body={text(message.body)} />;
     case 'email':
       return <EmailView subject={text(message.subject)} html={text(message.html)} />;

@@ -1,4 +1,11 @@
-import type { Channel, ChannelAdapter, CredentialCheck, OutboundMessage, SendResult } from '../channel.port';
+import type {
+  Channel,
+  ChannelAdapter,
+  CredentialCheck,
+  OutboundMessage,
+  RenderedMessage,
+  SendResult,
+} from '../channel.port';
 import { countSmsSegments } from '../sms-segments';
 import { htmlToText } from './html-to-text';
 
@@ -22,8 +29,8 @@ export const SANDBOX_PROVIDER = 'sandbox';
 
 /**
  * A real adapter for a channel without credentials: it stores the rendered message instead of sending it.
- * sms: `body`. email: `subject`, `html`, and `text` (or the html stripped to text) as `body`.
- * push: `title` as `subject`, `body`, and the `url` (when there is one) as the body's last line.
+ * email: `subject`, `html`, and `text` (or the html stripped to text) as `body`. push: `title` as
+ * `subject`, `body`, and the `url` (when there is one) as the body's last line. Any other channel: `body`.
  */
 export class SandboxAdapter implements ChannelAdapter {
   readonly provider = SANDBOX_PROVIDER;
@@ -43,28 +50,13 @@ export class SandboxAdapter implements ChannelAdapter {
         `a ${message.channel} message sent to the ${this.channel} sandbox`,
       );
     }
-    const base = { channel: message.channel, to, touchpointId, at: this.clock.now() };
-    let entry: SandboxEntry;
-    switch (message.channel) {
-      case 'sms':
-        entry = { ...base, body: message.body };
-        break;
-      case 'email':
-        entry = {
-          ...base,
-          subject: message.subject,
-          body: message.text ?? htmlToText(message.html),
-          html: message.html,
-        };
-        break;
-      case 'push':
-        entry = {
-          ...base,
-          subject: message.title,
-          body: message.url ? `${message.body}\n${message.url}` : message.body,
-        };
-        break;
-    }
+    const entry: SandboxEntry = {
+      channel: message.channel,
+      to,
+      touchpointId,
+      at: this.clock.now(),
+      ...sandboxView(message),
+    };
     try {
       await this.outbox.record(entry);
     } catch (error) {
@@ -90,4 +82,16 @@ export class SandboxAdapter implements ChannelAdapter {
   private failure(kind: 'transient' | 'permanent', code: string, message: string): SendResult {
     return { ok: false, provider: this.provider, kind, code, message };
   }
+}
+
+/** What the sandbox inbox shows of a message: a subject, a body and any HTML. */
+function sandboxView(message: RenderedMessage): Pick<SandboxEntry, 'subject' | 'body' | 'html'> {
+  if (message.channel === 'email') {
+    return { subject: message.subject, body: message.text ?? htmlToText(message.html), html: message.html };
+  }
+  if (message.channel === 'push') {
+    return { subject: message.title, body: message.url ? `${message.body}\n${message.url}` : message.body };
+  }
+  // Every other channel's message is a text `body` (sms…).
+  return { body: message.body };
 }

@@ -1,3 +1,4 @@
+import { CHANNEL_NAMES, CHANNELS, type Channel } from '@touchpoint/journeys';
 import { z } from 'zod';
 import { readServiceAccountKey } from './service-account-key';
 
@@ -17,6 +18,23 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+type RateLimitEnv = (typeof CHANNELS)[Channel]['rateLimit']['env'];
+
+/** `SMS_RATE_PER_SECOND` and the like: each channel's rate-limit variable, named in the channel registry. */
+function rateLimitSettings() {
+  return Object.fromEntries(
+    CHANNEL_NAMES.map((channel) => {
+      const { env, perSecond } = CHANNELS[channel].rateLimit;
+      return [env, positiveInt(perSecond)];
+    }),
+  ) as Record<RateLimitEnv, ReturnType<typeof positiveInt>>;
+}
+
+/** A channel's messages per second, across all workers. */
+export function ratePerSecond(config: Config, channel: Channel): number {
+  return config[CHANNELS[channel].rateLimit.env];
+}
 
 /** Every setting Touchpoint reads from the environment, validated once at start. */
 export const configSchema = z
@@ -61,6 +79,8 @@ export const configSchema = z
     TWILIO_AUTH_TOKEN: optional,
     TWILIO_FROM: optional,
     TWILIO_MESSAGING_SERVICE_SID: optional,
+    /** The WhatsApp-enabled Twilio number, E.164; with the account's credentials WhatsApp goes live. */
+    TWILIO_WHATSAPP_FROM: optional,
     TWILIO_API_BASE_URL: url('TWILIO_API_BASE_URL').default('https://api.twilio.com'),
     SENDGRID_API_KEY: optional,
     SENDGRID_FROM: optional,
@@ -85,9 +105,7 @@ export const configSchema = z
       message: 'LINK_SIGNING_SECRET must be at least 32 characters',
     }),
     /** Messages per second handed to each provider, across all workers (a Twilio long code sends ~1/s). */
-    SMS_RATE_PER_SECOND: positiveInt(10),
-    EMAIL_RATE_PER_SECOND: positiveInt(100),
-    PUSH_RATE_PER_SECOND: positiveInt(100),
+    ...rateLimitSettings(),
     /** Provider calls per message at most (transient failures retry with exponential backoff and jitter). */
     SEND_MAX_ATTEMPTS: positiveInt(6),
     /** The first retry's delay; each next one doubles, each taken at random between half and all of it. */

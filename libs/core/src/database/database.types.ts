@@ -1,3 +1,4 @@
+import type { Channel, Consent } from '@touchpoint/journeys';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -50,11 +51,13 @@ export interface CustomerTable {
   locale: string | null;
   timezone: string | null;
   attributes: JsonWithDefault<Record<string, unknown>>;
-  consent: JsonWithDefault<Partial<Record<'sms' | 'email' | 'push', boolean>>>;
+  consent: JsonWithDefault<Consent>;
   created_at: Timestamp;
   updated_at: Timestamp;
   /** FCM registration tokens of the customer's mobile app installs (0002_channels). */
   fcm_tokens: JsonWithDefault<string[]>;
+  /** When the customer last wrote to us, an ISO time by channel (0015_last_inbound). */
+  last_inbound: JsonWithDefault<Partial<Record<Channel, string>>>;
 }
 
 export interface EventTable {
@@ -163,7 +166,7 @@ export const TOUCHPOINT_STATUSES = [
   'expired',
 ] as const;
 export type TouchpointStatus = (typeof TOUCHPOINT_STATUSES)[number];
-export type TouchpointChannel = 'sms' | 'email' | 'push' | 'survey' | 'webhook';
+export type TouchpointChannel = Channel | 'survey' | 'webhook';
 
 export interface TouchpointTable {
   id: string;

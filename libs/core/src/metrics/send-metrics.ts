@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CHANNELS, isChannel } from '@touchpoint/journeys';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 const STATEMENT_KINDS = new Set([
@@ -64,7 +65,7 @@ export class SendMetrics {
   accepted(channel: string, provider: string, dueAt: Date | null, acceptedAt: Date): void {
     if (!dueAt) return;
     this.sendLatency.observe(
-      { channel, provider },
+      { channel: channelLabel(channel), provider },
       Math.max(0, acceptedAt.getTime() - dueAt.getTime()) / 1000,
     );
   }
@@ -81,10 +82,15 @@ export class SendMetrics {
     code: string,
     kind: 'transient' | 'permanent' | 'in_doubt',
   ): void {
-    this.providerErrors.inc({ channel, provider, code, kind });
+    this.providerErrors.inc({ channel: channelLabel(channel), provider, code, kind });
   }
 
   settled(channel: string, provider: string, outcome: 'sent' | 'not_taken' | 'unknown'): void {
-    this.settledSends.inc({ channel, provider, outcome });
+    this.settledSends.inc({ channel: channelLabel(channel), provider, outcome });
   }
+}
+
+/** A channel's `channel` label, as the channel registry names it. */
+export function channelLabel(channel: string): string {
+  return isChannel(channel) ? CHANNELS[channel].metricsLabel : channel;
 }

@@ -1,11 +1,12 @@
-import type { Channel } from '@touchpoint/channels';
+import { byChannel, CHANNELS } from '@touchpoint/journeys';
 import { createHash } from 'node:crypto';
 
 /** Queue names, shared by the producers (api, worker) and the consumers (worker). */
 export const QUEUE = {
   events: 'events',
   steps: 'steps',
-  send: { sms: 'send-sms', email: 'send-email', push: 'send-push' } satisfies Record<Channel, string>,
+  /** One send queue per channel, named in the channel registry. */
+  send: byChannel((channel) => CHANNELS[channel].queue),
 } as const;
 
 export const SEND_QUEUES = Object.values(QUEUE.send);

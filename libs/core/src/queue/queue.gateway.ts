@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Channel } from '@touchpoint/channels';
+import type { Channel } from '@touchpoint/journeys';
 import type { JobsOptions, JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Clock } from '../clock/clock';

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CHANNELS, type Channel, type Consent } from '@touchpoint/journeys';
 import { type Kysely, sql } from 'kysely';
 import { Coalescer } from '../database/coalescer';
 import { DB, type Executor } from '../database/database.tokens';
@@ -13,7 +14,7 @@ export interface CustomerInput {
   locale?: string | null;
   timezone?: string | null;
   attributes?: Record<string, unknown>;
-  consent?: Partial<Record<'sms' | 'email' | 'push', boolean>>;
+  consent?: Consent;
 }
 
 @Injectable()
@@ -167,11 +168,11 @@ export class CustomerRepository {
   }
 
   /** Sets one channel's consent on every customer with this E.164 phone (an inbound STOP or START). */
-  async setConsentByPhone(phone: string, channel: 'sms' | 'email' | 'push', value: boolean, at: Date) {
+  async setConsentByPhone(phone: string, channel: Channel, value: boolean, at: Date) {
     const rows = await this.db
       .updateTable('customers')
       .set({
-        consent: sql`consent || jsonb_build_object(${channel}::text, ${value}::boolean)`,
+        consent: sql`consent || jsonb_build_object(${CHANNELS[channel].consentKey}::text, ${value}::boolean)`,
         updated_at: at,
       })
       .where('phone', '=', phone)
@@ -180,12 +181,29 @@ export class CustomerRepository {
     return rows.map((r) => r.id);
   }
 
-  async setConsent(id: string, channel: 'sms' | 'email' | 'push', value: boolean, at: Date): Promise<void> {
+  /** A message came in from this E.164 phone on `channel`: every customer with it wrote to us at `at`. */
+  async recordInbound(phone: string, channel: Channel, at: Date): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('customers')
+      .set({
+        last_inbound: sql`last_inbound || jsonb_build_object(${channel}::text, ${at.toISOString()}::text)`,
+        updated_at: at,
+      })
+      .where('phone', '=', phone)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async setConsent(id: string, channel: Channel, value: boolean, at: Date): Promise<void> {
     const customer = await this.find(id);
     if (!customer) return;
     await this.db
       .updateTable('customers')
-      .set({ consent: JSON.stringify({ ...customer.consent, [channel]: value }), updated_at: at })
+      .set({
+        consent: JSON.stringify({ ...customer.consent, [CHANNELS[channel].consentKey]: value }),
+        updated_at: at,
+      })
       .where('id', '=', id)
       .execute();
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CHANNEL_NAMES, type Channel } from '@touchpoint/journeys';
 import { type Kysely, sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { Coalescer } from '../database/coalescer';
@@ -484,7 +485,7 @@ export class TouchpointRepository {
     executor: Executor,
     customerId: string,
     since: Date,
-  ): Promise<{ channel: 'sms' | 'email' | 'push'; at: Date }[]> {
+  ): Promise<{ channel: Channel; at: Date }[]> {
     const at = sql<Date>`coalesce(t.sent_at, t.queued_at)`;
     const rows = await executor
       .selectFrom('touchpoints as t')
@@ -493,7 +494,7 @@ export class TouchpointRepository {
       )
       .select(['t.channel', at.as('at')])
       .where('t.customer_id', '=', customerId)
-      .where('t.channel', 'in', ['sms', 'email', 'push'])
+      .where('t.channel', 'in', CHANNEL_NAMES)
       .where(sql<boolean>`coalesce(v.definition->>'transactional', 'false') <> 'true'`)
       .where((eb) =>
         eb.or([
@@ -506,7 +507,7 @@ export class TouchpointRepository {
       )
       .where(at, '>=', since)
       .execute();
-    return rows.map((r) => ({ channel: r.channel as 'sms' | 'email' | 'push', at: new Date(r.at) }));
+    return rows.map((r) => ({ channel: r.channel as Channel, at: new Date(r.at) }));
   }
 
   /** A line in the status trail without a move: a quiet-hours hold, one more open or click. */
@@ -530,7 +531,7 @@ export class TouchpointRepository {
   }
 
   /** Rendered, still `scheduled`, queued before `before`: their send job may be lost. */
-  async listReady(before: Date, limit: number): Promise<{ id: string; channel: 'sms' | 'email' | 'push' }[]> {
+  async listReady(before: Date, limit: number): Promise<{ id: string; channel: Channel }[]> {
     const rows = await this.db
       .selectFrom('touchpoints')
       .select(['id', 'channel'])
@@ -541,7 +542,7 @@ export class TouchpointRepository {
       .orderBy('queued_at')
       .limit(limit)
       .execute();
-    return rows as { id: string; channel: 'sms' | 'email' | 'push' }[];
+    return rows as { id: string; channel: Channel }[];
   }
 
   /**

@@ -13,6 +13,7 @@ import { rollups } from './0011_rollups';
 import { conversions } from './0012_conversions';
 import { entries } from './0013_entries';
 import { stepOutcomes } from './0014_step_outcomes';
+import { lastInbound } from './0015_last_inbound';
 import { enrollmentConversions } from './0017_enrollment_conversions';
 import { answers } from './0018_answers';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_conversions': conversions,
   '0013_entries': entries,
   '0014_step_outcomes': stepOutcomes,
+  '0015_last_inbound': lastInbound,
   '0017_enrollment_conversions': enrollmentConversions,
   '0018_answers': answers,
 };
