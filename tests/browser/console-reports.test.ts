@@ -1,6 +1,11 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser.
-import { TouchpointRepository, type TouchpointStatus } from '@touchpoint/core';
+import {
+  EnrollmentRepository,
+  EventRepository,
+  TouchpointRepository,
+  type TouchpointStatus,
+} from '@touchpoint/core';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -148,10 +153,17 @@ describe('an analyst reads the journey report, the overview, the journey map and
       received_at: at,
       processed_at: at,
     });
-    await tp.db
-      .insertInto('events')
-      .values([order('c1', new Date(base.getTime() + 3 * H)), order('c7', new Date(base.getTime() + 3 * H))])
-      .execute();
+    const orders = [
+      order('c1', new Date(base.getTime() + 3 * H)),
+      order('c7', new Date(base.getTime() + 3 * H)),
+    ];
+    await tp.db.insertInto('events').values(orders).execute();
+    // Inserted as already processed: what the worker records with its claim, recorded here.
+    await tp.app.get(EventRepository).recordConversions(
+      tp.db,
+      orders.map((o) => o.id),
+    );
+    await tp.app.get(EnrollmentRepository).recordConversions(tp.db, ['c1', 'c7']);
   };
 
   /** Sends the survey to a customer through the real worker and answers it through its link. */
