@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 
   const redisUrl = await startRedis();
   const databaseUrl = await createDatabase();
-  const prefix = `{tp-bench-${randomBytes(3).toString('hex')}}`;
+  const prefix = env.BENCH_QUEUE_PREFIX ?? `{tp-bench-${randomBytes(3).toString('hex')}}`;
 
   progress(`raw BullMQ baseline: ${RAW_JOBS} no-op jobs, addBulk, concurrency 50`);
   const raw = await rawBullmqJobsPerS(redisUrl, `{bench-raw}`, RAW_JOBS);
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     SMS_RATE_PER_SECOND: '1000000',
     ...pick(
       env,
-      /^(NODE_OPTIONS|DATABASE_POOL_SIZE|DB_POOL_SIZE|SCHEDULER_TICK_MS|SCHEDULE_HORIZON_MS|WORKER_.*|SMS_.*|TWILIO_RATE.*)$/,
+      /^(NODE_OPTIONS|DATABASE_POOL_SIZE|DB_POOL_SIZE|SCHEDULER_TICK_MS|SCHEDULE_HORIZON_MS|WORKER_.*|SMS_.*|TWILIO_RATE.*|REDIS_CLUSTER_NODES|QUEUE_SHARDS)$/,
     ),
   };
   const productionEnv = {

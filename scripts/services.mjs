@@ -210,7 +210,11 @@ function missingPackages(needed) {
 }
 
 /** Command-line tools the suites run, by the Debian package that has them. */
-export const TOOLS = [{ bin: 'promtool', pkg: 'prometheus' }];
+// redis-cli starts the three-master Redis Cluster of tests/redis-cluster.test.ts (`--cluster create`).
+export const TOOLS = [
+  { bin: 'promtool', pkg: 'prometheus' },
+  { bin: 'redis-cli', pkg: 'redis-tools' },
+];
 
 /** Packages of the tools that are not on PATH (installed whether or not a server had to be started). */
 function missingTools() {

@@ -1,7 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { Clock, DB, loadConfig, type Config, type Database } from '@touchpoint/core';
+import {
+  Clock,
+  createRedisClient,
+  DB,
+  loadConfig,
+  type Config,
+  type Database,
+  type RedisClient,
+} from '@touchpoint/core';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -11,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../apps/api/src/create-app';
 import { Reconciler } from '@touchpoint/worker';
-import { ALL_QUEUES, jobId, QueueGateway } from '@touchpoint/core';
+import { ALL_QUEUES, jobId, QueueGateway, shardPrefixes } from '@touchpoint/core';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** A port nothing listens on right now (the OS picks it), for a server that must know its URL before it starts. */
@@ -120,15 +127,17 @@ export class TouchpointHarness {
 
   /** The BullMQ job of a scheduled step, if Redis has it. */
   async stepJob(scheduledStepId: string, dueAt: Date) {
-    return (await this.app.get(QueueGateway).steps.getJob(jobId.step(scheduledStepId, dueAt))) ?? undefined;
+    const queue = this.app.get(QueueGateway).stepQueue(scheduledStepId, dueAt);
+    return (await queue.getJob(jobId.step(scheduledStepId, dueAt))) ?? undefined;
   }
 
   reconciler(): Reconciler {
     return this.app.get(Reconciler);
   }
 
-  async redis(): Promise<Redis> {
-    return new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  /** A connection of the test's own, to the same Redis (or Redis Cluster) as the app. */
+  async redis(): Promise<RedisClient> {
+    return createRedisClient(this.config, { maxRetriesPerRequest: 1 });
   }
 
   async count(table: keyof Database): Promise<number> {
@@ -141,14 +150,15 @@ export class TouchpointHarness {
 
   async close(): Promise<void> {
     await this.app.close();
-    const connection = { url: this.config.REDIS_URL };
-    for (const name of ALL_QUEUES) {
-      const q = new Queue(name, { connection, prefix: this.config.QUEUE_PREFIX });
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
-    }
     const redis = await this.redis();
-    await redis.del(`${this.config.QUEUE_PREFIX}:touchpoint:sentinel`);
+    for (const prefix of shardPrefixes(this.config.QUEUE_PREFIX, this.config.QUEUE_SHARDS)) {
+      for (const name of ALL_QUEUES) {
+        const q = new Queue(name, { connection: redis, prefix });
+        await q.obliterate({ force: true }).catch(() => undefined);
+        await q.close();
+      }
+      await redis.del(`${prefix}:touchpoint:sentinel`);
+    }
     await redis.quit();
     await this.testDb?.drop();
     if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });

@@ -31,6 +31,7 @@ import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { JsonBodyMiddleware } from './http/json-body.middleware';
 import { ProblemFilter } from './http/problem.filter';
+import { BullBoardShards } from './queues/bull-board-shards';
 import { JourneyConsoleController } from './journeys/journey-console.controller';
 import { JourneyDraftsService } from './journeys/journey-drafts.service';
 import { JourneyInsightsService } from './journeys/journey-insights.service';
@@ -145,6 +146,7 @@ export class AppModule implements NestModule {
         testSendRouterProvider,
         ChannelSettingsService,
         BootstrapService,
+        BullBoardShards,
       ],
     };
   }

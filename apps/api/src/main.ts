@@ -15,10 +15,11 @@ async function main(): Promise<void> {
       'npm run start:api needs DATABASE_URL: the embedded database allows one process, so use `npm start` to run everything in one.',
     );
   }
-  // The embedded default finds or starts a Redis; a deployed API uses the one it is given.
-  const redis = withWorker
-    ? await ensureRedis(config.REDIS_URL, (line) => console.log(line))
-    : { url: config.REDIS_URL, stop: async () => undefined };
+  // The embedded default finds or starts a Redis; a deployed API (or any on a cluster) uses the one it is given.
+  const redis =
+    withWorker && !config.REDIS_CLUSTER_NODES
+      ? await ensureRedis(config.REDIS_URL, (line) => console.log(line))
+      : { url: config.REDIS_URL, stop: async () => undefined };
   const app = await createApp({ config: { ...config, REDIS_URL: redis.url }, withWorker });
   app.enableShutdownHooks();
   // Nest closes the app on SIGTERM, then raises the signal again: end with exit code 0 then (a clean stop,

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
-import { checkDependencies, DB, REDIS, SendMetrics, type Database } from '@touchpoint/core';
-import type { Redis } from 'ioredis';
+import { checkDependencies, DB, REDIS, SendMetrics, type Database, type RedisClient } from '@touchpoint/core';
 import type { Kysely } from 'kysely';
 
 export interface WorkerHttp {
@@ -20,7 +19,7 @@ export interface WorkerHttp {
  */
 export async function startWorkerHttp(app: INestApplicationContext, port: number): Promise<WorkerHttp> {
   const db = app.get<Kysely<Database>>(DB);
-  const redis = app.get<Redis>(REDIS);
+  const redis = app.get<RedisClient>(REDIS);
   const registry = app.get(SendMetrics).registry;
   let stopping = false;
 

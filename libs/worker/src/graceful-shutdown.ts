@@ -2,6 +2,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { CONFIG, type Config } from '@touchpoint/core';
+import { ShardWorkers } from './shard-workers';
 
 export interface DrainReport {
   /** Every job in hand finished within the grace period. */
@@ -23,17 +24,19 @@ export class GracefulShutdown {
 
   constructor(
     private readonly discovery: DiscoveryService,
+    private readonly shardWorkers: ShardWorkers,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  /** The BullMQ workers of every processor in this process. */
+  /** The BullMQ workers of every processor in this process, of every shard. */
   workers() {
-    return this.discovery
+    const hosted = this.discovery
       .getProviders()
       .map((wrapper) => wrapper.instance as unknown)
       .filter((instance): instance is WorkerHost => instance instanceof WorkerHost)
       .map((host) => host.worker)
       .filter((worker) => worker !== undefined);
+    return [...hosted, ...this.shardWorkers.workers];
   }
 
   async drain(graceMs = this.config.SHUTDOWN_GRACE_MS): Promise<DrainReport> {

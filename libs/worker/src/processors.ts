@@ -1,10 +1,11 @@
-import { getQueueToken, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Provider } from '@nestjs/common';
 import { ChannelRouter, type Channel } from '@touchpoint/channels';
 import {
   CONFIG,
   ProviderCircuits,
   QUEUE,
+  QueueShards,
   ratePerSecond,
   unavailableDependency,
   type Config,
@@ -39,8 +40,12 @@ async function holdWhileUnavailable<T>(
   }
 }
 
+export const EVENTS_WORKER_OPTIONS = { concurrency: 4 };
+// A steps job mostly waits for its batch (DueStepBatcher): many in hand cost little and make batches.
+export const STEPS_WORKER_OPTIONS = { concurrency: 250 };
+
 /** Thin: read the job's ids, call one use case, return its outcome (BullMQ keeps it as the result). */
-@Processor(QUEUE.events, { concurrency: 4 })
+@Processor(QUEUE.events, EVENTS_WORKER_OPTIONS)
 export class EventsJobProcessor extends WorkerHost {
   constructor(private readonly events: EventProcessor) {
     super();
@@ -50,8 +55,7 @@ export class EventsJobProcessor extends WorkerHost {
   }
 }
 
-// A steps job mostly waits for its batch (DueStepBatcher): many in hand cost little and make batches.
-@Processor(QUEUE.steps, { concurrency: 250 })
+@Processor(QUEUE.steps, STEPS_WORKER_OPTIONS)
 export class StepsJobProcessor extends WorkerHost {
   constructor(private readonly steps: DueStepBatcher) {
     super();
@@ -73,7 +77,8 @@ const MAX_PAUSE_MS = 5 * 60_000;
 abstract class SendJobProcessor extends WorkerHost {
   constructor(
     private readonly sender: SendService,
-    private readonly queue: Queue,
+    /** Every shard of this channel's queue. */
+    private readonly queues: Queue[],
     private readonly circuits: ProviderCircuits,
     private readonly provider: string,
   ) {
@@ -126,11 +131,12 @@ abstract class SendJobProcessor extends WorkerHost {
   }
 
   /**
-   * Pauses this whole queue (every worker, via Redis) and hands the job back without spending an attempt.
-   * This only holds because the worker has a `limiter`: without one BullMQ ignores the pause.
+   * Pauses this whole queue, every shard of it (every worker, via Redis), and hands the job back without
+   * spending an attempt. This only holds because the worker has a `limiter`: without one BullMQ ignores the
+   * pause.
    */
   private async pause(ms: number): Promise<never> {
-    await this.queue.rateLimit(ms);
+    await Promise.all(this.queues.map((queue) => queue.rateLimit(ms)));
     throw Worker.RateLimitError();
   }
 }
@@ -138,11 +144,15 @@ abstract class SendJobProcessor extends WorkerHost {
 /** Nest token of the send processor for a channel. */
 export const sendProcessorToken = (channel: Channel) => `SendJobProcessor:${channel}`;
 
-/** A send queue's worker: its provider's rate limit, and how soon a crashed worker's job is taken over. */
+/**
+ * A send queue's worker: its provider's rate limit, and how soon a crashed worker's job is taken over. BullMQ
+ * counts the limit per queue, so with QUEUE_SHARDS each shard gets an even share of it (at least 1 a second).
+ */
 export function sendWorkerOptions(channel: Channel, config: Config): Omit<WorkerOptions, 'connection'> {
+  const perShard = Math.max(1, Math.floor(ratePerSecond(config, channel) / config.QUEUE_SHARDS));
   return {
     concurrency: 20,
-    limiter: { max: ratePerSecond(config, channel), duration: 1_000 },
+    limiter: { max: perShard, duration: 1_000 },
     lockDuration: config.SEND_LOCK_MS,
     stalledInterval: config.SEND_LOCK_MS,
   };
@@ -155,17 +165,18 @@ export function sendWorkerOptions(channel: Channel, config: Config): Omit<Worker
 export function sendProcessorProvider(channel: Channel): Provider {
   return {
     provide: sendProcessorToken(channel),
-    inject: [SendService, getQueueToken(QUEUE.send[channel]), CONFIG, ProviderCircuits, ChannelRouter],
+    inject: [SendService, QueueShards, CONFIG, ProviderCircuits, ChannelRouter],
     useFactory: (
       sender: SendService,
-      queue: Queue,
+      shards: QueueShards,
       config: Config,
       circuits: ProviderCircuits,
       router: ChannelRouter,
     ) => {
       @Processor(QUEUE.send[channel], sendWorkerOptions(channel, config))
       class ChannelSendJobProcessor extends SendJobProcessor {}
-      return new ChannelSendJobProcessor(sender, queue, circuits, router.for(channel).provider);
+      const queues = shards.of(QUEUE.send[channel]);
+      return new ChannelSendJobProcessor(sender, queues, circuits, router.for(channel).provider);
     },
   };
 }

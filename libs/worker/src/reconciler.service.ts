@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import type { Redis } from 'ioredis';
 import {
   CONFIG,
   Clock,
@@ -8,6 +7,7 @@ import {
   EventRepository,
   QueueGateway,
   REDIS,
+  type RedisClient,
   ScheduledStepRepository,
   TouchpointRepository,
   WebhookReceiptRepository,
@@ -54,7 +54,7 @@ export class Reconciler implements OnApplicationBootstrap {
     private readonly settler: SendSettler,
     private readonly queue: QueueGateway,
     private readonly registry: SchedulerRegistry,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -123,13 +123,16 @@ export class Reconciler implements OnApplicationBootstrap {
     return report;
   }
 
-  /** Sets the sentinel key; true if it was not there (first start, or Redis lost its data). */
+  /**
+   * Sets the sentinel key of each shard (each under its shard's hash tag, so on the master that holds that
+   * shard's jobs); true if one was not there (first start, or Redis, or one master of a cluster, lost its data).
+   */
   private async claimSentinel(): Promise<boolean> {
-    const created = await this.redis.set(
-      `${this.config.QUEUE_PREFIX}:touchpoint:sentinel`,
-      String(this.clock.now().getTime()),
-      'NX',
+    const created = await Promise.all(
+      this.queue.shards.prefixes.map((prefix) =>
+        this.redis.set(`${prefix}:touchpoint:sentinel`, String(this.clock.now().getTime()), 'NX'),
+      ),
     );
-    return created === 'OK';
+    return created.some((answer) => answer === 'OK');
   }
 }

@@ -16,6 +16,7 @@ import { Reconciler } from './reconciler.service';
 import { RollupFolder } from './rollup-folder.service';
 import { SendService } from './send.service';
 import { SendSettler } from './send-settler.service';
+import { ShardWorkers } from './shard-workers';
 import { EntryModule } from './entry.module';
 import { WebhookSteps } from './webhook-steps.service';
 
@@ -40,6 +41,7 @@ import { WebhookSteps } from './webhook-steps.service';
     EventsJobProcessor,
     StepsJobProcessor,
     ...CHANNEL_NAMES.map(sendProcessorProvider),
+    ShardWorkers,
   ],
   exports: [
     GracefulShutdown,

@@ -1,8 +1,14 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
-import { checkDependencies, DB, ProviderCircuits, REDIS, type Database } from '@touchpoint/core';
-import type { Redis } from 'ioredis';
+import {
+  checkDependencies,
+  DB,
+  ProviderCircuits,
+  REDIS,
+  type Database,
+  type RedisClient,
+} from '@touchpoint/core';
 import type { Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -24,7 +30,7 @@ const healthSchema = z.object({
 export class HealthController {
   constructor(
     @Inject(DB) private readonly db: Kysely<Database>,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly circuits: ProviderCircuits,
   ) {}
 

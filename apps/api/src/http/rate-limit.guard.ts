@@ -5,9 +5,8 @@ import {
   Injectable,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { CONFIG, type Config } from '@touchpoint/core';
+import { CONFIG, createRedisClient, type Config, type RedisClient } from '@touchpoint/core';
 import type { Response } from 'express';
-import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { ProblemException } from './problem';
@@ -34,18 +33,19 @@ export function routeClassOf(method: string, path: string): RouteClass {
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate, OnModuleDestroy {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly limiters: Record<RouteClass, RateLimiterRedis>;
 
   constructor(@Inject(CONFIG) private readonly config: Config) {
     // No offline queue and no retries: while Redis is away a count fails at once instead of waiting.
-    this.redis = new Redis(config.REDIS_URL, {
+    this.redis = createRedisClient(config, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: 250,
       lazyConnect: false,
     });
     this.redis.on('error', () => undefined);
+    // One key per caller and class (under the prefix's hash tag): a count never spans two cluster slots.
     const limiter = (points: number, name: RouteClass) =>
       new RateLimiterRedis({
         storeClient: this.redis,

@@ -18,6 +18,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ WORKER_HTTP_PORT: '' }).WORKER_HTTP_PORT).toBeUndefined();
   });
 
+  it('should read REDIS_CLUSTER_NODES as host:port seeds, empty for none', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis-a:7001, 10.0.0.2:7002,' }).REDIS_CLUSTER_NODES).toEqual([
+      'redis-a:7001',
+      '10.0.0.2:7002',
+    ]);
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '' }).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-a' })).toThrow(
+      /REDIS_CLUSTER_NODES: REDIS_CLUSTER_NODES must be host:port pairs/,
+    );
+  });
+
   it('should refuse bad values with one line naming each variable', () => {
     const attempt = () => loadConfig({ WORKER_HTTP_PORT: 'http', REDIS_URL: 'not a url' });
     expect(attempt).toThrow(ConfigError);

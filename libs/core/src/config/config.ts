@@ -47,6 +47,24 @@ export const configSchema = z
      */
     WORKER_HTTP_PORT: optional.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
     REDIS_URL: url('REDIS_URL').default('redis://127.0.0.1:6379'),
+    /**
+     * Redis Cluster seed nodes (`host:port,host:port,…`): set, BullMQ and every other Redis client connect to
+     * the cluster through them, with REDIS_URL's user, password and `rediss:` (TLS); unset, to REDIS_URL alone.
+     */
+    REDIS_CLUSTER_NODES: optional.pipe(
+      z
+        .string()
+        .optional()
+        .transform((v) =>
+          v
+            ?.split(',')
+            .map((n) => n.trim())
+            .filter((n) => n !== ''),
+        )
+        .refine((nodes) => nodes === undefined || nodes.every((n) => /^[^\s:]+:\d{1,5}$/.test(n)), {
+          message: 'REDIS_CLUSTER_NODES must be host:port pairs separated by commas',
+        }),
+    ),
     DATABASE_URL: optional.refine((v) => v === undefined || URL.canParse(v), {
       message: 'DATABASE_URL must be a postgres:// URL',
     }),
@@ -118,6 +136,12 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** BullMQ key prefix; the braces make it a Redis Cluster hash tag so each queue's keys share a slot. */
     QUEUE_PREFIX: z.string().min(1).default('{touchpoint}'),
+    /**
+     * Each queue once per shard, spread over a Redis Cluster: shard 0 keeps QUEUE_PREFIX, shard i > 0 puts
+     * `-i` in its hash tag (`{touchpoint-1}`). A job's shard follows from its id; each provider's rate limit is
+     * split evenly between the shards. 1 (the default) is one queue of each, as before.
+     */
+    QUEUE_SHARDS: z.coerce.number().int().min(1).max(64).default(1),
     /** Steps due within this many ms go to BullMQ as delayed jobs; later ones wait in PostgreSQL. */
     SCHEDULE_HORIZON_MS: positiveInt(10 * 60_000),
     /** How often the scheduler promotes steps into the horizon and the reconciler repairs lost jobs. */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/redis-connection';
 import type { Kysely } from 'kysely';
 import { pingDatabase } from '../database/database';
 import type { Database } from '../database/database.types';
@@ -26,7 +26,7 @@ function probe(ms: number, work: () => Promise<unknown>): Promise<DependencyStat
 /** Can this process reach Redis and the database? Each answers within `timeoutMs` or counts as down. */
 export async function checkDependencies(
   db: Kysely<Database>,
-  redis: Redis,
+  redis: RedisClient,
   timeoutMs = 1_000,
 ): Promise<DependencyHealth> {
   const [redisState, database] = await Promise.all([

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { Clock } from '../clock/clock';
 import { CONFIG, type Config } from '../config/config';
+import type { RedisClient } from './redis-connection';
 import { REDIS } from './redis.provider';
 
 /** What a send may do now with its provider: go, go as the one probe of an open circuit, or wait. */
@@ -61,7 +61,7 @@ return {1, math.max(tonumber(redis.call('HGET', KEYS[1], 'probeAt')) - now, 0)}
 @Injectable()
 export class ProviderCircuits {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(CONFIG) private readonly config: Config,
     private readonly clock: Clock,
   ) {}

@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Channel } from '@touchpoint/journeys';
-import type { JobType, Queue } from 'bullmq';
+import type { JobsOptions, JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Clock } from '../clock/clock';
 import { CONFIG, type Config } from '../config/config';
-import { jobId, QUEUE, SEND_QUEUES_BY_CHANNEL, type JobPayloads } from './queue-contract';
+import { ALL_QUEUES, jobId, QUEUE, type JobPayloads } from './queue-contract';
+import { QueueShards } from './queue-shards';
 
 const CHUNK = 1_000;
 
@@ -19,14 +20,18 @@ export const HANDOFF_BOUND_MS = 500;
 /** Whether Redis took it in time; `false` leaves it to the reconciler (the operation may still finish). */
 export type Handoff = { taken: true } | { taken: false; error?: unknown };
 
-/** The one place that adds jobs: ids derived from what makes each job unique, delays from the one clock. */
+/**
+ * The one place that adds jobs: ids derived from what makes each job unique, delays from the one clock, and
+ * each job on the shard its id picks (QueueShards), so adding it twice lands on the same queue.
+ */
 @Injectable()
 export class QueueGateway {
   constructor(
+    /** Shard 0 of the events queue (the only one unless QUEUE_SHARDS > 1). */
     @InjectQueue(QUEUE.events) readonly events: Queue<JobPayloads['events.process']>,
+    /** Shard 0 of the steps queue. */
     @InjectQueue(QUEUE.steps) readonly steps: Queue<JobPayloads['step.due']>,
-    @Inject(SEND_QUEUES_BY_CHANNEL)
-    private readonly sendQueues: Record<Channel, Queue<JobPayloads['touchpoint.send']>>,
+    readonly shards: QueueShards,
     private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -40,8 +45,14 @@ export class QueueGateway {
     return within(ms, done, { taken: false });
   }
 
+  /** Every queue, every shard. */
   all(): Queue[] {
-    return [this.events, this.steps, ...Object.values(this.sendQueues)];
+    return this.shards.all();
+  }
+
+  /** The shard of the steps queue that holds a step's job. */
+  stepQueue(scheduledStepId: string, dueAt: Date): Queue<JobPayloads['step.due']> {
+    return this.shards.for(QUEUE.steps, jobId.step(scheduledStepId, dueAt));
   }
 
   /** Jobs per queue and state, for the console's overview; none when Redis does not answer in a second. */
@@ -58,10 +69,13 @@ export class QueueGateway {
     }));
   }
 
-  /** Each queue's job counts by state; an empty list when Redis does not answer within a second. */
+  /** Each queue's job counts by state, its shards summed; an empty list when Redis does not answer in a second. */
   jobCounts(...states: JobType[]): Promise<{ queue: string; counts: Record<string, number> }[]> {
     const counts = Promise.all(
-      this.all().map(async (q) => ({ queue: q.name, counts: await q.getJobCounts(...states) })),
+      ALL_QUEUES.map(async (queue) => ({
+        queue,
+        counts: sumCounts(await Promise.all(this.shards.of(queue).map((q) => q.getJobCounts(...states)))),
+      })),
     ).catch(() => []);
     return within(1_000, counts, []);
   }
@@ -69,55 +83,56 @@ export class QueueGateway {
   async addEvents(eventIds: string[]): Promise<void> {
     for (let i = 0; i < eventIds.length; i += CHUNK) {
       const ids = eventIds.slice(i, i + CHUNK);
-      await this.events.add(
-        'events.process',
-        { eventIds: ids },
-        { jobId: jobId.events(ids), attempts: 10, backoff: { type: 'exponential', delay: 1_000 } },
-      );
+      const id = jobId.events(ids);
+      await this.shards
+        .for(QUEUE.events, id)
+        .add(
+          'events.process',
+          { eventIds: ids },
+          { jobId: id, attempts: 10, backoff: { type: 'exponential', delay: 1_000 } },
+        );
     }
   }
 
   async addSteps(due: { scheduledStepId: string; dueAt: Date }[]): Promise<void> {
     const now = this.clock.now().getTime();
-    for (let i = 0; i < due.length; i += CHUNK) {
-      await this.steps.addBulk(
-        due.slice(i, i + CHUNK).map((d) => ({
-          name: 'step.due',
-          data: { scheduledStepId: d.scheduledStepId },
-          opts: {
-            jobId: jobId.step(d.scheduledStepId, d.dueAt),
-            delay: Math.max(0, d.dueAt.getTime() - now),
-            attempts: 10,
-            backoff: { type: 'exponential', delay: 1_000 },
-          },
-        })),
-      );
-    }
+    const jobs = due.map((d) => ({
+      name: 'step.due' as const,
+      data: { scheduledStepId: d.scheduledStepId },
+      opts: {
+        jobId: jobId.step(d.scheduledStepId, d.dueAt),
+        delay: Math.max(0, d.dueAt.getTime() - now),
+        attempts: 10,
+        backoff: { type: 'exponential' as const, delay: 1_000 },
+      },
+    }));
+    await this.addBulkByShard(QUEUE.steps, jobs);
   }
 
   async removeSteps(due: { scheduledStepId: string; dueAt: Date }[]): Promise<void> {
     // Best effort: the step is already cancelled in PostgreSQL, so a job that survives does nothing.
     await Promise.all(
-      due.map((d) => this.steps.remove(jobId.step(d.scheduledStepId, d.dueAt)).catch(() => 0)),
+      due.map((d) =>
+        this.stepQueue(d.scheduledStepId, d.dueAt)
+          .remove(jobId.step(d.scheduledStepId, d.dueAt))
+          .catch(() => 0),
+      ),
     );
   }
 
   async addSends(touchpoints: { id: string; channel: Channel }[]): Promise<void> {
     for (const [channel, ids] of byChannel(touchpoints)) {
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        await this.sendQueues[channel].addBulk(
-          ids.slice(i, i + CHUNK).map((touchpointId) => ({
-            name: 'touchpoint.send',
-            data: { touchpointId },
-            opts: {
-              jobId: jobId.send(touchpointId),
-              // Bounded retries; the jitter spreads a provider outage's retries instead of stampeding back.
-              attempts: this.config.SEND_MAX_ATTEMPTS,
-              backoff: { type: 'exponential', delay: this.config.SEND_BACKOFF_MS, jitter: 0.5 },
-            },
-          })),
-        );
-      }
+      const jobs = ids.map((touchpointId) => ({
+        name: 'touchpoint.send' as const,
+        data: { touchpointId },
+        opts: {
+          jobId: jobId.send(touchpointId),
+          // Bounded retries; the jitter spreads a provider outage's retries instead of stampeding back.
+          attempts: this.config.SEND_MAX_ATTEMPTS,
+          backoff: { type: 'exponential' as const, delay: this.config.SEND_BACKOFF_MS, jitter: 0.5 },
+        },
+      }));
+      await this.addBulkByShard(QUEUE.send[channel], jobs);
     }
   }
 
@@ -126,7 +141,7 @@ export class QueueGateway {
    * stalling twice) would make `addSends` a no-op, so it goes first. A waiting or running one is kept.
    */
   async resend(touchpoint: { id: string; channel: Channel }): Promise<void> {
-    const queue = this.sendQueues[touchpoint.channel];
+    const queue = this.shards.for(QUEUE.send[touchpoint.channel], jobId.send(touchpoint.id));
     const state = await queue.getJobState(jobId.send(touchpoint.id));
     if (state === 'failed' || state === 'completed') await queue.remove(jobId.send(touchpoint.id));
     await this.addSends([touchpoint]);
@@ -137,23 +152,61 @@ export class QueueGateway {
    * job is a no-op, but not a free one: under a backlog the reconciler would re-add thousands each tick.
    */
   async stepsWithoutJob<T extends { scheduledStepId: string; dueAt: Date }>(due: T[]): Promise<T[]> {
-    return withoutJob(this.steps, due, (d) => jobId.step(d.scheduledStepId, d.dueAt));
+    return this.withoutJob(QUEUE.steps, due, (d) => jobId.step(d.scheduledStepId, d.dueAt));
   }
 
   /** Of these touchpoints, those whose send job Redis does not hold. */
   async sendsWithoutJob<T extends { id: string; channel: Channel }>(touchpoints: T[]): Promise<T[]> {
     const missing: T[] = [];
     for (const [channel, list] of byChannel(touchpoints, (t) => t)) {
-      missing.push(...(await withoutJob(this.sendQueues[channel], list, (t) => jobId.send(t.id))));
+      missing.push(...(await this.withoutJob(QUEUE.send[channel], list, (t) => jobId.send(t.id))));
     }
     return missing;
   }
 
   /** Events jobs waiting or running: while there are some, unprocessed events are not lost, only queued. */
   async eventsBacklog(): Promise<number> {
-    const counts = await this.events.getJobCounts('wait', 'active', 'prioritized', 'delayed');
-    return Object.values(counts).reduce((a, b) => a + b, 0);
+    const counts = await Promise.all(
+      this.shards.of(QUEUE.events).map((q) => q.getJobCounts('wait', 'active', 'prioritized', 'delayed')),
+    );
+    return Object.values(sumCounts(counts)).reduce((a, b) => a + b, 0);
   }
+
+  /** Adds jobs to the shards their ids pick, CHUNK at a time per shard. */
+  private async addBulkByShard(
+    name: string,
+    jobs: { name: string; data: object; opts: { jobId: string } & JobsOptions }[],
+  ): Promise<void> {
+    for (const [queue, list] of groupBy(jobs, (job) => this.shards.for(name, job.opts.jobId))) {
+      for (let i = 0; i < list.length; i += CHUNK) await queue.addBulk(list.slice(i, i + CHUNK));
+    }
+  }
+
+  /** Of these items, those whose job Redis does not hold: one pipelined EXISTS per shard. */
+  private async withoutJob<T>(name: string, items: T[], id: (item: T) => string): Promise<T[]> {
+    const missing = new Set<T>();
+    for (const [queue, list] of groupBy(items, (item) => this.shards.for(name, id(item)))) {
+      for (const item of await withoutJob(queue, list, id)) missing.add(item);
+    }
+    return items.filter((item) => missing.has(item));
+  }
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k) ?? [];
+    list.push(item);
+    map.set(k, list);
+  }
+  return map;
+}
+
+function sumCounts(counts: Record<string, number>[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const c of counts) for (const [state, n] of Object.entries(c)) sum[state] = (sum[state] ?? 0) + n;
+  return sum;
 }
 
 /** `work`'s outcome if it settles within `ms`, else `fallback` (the work may still finish). */
