@@ -6,18 +6,15 @@
  * process, and a check that each matching customer was enrolled exactly once. Not part of the test suite.
  */
 import 'reflect-metadata';
-import { DB, loadConfig, type Database } from '@touchpoint/core';
+import type { Database } from '@touchpoint/core';
 import { type Kysely, sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { createApp } from '../apps/api/src/create-app';
+import { withInProcessApp } from './in-process-app';
 
 const env = process.env;
 const int = (name: string, fallback: number) => (env[name] ? Number.parseInt(env[name], 10) : fallback);
 const MATCHING = int('BENCH_BROADCAST_MATCHING', 1_000_000);
 const OTHERS = Math.floor(MATCHING / 10);
-const ADMIN_URL =
-  env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
 
 const started = performance.now();
@@ -56,53 +53,29 @@ class PeakRss {
 }
 
 async function main(): Promise<void> {
-  const dbName = `touchpoint_bench_broadcast_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  progress(`database ${dbName}`);
-
-  const config = loadConfig({
-    ...env,
-    DATABASE_URL: url.toString(),
-    ADMIN_API_KEY: ADMIN_KEY,
-    QUEUE_PREFIX: `{tp-bench-broadcast-${randomBytes(4).toString('hex')}}`,
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-  });
-  const app = await createApp({ config, withWorker: true });
-  try {
-    await app.listen(0, '127.0.0.1');
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const db = app.get<Kysely<Database>>(DB);
-    await seed(db);
-    const rssBefore = process.memoryUsage().rss;
-    const peak = new PeakRss();
-    const done = await broadcast(base);
-    const peakRss = peak.stop();
-    const check = await tally(db, done.id);
-    const seconds = (Date.parse(done.finishedAt!) - Date.parse(done.createdAt)) / 1_000;
-    console.log(
-      [
-        `customers: ${MATCHING + OTHERS} (${MATCHING} matching)`,
-        `broadcast: ${done.progress.enrolled} enrolled in ${seconds.toFixed(1)} s = ${Math.round(done.progress.enrolled / seconds)} enrollments/s`,
-        `peak RSS: ${mb(peakRss)} (${mb(rssBefore)} before the broadcast)`,
-        `exactly once: ${check.total} enrollments, ${check.customers} customers, ${check.wrong} not matching`,
-      ].join('\n'),
-    );
-    if (check.total !== MATCHING || check.customers !== MATCHING || check.wrong !== 0) process.exitCode = 1;
-  } finally {
-    await app.close().catch((error: unknown) => progress(`closing the app: ${String(error)}`));
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await admin.query('select 1 from pg_stat_activity where datname = $1', [dbName]);
-      if (rows.length === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  await withInProcessApp(
+    { name: 'broadcast', withWorker: true, adminKey: ADMIN_KEY, progress },
+    async ({ base, db }) => {
+      await seed(db);
+      const rssBefore = process.memoryUsage().rss;
+      const peak = new PeakRss();
+      const done = await broadcast(base);
+      const peakRss = peak.stop();
+      const check = await tally(db, done.id);
+      const seconds = (Date.parse(done.finishedAt!) - Date.parse(done.createdAt)) / 1_000;
+      console.log(
+        [
+          `customers: ${MATCHING + OTHERS} (${MATCHING} matching)`,
+          `broadcast: ${done.progress.enrolled} enrolled in ${seconds.toFixed(1)} s = ${Math.round(done.progress.enrolled / seconds)} enrollments/s`,
+          `peak RSS: ${mb(peakRss)} (${mb(rssBefore)} before the broadcast)`,
+          `exactly once: ${check.total} enrollments, ${check.customers} customers, ${check.wrong} not matching`,
+        ].join('\n'),
+      );
+      if (check.total !== MATCHING || check.customers !== MATCHING || check.wrong !== 0) {
+        process.exitCode = 1;
+      }
+    },
+  );
 }
 
 /** Matching: pro customers who agreed to email. Interleaved by id (a hash) with free or unconsenting ones. */

@@ -6,19 +6,16 @@
  * real API over HTTP and prints p50/p95 per call. Not part of the test suite.
  */
 import 'reflect-metadata';
-import { DB, loadConfig, type Database } from '@touchpoint/core';
+import type { Database } from '@touchpoint/core';
 import { type Kysely, sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { createApp } from '../apps/api/src/create-app';
+import { withInProcessApp } from './in-process-app';
 import { backfillRollups, seedScaleLog, type ScaleLog } from './log-seed';
 
 const env = process.env;
 const int = (name: string, fallback: number) => (env[name] ? Number.parseInt(env[name], 10) : fallback);
 const ROWS = int('BENCH_LOG_ROWS', 5_000_000);
 const RUNS = int('BENCH_LOG_RUNS', 50);
-const ADMIN_URL =
-  env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
 const BULK_TABLES = ['touchpoints', 'touchpoint_events', 'enrollments', 'events'];
 
@@ -40,46 +37,14 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main(): Promise<void> {
-  const dbName = `touchpoint_bench_log_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  progress(`database ${dbName}`);
-
-  const config = loadConfig({
-    ...env,
-    DATABASE_URL: url.toString(),
-    ADMIN_API_KEY: ADMIN_KEY,
-    QUEUE_PREFIX: `{tp-bench-log-${randomBytes(4).toString('hex')}}`,
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-  });
-  const app = await createApp({ config, withWorker: false });
-  try {
-    await app.listen(0, '127.0.0.1');
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const db = app.get<Kysely<Database>>(DB);
-
-    const seeded = await bulkLoad(db);
-    const table = await measure(base, db, seeded);
-    printTable(table);
-  } finally {
-    await app.close().catch((error: unknown) => progress(`closing the app: ${String(error)}`));
-    if (env.BENCH_LOG_KEEP) {
-      progress(`kept database ${dbName}`);
-    } else {
-      // Let the pool's sessions finish closing: forcing them would make their clients emit errors.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await admin.query('select 1 from pg_stat_activity where datname = $1', [dbName]);
-        if (rows.length === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-    }
-    await admin.end();
-  }
+  await withInProcessApp(
+    { name: 'log', withWorker: false, adminKey: ADMIN_KEY, keep: Boolean(env.BENCH_LOG_KEEP), progress },
+    async ({ base, db }) => {
+      const seeded = await bulkLoad(db);
+      const table = await measure(base, db, seeded);
+      printTable(table);
+    },
+  );
 }
 
 /** The seed, with the secondary indexes of the bulk-loaded tables rebuilt once at the end. */
