@@ -149,6 +149,10 @@ export interface ScheduledStepTable {
   visit: Generated<number>;
 }
 
+/**
+ * Every touchpoint status. The order is stored: a status's bit in `touchpoints.reached` is 1 << its index
+ * (STATUS_BITS), so a new status goes at the end and none moves.
+ */
 export const TOUCHPOINT_STATUSES = [
   'scheduled',
   'sending',

@@ -1,4 +1,4 @@
-import type { TouchpointStatus } from '../database/database.types';
+import { TOUCHPOINT_STATUSES, type TouchpointStatus } from '../database/database.types';
 
 /**
  * What the touchpoint rollups count by, as the code reads them. The migrations that built the rollups keep
@@ -9,25 +9,11 @@ import type { TouchpointStatus } from '../database/database.types';
 
 /**
  * Bit of each status in `touchpoints.reached` (1 << index), as the database's `reached` upkeep sets them:
- * fixed once shipped, new statuses appended. Queries take their masks from here so they compare with
- * constants; tests/rollups.test.ts checks every bit against the database.
+ * the statuses in their order, which is fixed once shipped (new ones are appended). Queries take their
+ * masks from here so they compare with constants; tests/rollups.test.ts checks every bit against the
+ * database.
  */
-export const STATUS_BITS: readonly TouchpointStatus[] = [
-  'scheduled',
-  'sending',
-  'sent',
-  'delivered',
-  'failed',
-  'bounced',
-  'opened',
-  'clicked',
-  'unsubscribed',
-  'suppressed',
-  'unknown',
-  'cancelled',
-  'answered',
-  'expired',
-];
+export const STATUS_BITS: readonly TouchpointStatus[] = TOUCHPOINT_STATUSES;
 
 /**
  * The dimensions a touchpoint is counted under, in the order of the rollup tables' columns. `score` is a
