@@ -135,15 +135,15 @@ describe('Touchpoint on a three-master Redis Cluster, its queues in three shards
     const sent = (await sms()).map((m) => m.to).filter((to) => to.startsWith('+14155551'));
     expect(sent.sort()).toEqual(customers.map((c) => c.phone).sort());
 
-    // Each shard's keys sit on the master serving its hash tag, three masters in all, and each shard sent
-    // some of the SMS (its send queue's event stream recorded completed jobs: 36 ids over 3 shards).
+    // Each shard's keys sit on the master serving its hash tag, three masters in all, and each shard decided
+    // and sent some of the SMS (its steps queue's event stream recorded completed jobs: 36 ids over 3 shards).
     const prefixes = tp.app.get(QueueGateway).shards.prefixes;
     const masters = await Promise.all(prefixes.map((p) => cluster.masterOf(p)));
     expect(new Set(masters).size).toBe(3);
     for (const [i, prefix] of prefixes.entries()) {
       const keys = await cluster.keysOn(masters[i], `${prefix}:*`);
       expect(keys).toEqual(
-        expect.arrayContaining([`${prefix}:send-sms:events`, `${prefix}:touchpoint:sentinel`]),
+        expect.arrayContaining([`${prefix}:steps:events`, `${prefix}:touchpoint:sentinel`]),
       );
     }
   });
@@ -204,7 +204,7 @@ describe('Touchpoint on a three-master Redis Cluster, with one shard (the defaul
     expect(tp.app.get(QueueGateway).shards.prefixes).toEqual([tp.config.QUEUE_PREFIX]);
     const prefix = tp.config.QUEUE_PREFIX;
     expect(await cluster.keysOn(await cluster.masterOf(prefix), `${prefix}:*`)).toContain(
-      `${prefix}:send-sms:events`,
+      `${prefix}:steps:events`,
     );
   });
 });

@@ -1,9 +1,9 @@
 import { getQueueToken, type WorkerHost } from '@nestjs/bullmq';
 import { ChannelRouter, type OutboundMessage } from '@touchpoint/channels';
-import { jobId, QUEUE } from '@touchpoint/core';
+import { jobId, ProviderCircuits, QUEUE } from '@touchpoint/core';
 import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sendProcessorToken } from '@touchpoint/worker';
+import { sendProcessorToken, StepsJobProcessor } from '@touchpoint/worker';
 import { FakeTwilio, twilioError } from './fakes/fake-twilio';
 import { TouchpointHarness } from './support/touchpoint-harness';
 import { waitFor } from './support/wait-for';
@@ -189,6 +189,33 @@ describe('sending when the provider fails, limits or the worker dies', () => {
     expect(times[5] - times[0]).toBeGreaterThanOrEqual(700);
   });
 
+  it('should count the SMS its steps send at once and those its send queue sends against one rate', async () => {
+    const wave = (name: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `c-${name}-${i}`, phone: phone() }));
+    // Three fit the second's five: their steps' job sends them. Four more do not: the send queue takes them.
+    const waves = [wave('first-wave', 3), wave('second-wave', 4)];
+    for (const { id, phone: to } of waves.flat()) {
+      await tp.request('PUT', `/v1/customers/${id}`, { phone: to, consent: { sms: true } });
+    }
+    await waitFor(
+      'the last rate-limit window to close',
+      async () => (await smsQueue(tp).getRateLimitTtl()) < 0,
+    );
+    for (const customers of waves) {
+      await tp.request('POST', '/v1/events', {
+        events: customers.map(({ id }) => ({ customerId: id, name: 'ping' })),
+      });
+      if (customers === waves[0]) {
+        await waitFor('the first wave', async () => customers.every((c) => messagesTo(c.phone).length === 1));
+      }
+    }
+
+    const phones = waves.flat().map((c) => c.phone);
+    await waitFor('all 7 messages', async () => phones.every((p) => messagesTo(p).length === 1));
+    const times = phones.map((p) => requestsTo(p)[0].at).sort((a, b) => a - b);
+    expect(times[5] - times[0]).toBeGreaterThanOrEqual(700);
+  });
+
   describe('a provider answer lost after the request was written', () => {
     const settledTrail = ['scheduled', 'sending', 'sent'];
 
@@ -277,16 +304,23 @@ describe('sending when the provider fails, limits or the worker dies', () => {
   });
 
   describe('a worker killed between claiming a touchpoint and recording its send', () => {
-    it.each([
+    const deaths = [
       { when: 'after Twilio accepted the message', reached: true, trail: ['scheduled', 'sending', 'sent'] },
       {
         when: 'before it called Twilio',
         reached: false,
         trail: ['scheduled', 'sending', 'scheduled', 'sending', 'sent'],
       },
-    ])(
-      'should settle it through a lookup and send exactly once when it dies $when',
-      async ({ reached, trail }) => {
+    ];
+    // A message is sent by the job that decided its step; by a send job when its provider's way was not
+    // clear (here: one failure counted on its circuit), and on every retry.
+    const jobs = [
+      { job: 'its step job', viaSendJob: false },
+      { job: 'a send job', viaSendJob: true },
+    ];
+    it.each(deaths.flatMap((death) => jobs.map((job) => ({ ...death, ...job }))))(
+      'should settle it through a lookup and send exactly once when it dies $when, in $job',
+      async ({ reached, trail, viaSendJob }) => {
         const env = {
           ...twilioEnv(fake.url),
           SEND_LOCK_MS: '2000',
@@ -297,6 +331,7 @@ describe('sending when the provider fails, limits or the worker dies', () => {
         let survivor: TouchpointHarness | undefined;
         try {
           expect((await doomed.request('POST', '/v1/journeys', journey)).status).toBe(201);
+          if (viaSendJob) await doomed.app.get(ProviderCircuits).failed('twilio', false);
           const adapter = doomed.app.get(ChannelRouter).for('sms');
           const send = adapter.send.bind(adapter);
           let called = false;
@@ -310,9 +345,12 @@ describe('sending when the provider fails, limits or the worker dies', () => {
           const sending = await untilStatus(doomed, 'c-killed', 'sending');
           await waitFor('the doomed worker to be inside the provider call', async () => called);
           expect(messagesTo(to)).toHaveLength(reached ? 1 : 0);
-          expect(await smsQueue(doomed).getJobState(jobId.send(sending.id))).toBe('active');
+          expect(await smsQueue(doomed).getJobState(jobId.send(sending.id))).toBe(
+            viaSendJob ? 'active' : 'unknown',
+          );
 
-          // Kill its SMS worker: it stops renewing the job's lock and will never complete the job.
+          // Kill its workers: they stop renewing their jobs' locks and will never complete them.
+          await doomed.app.get(StepsJobProcessor).worker.close(true);
           await doomed.app.get<WorkerHost>(sendProcessorToken('sms')).worker.close(true);
           // Another worker on the same PostgreSQL and Redis takes the stalled job over and runs it again.
           survivor = await TouchpointHarness.start({

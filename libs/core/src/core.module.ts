@@ -16,6 +16,7 @@ import { SurveyLinks } from './links/survey-links';
 import { UnsubscribeLinks } from './links/unsubscribe-links';
 import { SendMetrics } from './metrics/send-metrics';
 import { ProviderCircuits } from './queue/provider-circuits';
+import { SendRate } from './queue/send-rate';
 import { QueueModule } from './queue/queue.module';
 import { REDIS, RedisCloser, redisProvider } from './queue/redis.provider';
 import { AnalyticsRepository } from './repositories/analytics.repository';
@@ -124,6 +125,7 @@ export class CoreModule {
         redisProvider,
         RedisCloser,
         ProviderCircuits,
+        SendRate,
         ...repositories,
         ...insights,
         linkSignerProvider,
@@ -135,6 +137,7 @@ export class CoreModule {
         DB,
         REDIS,
         ProviderCircuits,
+        SendRate,
         QueueModule,
         LinkSigner,
         ...repositories,

@@ -22,6 +22,7 @@ export * from './queue/queue.gateway';
 export * from './queue/queue.module';
 export * from './queue/redis-connection';
 export * from './queue/redis.provider';
+export * from './queue/send-rate';
 export * from './redis/redis-launcher';
 export * from './repositories/analytics.repository';
 export * from './repositories/api-key.repository';

@@ -13,6 +13,7 @@ import {
 } from '@touchpoint/core';
 import { DueStepService, type DueStepOutcome, type PreloadedStep, type StepBatch } from './due-step.service';
 import { FrequencyCaps } from './frequency-caps.service';
+import { SendDispatcher } from './send-dispatcher.service';
 
 /** Steps that come due together are decided together: at most this many in one transaction ... */
 const MAX_BATCH = 250;
@@ -50,6 +51,7 @@ export class DueStepBatcher {
     private readonly frequencyCaps: FrequencyCaps,
     private readonly queue: QueueGateway,
     private readonly dueSteps: DueStepService,
+    private readonly sends: SendDispatcher,
   ) {}
 
   /** Decides one due step, in a batch with whatever else comes due within a few milliseconds. */
@@ -115,7 +117,7 @@ export class DueStepBatcher {
       }
     });
     await this.queue.addSteps(work.steps);
-    await this.queue.addSends(work.sends);
+    await this.sends.dispatch(work.sends);
     return outcomes;
   }
 

@@ -53,6 +53,7 @@ import {
 import type { Kysely } from 'kysely';
 import { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';
 import { FrequencyCaps } from './frequency-caps.service';
+import { SendDispatcher } from './send-dispatcher.service';
 import { JourneyCatalog } from './journey-catalog.service';
 import { StepScheduler, type DeferredStepWrites } from './step-scheduler.service';
 import { WebhookSteps, type WebhookAnswer, type WebhookCall } from './webhook-steps.service';
@@ -158,6 +159,7 @@ export class DueStepService {
     private readonly queue: QueueGateway,
     private readonly frequencyCaps: FrequencyCaps,
     private readonly webhooks: WebhookSteps,
+    private readonly sends: SendDispatcher,
   ) {}
 
   /** Decides one step; inside a `batch`, in the batch's transaction with its rows already read. */
@@ -315,7 +317,7 @@ export class DueStepService {
       outcome = await this.db.transaction().execute(decide);
     }
     await this.queue.addSteps(work.steps);
-    await this.queue.addSends(work.sends);
+    await this.sends.dispatch(work.sends);
     return outcome;
   }
 

@@ -4,7 +4,7 @@ export { WorkerModule } from './worker.module';
 export { GracefulShutdown, type DrainReport } from './graceful-shutdown';
 export { Reconciler, type TickReport } from './reconciler.service';
 export { DueStepService, addressOf, type DueStepOutcome } from './due-step.service';
-export { sendProcessorToken } from './processors';
+export { sendProcessorToken, StepsJobProcessor } from './processors';
 export { JourneyCatalog, type ActiveJourney } from './journey-catalog.service';
 export { FrequencyCaps } from './frequency-caps.service';
 export { templateCustomer, templateEvent, toCustomerLike, toEventLike } from './customer-context';

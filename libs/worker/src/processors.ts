@@ -7,6 +7,7 @@ import {
   QUEUE,
   QueueShards,
   ratePerSecond,
+  SendRate,
   unavailableDependency,
   type Config,
   type JobPayloads,
@@ -15,6 +16,7 @@ import { DelayedError, type Job, type Queue, Worker, type WorkerOptions } from '
 import { DueStepBatcher } from './due-step-batcher';
 import { type DueStepOutcome } from './due-step.service';
 import { EventProcessor, type EventsOutcome } from './event-processor.service';
+import { MAX_PAUSE_MS, SEND_CONCURRENCY } from './send-dispatcher.service';
 import { SendService, type SendOutcome } from './send.service';
 
 /** The longest a job waits for the database to come back before it looks again. */
@@ -71,8 +73,6 @@ export class TransientSendError extends Error {
 
 /** Re-runs a job may have that spent no attempt (429 pauses, stalls) before a 429 counts as final. */
 const MAX_UNCOUNTED_RUNS = 50;
-/** The longest a provider's Retry-After pauses a queue; a longer ask is clipped and asked again. */
-const MAX_PAUSE_MS = 5 * 60_000;
 
 abstract class SendJobProcessor extends WorkerHost {
   constructor(
@@ -80,6 +80,8 @@ abstract class SendJobProcessor extends WorkerHost {
     /** Every shard of this channel's queue. */
     private readonly queues: Queue[],
     private readonly circuits: ProviderCircuits,
+    private readonly rate: SendRate,
+    private readonly channel: Channel,
     private readonly provider: string,
   ) {
     super();
@@ -90,6 +92,9 @@ abstract class SendJobProcessor extends WorkerHost {
   }
 
   private async sendOnce(job: Job<JobPayloads['touchpoint.send']>): Promise<SendOutcome> {
+    // The channel's rate is shared with the sends made straight from their step's job (SendDispatcher).
+    const allowance = await this.rate.take(this.channel);
+    if (!allowance.granted) return this.pause(allowance.retryInMs);
     const gate = await this.circuits.admit(this.provider);
     // The provider is down: the message waits for the probe's verdict, spending no attempt.
     if (gate.kind === 'wait') return this.pause(gate.ms);
@@ -151,7 +156,7 @@ export const sendProcessorToken = (channel: Channel) => `SendJobProcessor:${chan
 export function sendWorkerOptions(channel: Channel, config: Config): Omit<WorkerOptions, 'connection'> {
   const perShard = Math.max(1, Math.floor(ratePerSecond(config, channel) / config.QUEUE_SHARDS));
   return {
-    concurrency: 20,
+    concurrency: SEND_CONCURRENCY,
     limiter: { max: perShard, duration: 1_000 },
     lockDuration: config.SEND_LOCK_MS,
     stalledInterval: config.SEND_LOCK_MS,
@@ -165,18 +170,20 @@ export function sendWorkerOptions(channel: Channel, config: Config): Omit<Worker
 export function sendProcessorProvider(channel: Channel): Provider {
   return {
     provide: sendProcessorToken(channel),
-    inject: [SendService, QueueShards, CONFIG, ProviderCircuits, ChannelRouter],
+    inject: [SendService, QueueShards, CONFIG, ProviderCircuits, SendRate, ChannelRouter],
     useFactory: (
       sender: SendService,
       shards: QueueShards,
       config: Config,
       circuits: ProviderCircuits,
+      rate: SendRate,
       router: ChannelRouter,
     ) => {
       @Processor(QUEUE.send[channel], sendWorkerOptions(channel, config))
       class ChannelSendJobProcessor extends SendJobProcessor {}
       const queues = shards.of(QUEUE.send[channel]);
-      return new ChannelSendJobProcessor(sender, queues, circuits, router.for(channel).provider);
+      const provider = router.for(channel).provider;
+      return new ChannelSendJobProcessor(sender, queues, circuits, rate, channel, provider);
     },
   };
 }

@@ -14,6 +14,7 @@ import { JourneyCatalog } from './journey-catalog.service';
 import { EventsJobProcessor, sendProcessorProvider, StepsJobProcessor } from './processors';
 import { Reconciler } from './reconciler.service';
 import { RollupFolder } from './rollup-folder.service';
+import { SendDispatcher } from './send-dispatcher.service';
 import { SendService } from './send.service';
 import { SendSettler } from './send-settler.service';
 import { ShardWorkers } from './shard-workers';
@@ -33,6 +34,7 @@ import { WebhookSteps } from './webhook-steps.service';
     DueStepService,
     DueStepBatcher,
     SendService,
+    SendDispatcher,
     SendSettler,
     Reconciler,
     RollupFolder,

@@ -122,16 +122,7 @@ export class QueueGateway {
 
   async addSends(touchpoints: { id: string; channel: Channel }[]): Promise<void> {
     for (const [channel, ids] of byChannel(touchpoints)) {
-      const jobs = ids.map((touchpointId) => ({
-        name: 'touchpoint.send' as const,
-        data: { touchpointId },
-        opts: {
-          jobId: jobId.send(touchpointId),
-          // Bounded retries; the jitter spreads a provider outage's retries instead of stampeding back.
-          attempts: this.config.SEND_MAX_ATTEMPTS,
-          backoff: { type: 'exponential' as const, delay: this.config.SEND_BACKOFF_MS, jitter: 0.5 },
-        },
-      }));
+      const jobs = ids.map((touchpointId) => this.sendJob(touchpointId, 0));
       await this.addBulkByShard(QUEUE.send[channel], jobs);
     }
   }
@@ -139,12 +130,34 @@ export class QueueGateway {
   /**
    * Sends again a touchpoint proven not taken by its provider: a finished job of the same id (failed after
    * stalling twice) would make `addSends` a no-op, so it goes first. A waiting or running one is kept.
+   * `attemptsMade`: calls already made outside a send job (the first, by its step's job, see the worker's
+   * SendDispatcher), so the job carries on the same backoff with the attempts left.
    */
-  async resend(touchpoint: { id: string; channel: Channel }): Promise<void> {
-    const queue = this.shards.for(QUEUE.send[touchpoint.channel], jobId.send(touchpoint.id));
-    const state = await queue.getJobState(jobId.send(touchpoint.id));
-    if (state === 'failed' || state === 'completed') await queue.remove(jobId.send(touchpoint.id));
-    await this.addSends([touchpoint]);
+  async resend(touchpoint: { id: string; channel: Channel }, attemptsMade = 0): Promise<void> {
+    const id = jobId.send(touchpoint.id);
+    const queue = this.shards.for(QUEUE.send[touchpoint.channel], id);
+    const state = await queue.getJobState(id);
+    if (state === 'failed' || state === 'completed') await queue.remove(id);
+    const job = this.sendJob(touchpoint.id, attemptsMade);
+    await queue.add(job.name, job.data, job.opts);
+  }
+
+  /** A send job; after `attemptsMade` calls, it waits out their backoff first and has fewer attempts left. */
+  private sendJob(touchpointId: string, attemptsMade: number) {
+    const { SEND_BACKOFF_MS: backoff, SEND_MAX_ATTEMPTS: attempts } = this.config;
+    // BullMQ's exponential backoff with jitter 0.5: between half and all of backoff × 2^(attempt - 1).
+    const waited = (attempt: number) => backoff * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+    return {
+      name: 'touchpoint.send' as const,
+      data: { touchpointId },
+      opts: {
+        jobId: jobId.send(touchpointId),
+        delay: attemptsMade > 0 ? Math.round(waited(attemptsMade)) : 0,
+        // Bounded retries; the jitter spreads a provider outage's retries instead of stampeding back.
+        attempts: Math.max(1, attempts - attemptsMade),
+        backoff: { type: 'exponential' as const, delay: backoff * 2 ** attemptsMade, jitter: 0.5 },
+      },
+    };
   }
 
   /**
