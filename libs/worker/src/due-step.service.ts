@@ -114,7 +114,8 @@ const SUPPRESSED_AS: Record<SuppressionReason, 'suppressed' | 'expired' | 'faile
 
 interface Work {
   steps: DueJob[];
-  sends: { id: string; channel: Channel }[];
+  /** Ready to send, with the customer the decision read (the send need not read them again). */
+  sends: { id: string; channel: Channel; customer: Customer }[];
 }
 
 /** A step's rows, read and locked ahead by DueStepBatcher together with the other steps of its batch. */
@@ -410,7 +411,7 @@ export class DueStepService {
         const ready = { to: decision.to, rendered: decision.rendered };
         if (input.writes) input.writes.ready.push({ id: touchpoint.id, ...ready });
         else await this.touchpoints.markReady(trx, touchpoint.id, { ...ready, at: now });
-        work.sends.push({ id: touchpoint.id, channel });
+        work.sends.push({ id: touchpoint.id, channel, customer });
         return 'ready';
       }
     }

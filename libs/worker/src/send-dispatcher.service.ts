@@ -9,16 +9,17 @@ import {
   QueueShards,
   SendRate,
   type Config,
+  type Customer,
 } from '@touchpoint/core';
 import pLimit from 'p-limit';
-import { SendService } from './send.service';
+import { SendService, type TransientFailure } from './send.service';
 
 /** Provider calls in flight at once, per channel and process: the send queue's worker concurrency too. */
 export const SEND_CONCURRENCY = 20;
 /** The longest a provider's Retry-After pauses a queue; a longer ask is clipped and asked again. */
 export const MAX_PAUSE_MS = 5 * 60_000;
 
-type ReadySend = { id: string; channel: Channel };
+type ReadySend = { id: string; channel: Channel; customer?: Customer };
 
 /**
  * Sends the touchpoints a step batch has just made ready, from the job that decided them: one BullMQ job
@@ -50,11 +51,11 @@ export class SendDispatcher {
 
   /** Sends what it may now (resolving when those calls are answered) and queues the rest. */
   async dispatch(sends: ReadySend[]): Promise<void> {
-    const byChannel = new Map<Channel, string[]>();
-    for (const send of sends) byChannel.set(send.channel, [...(byChannel.get(send.channel) ?? []), send.id]);
+    const byChannel = new Map<Channel, ReadySend[]>();
+    for (const send of sends) byChannel.set(send.channel, [...(byChannel.get(send.channel) ?? []), send]);
     await Promise.all(
-      [...byChannel].map(async ([channel, ids]) => {
-        const clear = await this.wayIsClear(channel, ids.length).catch((error: unknown) => {
+      [...byChannel].map(async ([channel, ready]) => {
+        const clear = await this.wayIsClear(channel, ready.length).catch((error: unknown) => {
           this.logger.warn(
             { err: error, channel },
             'could not tell if the way is clear: sending by the queue',
@@ -62,11 +63,13 @@ export class SendDispatcher {
           return false;
         });
         if (!clear) {
-          await this.queue.addSends(ids.map((id) => ({ id, channel })));
+          await this.queue.addSends(ready.map(({ id }) => ({ id, channel })));
           return;
         }
-        const limit = this.limit(channel);
-        await Promise.all(ids.map((id) => limit(() => this.sendNow(channel, id))));
+        // Only the provider calls wait for a slot: the claims of the whole batch share a statement, and the
+        // answers that come back together share theirs.
+        const callSlot = this.limit(channel);
+        await Promise.all(ready.map((send) => this.sendNow(send, callSlot)));
       }),
     );
   }
@@ -83,16 +86,20 @@ export class SendDispatcher {
     return (await this.rate.take(channel, count)).granted;
   }
 
-  private async sendNow(channel: Channel, id: string): Promise<void> {
+  private async sendNow(
+    { id, channel, customer }: ReadySend,
+    callSlot: ReturnType<typeof pLimit>,
+  ): Promise<void> {
     const provider = this.router.for(channel).provider;
     /** Calls this made that count as attempts: a 429 or a failure before the call spends none. */
     let attemptsMade = 0;
     try {
-      const outcome = await this.sender.send(id, async (failure) => {
+      const giveUp = async (failure: TransientFailure) => {
         // A 429 says the provider is up and busy; anything else counts toward opening its circuit.
         const circuit = failure.retryAfterMs ? undefined : await this.circuits.failed(provider, false);
         return !circuit?.open && this.config.SEND_MAX_ATTEMPTS <= 1;
-      });
+      };
+      const outcome = await this.sender.send(id, giveUp, { customer, callSlot });
       if (outcome.status === 'in_doubt' || outcome.status === 'unknown') {
         await this.circuits.failed(provider, false);
       }

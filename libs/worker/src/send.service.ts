@@ -5,6 +5,7 @@ import {
   Clock,
   CustomerRepository,
   DB,
+  type Customer,
   SendMetrics,
   TouchpointRepository,
   type Config,
@@ -34,6 +35,15 @@ export interface TransientFailure {
   retryAfterMs?: number;
 }
 
+/** How the caller that decided the message a moment ago helps its send along. */
+export interface SendOptions {
+  /** The customer as the decision read them, milliseconds ago in the same job: not read again. */
+  customer?: Customer;
+  /** Runs the provider call in the caller's slot (its limit of calls in flight): the claim and the answer
+   * stay outside it, so those of many sends share their statements. */
+  callSlot?: <T>(call: () => Promise<T>) => Promise<T>;
+}
+
 /** Send: claim the touchpoint (scheduled → sending), call the provider once, record what it said. */
 @Injectable()
 export class SendService {
@@ -56,6 +66,7 @@ export class SendService {
   async send(
     touchpointId: string,
     giveUp: (failure: TransientFailure) => Promise<boolean>,
+    options: SendOptions = {},
   ): Promise<SendOutcome> {
     const claimed = await this.touchpoints.transition(this.db, touchpointId, {
       from: 'scheduled',
@@ -71,7 +82,10 @@ export class SendService {
       });
       return { status: 'skipped' };
     }
-    const customer = await this.customers.find(claimed.customer_id);
+    const customer =
+      options.customer?.id === claimed.customer_id
+        ? options.customer
+        : await this.customers.find(claimed.customer_id);
     // Time passed since the step was decided (an outage, an inbound STOP): what is true now decides.
     const blocker = recheckSend({
       now: this.clock.now(),
@@ -94,7 +108,9 @@ export class SendService {
     const adapter = this.router.for(claimed.channel);
     let result: SendResult;
     try {
-      result = await adapter.send(message);
+      result = await (options.callSlot
+        ? options.callSlot(() => adapter.send(message))
+        : adapter.send(message));
     } catch (error) {
       // Adapters answer rather than throw: a throw is a bug, and whether it came before the request left is unknown.
       result = {
