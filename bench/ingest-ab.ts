@@ -6,6 +6,7 @@
  * Prints one line per round and stack, with the load average. Uses the shared Redis and PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { freePort, ServiceProcess } from '../tests/support/process-stack';
@@ -21,6 +22,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Stack {
   build: string;
+  database: string;
   http: BenchHttp;
   db: Client;
   services: ServiceProcess[];
@@ -82,6 +84,7 @@ async function startStack(build: string): Promise<Stack> {
   });
   return {
     build,
+    database: name,
     http,
     db,
     services: [api, ...workers],
@@ -131,6 +134,30 @@ async function idle(stack: Stack): Promise<void> {
   }
 }
 
+/** CPU milliseconds a process has used (user + system), 0 once it is gone. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ms of the API, of the workers, and of the PostgreSQL backends serving this stack's database. */
+async function cpu(stack: Stack): Promise<{ api: number; workers: number; pg: number }> {
+  const { rows } = await stack.db.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = $1',
+    [stack.database],
+  );
+  const [api, ...workers] = stack.services;
+  return {
+    api: cpuMs(api.pid),
+    workers: workers.reduce((n, w) => n + cpuMs(w.pid), 0),
+    pg: rows.reduce((n, r) => n + cpuMs(r.pid), 0),
+  };
+}
+
 async function main(): Promise<void> {
   const stacks: Stack[] = [];
   for (const build of BUILDS) stacks.push(await startStack(build));
@@ -147,12 +174,16 @@ async function main(): Promise<void> {
         );
         await sleep(500);
         const load0 = loadavg()[0];
+        const before = await cpu(stack);
         const four = await post(stack, bodies(prefix, 'cart_abandoned'), 4);
         await idle(stack);
+        const after = await cpu(stack);
+        const per = (k: 'api' | 'workers' | 'pg') => (((after[k] - before[k]) * 1_000) / COUNT).toFixed(0);
         const serial = await post(stack, bodies(prefix, 'page_viewed'), 1);
         await idle(stack);
         console.log(
-          `round ${round} ${stack.build.split('/').pop()}: 4 in flight ${four.toFixed(0)}/s, serial ${serial.toFixed(0)}/s, load ${load0.toFixed(2)}`,
+          `round ${round} ${stack.build.split('/').pop()}: 4 in flight ${four.toFixed(0)}/s, serial ${serial.toFixed(0)}/s, ` +
+            `CPU ms per 1,000 carts: api ${per('api')}, workers ${per('workers')}, pg ${per('pg')}; load ${load0.toFixed(2)}`,
         );
       }
     }
