@@ -3,7 +3,12 @@
  * each stack on a database and queue prefix of its own, then rounds that alternate between the stacks:
  * 20,000 customers abandon carts (20 POSTs of 1,000, four in flight, while the workers enroll them), then
  * 20,000 events no journey listens to, one POST at a time. Each round waits for the workers to be idle.
- * Prints one line per round and stack, with the load average. Uses the shared Redis and PostgreSQL.
+ * Prints one line per round and stack: the rates, the CPU ms per 1,000 carts of the API, the workers and
+ * the database's backends (to idle), and the load average. Uses the shared Redis and PostgreSQL.
+ *
+ * Build each commit to compare into a folder of its own (`node scripts/build.mjs --out-dir DIR --also bench
+ * --also tests/fakes --also tests/support`, from a checkout of that commit), then
+ * `INGEST_AB_BUILDS=DIR_A,DIR_B INGEST_AB_ROUNDS=4 node DIR_B/bench/ingest-ab.js`.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
