@@ -3,8 +3,8 @@
  * each stack on a database and queue prefix of its own, then rounds that alternate between the stacks:
  * 20,000 customers abandon carts (20 POSTs of 1,000, four in flight, while the workers enroll them), then
  * 20,000 events no journey listens to, one POST at a time. Each round waits for the workers to be idle.
- * Prints one line per round and stack: the rates, the CPU ms per 1,000 carts of the API, the workers and
- * the database's backends (to idle), and the load average. Uses the shared Redis and PostgreSQL.
+ * Prints one line per round and stack: the rates, the CPU ms per 1,000 events of the API, the workers and
+ * the database's backends (to idle; carts, then events no journey wants), and the load average. Uses the shared Redis and PostgreSQL.
  *
  * Build each commit to compare into a folder of its own (`node scripts/build.mjs --out-dir DIR --also bench
  * --also tests/fakes --also tests/support`, from a checkout of that commit), then
@@ -186,9 +186,13 @@ async function main(): Promise<void> {
         const per = (k: 'api' | 'workers' | 'pg') => (((after[k] - before[k]) * 1_000) / COUNT).toFixed(0);
         const serial = await post(stack, bodies(prefix, 'page_viewed'), 1);
         await idle(stack);
+        const end = await cpu(stack);
+        const perSerial = (k: 'api' | 'workers' | 'pg') => (((end[k] - after[k]) * 1_000) / COUNT).toFixed(0);
         console.log(
           `round ${round} ${stack.build.split('/').pop()}: 4 in flight ${four.toFixed(0)}/s, serial ${serial.toFixed(0)}/s, ` +
-            `CPU ms per 1,000 carts: api ${per('api')}, workers ${per('workers')}, pg ${per('pg')}; load ${load0.toFixed(2)}`,
+            `CPU ms per 1,000 carts: api ${per('api')}, workers ${per('workers')}, pg ${per('pg')}; ` +
+            `per 1,000 events no journey wants: api ${perSerial('api')}, workers ${perSerial('workers')}, ` +
+            `pg ${perSerial('pg')}; load ${load0.toFixed(2)}`,
         );
       }
     }
