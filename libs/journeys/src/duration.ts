@@ -31,8 +31,27 @@ export function isIsoDuration(
 
 /** Adds a duration in the given IANA zone, so that P1D keeps the wall-clock time across a DST change. */
 export function addDuration(at: Date, iso: string | Duration, timezone: string | null | undefined): Date {
+  const elapsed = typeof iso === 'string' ? elapsedMillis(iso) : undefined;
+  if (elapsed !== undefined) return new Date(at.getTime() + elapsed);
   const duration = typeof iso === 'string' ? parseDuration(iso) : iso;
   return DateTime.fromJSDate(at, { zone: resolveTimezone(timezone) })
     .plus(duration)
     .toJSDate();
+}
+
+/** Durations seen, as elapsed milliseconds, or null when they hold a calendar unit (Y, M, W, D). */
+const elapsedCache = new Map<string, number | null>();
+
+/**
+ * The milliseconds of a duration of hours, minutes and seconds only, the same in every zone (luxon adds
+ * them as elapsed time), else undefined. Cached: a luxon DateTime per step was a hot spot of enrollment.
+ */
+export function elapsedMillis(iso: string): number | undefined {
+  let elapsed = elapsedCache.get(iso);
+  if (elapsed === undefined) {
+    const d = parseDuration(iso);
+    elapsed = d.years || d.quarters || d.months || d.weeks || d.days ? null : d.as('milliseconds');
+    if (elapsedCache.size < 10_000) elapsedCache.set(iso, elapsed);
+  }
+  return elapsed ?? undefined;
 }

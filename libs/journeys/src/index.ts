@@ -129,7 +129,15 @@ export {
   type SimulationResult,
   type TimelineEvent,
 } from './simulate-journey';
-export { isStorableText, jsonRecord, jsonValue, MAX_JSON_DEPTH, text, UNSTORABLE_TEXT } from './text.schema';
+export {
+  isStorableJson,
+  isStorableText,
+  jsonRecord,
+  jsonValue,
+  MAX_JSON_DEPTH,
+  text,
+  UNSTORABLE_TEXT,
+} from './text.schema';
 export { whenParsed } from './when-parsed';
 export { messageExpiry } from './message-expiry';
 export { updateAttributes, describeUpdate } from './update-attributes';

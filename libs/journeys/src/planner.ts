@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import { chooseVariant } from './choose-variant';
-import { parseDuration } from './duration';
+import { addDuration } from './duration';
 import { evaluateCondition, type ConditionScope } from './evaluate-condition';
 import type { JourneyDefinition } from './journey-definition';
 import { JourneyPlanError } from './journey-plan-error';
@@ -102,7 +101,7 @@ function walk(journey: JourneyDefinition, stepId: string | null, at: Date, ctx: 
         return due(step, time);
       case 'wait_for_event':
       case 'wait_for_attribute':
-        return due(step, DateTime.fromJSDate(time, { zone }).plus(parseDuration(step.timeout)).toJSDate());
+        return due(step, addDuration(time, step.timeout, zone));
       case 'wait': {
         const end = waitEnd(step, time, scope, zone);
         waited ||= end.at.getTime() > time.getTime();

@@ -16,28 +16,38 @@ export const text = () => z.string().refine(isStorableText, { message: UNSTORABL
 /** How deep free-form JSON (event properties, customer attributes, condition values) may nest. */
 export const MAX_JSON_DEPTH = 32;
 
-/** The first problem in a free-form JSON value: a key or string the database cannot store, or too deep a nesting. */
-function jsonProblem(
-  value: unknown,
-  path: PropertyKey[],
-  depth: number,
-): { path: PropertyKey[]; message: string } | null {
-  if (typeof value === 'string') return isStorableText(value) ? null : { path, message: UNSTORABLE_TEXT };
+/**
+ * The first problem in a free-form JSON value: a key or string the database cannot store, or too deep a
+ * nesting. The path is built on the way back from the one problem found, not copied for every value.
+ */
+function jsonProblem(value: unknown, depth: number): { path: PropertyKey[]; message: string } | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : { path: [], message: UNSTORABLE_TEXT };
   if (value === null || typeof value !== 'object') return null;
-  if (depth >= MAX_JSON_DEPTH) return { path, message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` };
-  for (const [key, item] of Object.entries(value)) {
-    const at = [...path, Array.isArray(value) ? Number(key) : key];
-    if (!isStorableText(key)) return { path: at, message: `the key ${UNSTORABLE_TEXT}` };
-    const found = jsonProblem(item, at, depth + 1);
-    if (found) return found;
+  if (depth >= MAX_JSON_DEPTH) {
+    return { path: [], message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` };
+  }
+  const isArray = Array.isArray(value);
+  for (const key of Object.keys(value)) {
+    const at = isArray ? Number(key) : key;
+    if (!isStorableText(key)) return { path: [at], message: `the key ${UNSTORABLE_TEXT}` };
+    const found = jsonProblem((value as Record<string, unknown>)[key], depth + 1);
+    if (found) {
+      found.path.unshift(at);
+      return found;
+    }
   }
   return null;
+}
+
+/** Whether the database can store a free-form JSON value as sent (what jsonValue() accepts). */
+export function isStorableJson(value: unknown): boolean {
+  return jsonProblem(value, 0) === null;
 }
 
 /** Any JSON value the database can store: checked key by key, string by string, to a bounded depth. */
 export const jsonValue = () =>
   z.unknown().superRefine((value, ctx) => {
-    const problem = jsonProblem(value, [], 0);
+    const problem = jsonProblem(value, 0);
     if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   });
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseDuration } from './duration';
+import { addDuration, parseDuration } from './duration';
 import { lookup, type ConditionScope } from './evaluate-condition';
 import { CONDITION_PATH_PATTERN } from './condition';
 import { minutesOfDay } from './time-of-day.schema';
@@ -14,7 +14,7 @@ export interface WaitEnd {
 export function waitEnd(step: WaitStep, at: Date, scope: ConditionScope, zone: string): WaitEnd {
   if (step.duration !== undefined) {
     return {
-      at: DateTime.fromJSDate(at, { zone }).plus(parseDuration(step.duration)).toJSDate(),
+      at: addDuration(at, step.duration, zone),
       detail: step.duration,
     };
   }

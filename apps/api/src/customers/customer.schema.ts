@@ -2,10 +2,13 @@ import { isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js
 import { z } from 'zod';
 import { consentSchema, jsonRecord, text } from '@touchpoint/journeys';
 
+/** No spaces, slashes or control characters: a customer id is a path segment. */
+export const CUSTOMER_ID_PATTERN = /^[^\s/?#\p{Cc}]+$/u;
+
 export const customerIdSchema = text()
   .min(1)
   .max(200)
-  .regex(/^[^\s/?#\p{Cc}]+$/u, 'a customer id has no spaces, slashes or control characters');
+  .regex(CUSTOMER_ID_PATTERN, 'a customer id has no spaces, slashes or control characters');
 
 const isIanaZone = (tz: string) => {
   try {

@@ -8,6 +8,7 @@ import { ApiJsonBodyProblems } from '../openapi/api-problems.decorator';
 import { ApiJsonResponse, zodComponent } from '../openapi/api-json-response.decorator';
 import { EventIngestService } from './event-ingest.service';
 import { eventBatchSchema, eventSchema, eventsBodySchema, type EventBody } from './event.schema';
+import { plainEventBatch } from './plain-event-batch';
 
 // Documents the body only: the controller parses it, a batch or one event.
 const EventsBody = zodComponent('EventsBody', eventsBodySchema, 'input');
@@ -41,6 +42,17 @@ export class EventsController {
   }
 
   private parse(body: unknown): EventBody[] {
+    const events = plainEventBatch(body) ?? this.parseWithZod(body);
+    if (events.length > this.config.EVENTS_BATCH_MAX) {
+      throw ProblemException.validation([
+        { path: 'events', message: `at most ${this.config.EVENTS_BATCH_MAX} events a batch` },
+      ]);
+    }
+    return events;
+  }
+
+  /** Any body plainEventBatch did not take: zod judges it, and a problem names each field it refuses. */
+  private parseWithZod(body: unknown): EventBody[] {
     const isBatch = typeof body === 'object' && body !== null && 'events' in body;
     const parsed = isBatch ? eventBatchSchema.safeParse(body) : eventSchema.safeParse(body);
     if (!parsed.success) {
@@ -48,12 +60,6 @@ export class EventsController {
         parsed.error.issues.map((i) => ({ path: dottedPath(i.path), message: i.message })),
       );
     }
-    const events = 'events' in parsed.data ? parsed.data.events : [parsed.data];
-    if (events.length > this.config.EVENTS_BATCH_MAX) {
-      throw ProblemException.validation([
-        { path: 'events', message: `at most ${this.config.EVENTS_BATCH_MAX} events a batch` },
-      ]);
-    }
-    return events;
+    return 'events' in parsed.data ? parsed.data.events : [parsed.data];
   }
 }

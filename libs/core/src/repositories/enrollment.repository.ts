@@ -81,31 +81,34 @@ export class EnrollmentRepository {
   async enrollMany(executor: Executor, inputs: NewEnrollment[]): Promise<Enrollment[]> {
     const inserted: Enrollment[] = [];
     for (let i = 0; i < inputs.length; i += INSERT_CHUNK) {
-      inserted.push(
-        ...(await executor
-          .insertInto('enrollments')
-          .values(
-            inputs.slice(i, i + INSERT_CHUNK).map((input) => ({
-              id: input.id,
-              journey_id: input.journeyId,
-              journey_version: input.version,
-              customer_id: input.customerId,
-              status: 'active' as const,
-              trigger_event_id: input.triggerEventId,
-              broadcast_id: input.broadcastId ?? null,
-              enrolled_at: input.at,
-            })),
-          )
-          // A broadcast's enrollments meet a second unique index (one per broadcast and customer): any
-          // conflict skips the row. Otherwise only the one running enrollment per journey and customer.
-          .onConflict((oc) =>
-            inputs[i].broadcastId
-              ? oc.doNothing()
-              : oc.columns(['journey_id', 'customer_id']).where('status', '=', 'active').doNothing(),
-          )
-          .returningAll()
-          .execute()),
+      // One JSON parameter: a native JSON.stringify, where eight parameters a row had Kysely build and
+      // node-postgres serialise each value (a worker's hot spot while it enrolls a burst).
+      const rows = JSON.stringify(
+        inputs.slice(i, i + INSERT_CHUNK).map((input) => ({
+          id: input.id,
+          journey_id: input.journeyId,
+          journey_version: input.version,
+          customer_id: input.customerId,
+          trigger_event_id: input.triggerEventId,
+          broadcast_id: input.broadcastId ?? null,
+          enrolled_at: input.at,
+        })),
       );
+      // A broadcast's enrollments meet a second unique index (one per broadcast and customer): any
+      // conflict skips the row. Otherwise only the one running enrollment per journey and customer.
+      const onConflict = inputs[i].broadcastId
+        ? sql`on conflict do nothing`
+        : sql`on conflict (journey_id, customer_id) where status = 'active' do nothing`;
+      const { rows: enrolled } = await sql<Enrollment>`
+        insert into enrollments
+          (id, journey_id, journey_version, customer_id, status, trigger_event_id, broadcast_id, enrolled_at)
+        select e.id, e.journey_id, e.journey_version, e.customer_id, 'active', e.trigger_event_id,
+          e.broadcast_id, e.enrolled_at
+        from json_to_recordset(${rows}::json) as e(id uuid, journey_id uuid, journey_version int,
+          customer_id text, trigger_event_id text, broadcast_id uuid, enrolled_at timestamptz)
+        ${onConflict}
+        returning *`.execute(executor);
+      inserted.push(...enrolled);
     }
     return inserted;
   }

@@ -97,10 +97,17 @@ export class ScheduledStepRepository {
       ...waitColumns(input),
     }));
     for (let i = 0; i < rows.length; i += 2_000) {
-      await executor
-        .insertInto('scheduled_steps')
-        .values(rows.slice(i, i + 2_000))
-        .execute();
+      // One JSON parameter: Kysely built and node-postgres bound eleven parameters a row (a worker's hot
+      // spot while it enrolls a burst); a JSON array becomes awaits_events' text[].
+      await sql`
+        insert into scheduled_steps (id, enrollment_id, step_id, due_at, status, queued_at, created_at,
+          updated_at, awaits_events, awaits_attribute, timeout_at)
+        select s.id, s.enrollment_id, s.step_id, s.due_at, s.status, s.queued_at, s.created_at, s.updated_at,
+          s.awaits_events, s.awaits_attribute, s.timeout_at
+        from json_to_recordset(${JSON.stringify(rows.slice(i, i + 2_000))}::json) as s(id uuid,
+          enrollment_id uuid, step_id text, due_at timestamptz, status text, queued_at timestamptz,
+          created_at timestamptz, updated_at timestamptz, awaits_events text[], awaits_attribute text,
+          timeout_at timestamptz)`.execute(executor);
     }
     return rows.map((r) => r.id);
   }
