@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventBatchSchema } from './event.schema';
 import { plainEventBatch } from './plain-event-batch';
@@ -24,6 +25,8 @@ const FIELD_VALUES: Record<string, unknown[]> = {
   name: ['cart_abandoned', '', 'n'.repeat(200), 'n'.repeat(201), 'a b', 'a\u0000', 'a\udc00', false, {}],
   properties: [
     {},
+    // Not what JSON.parse makes, but an object zod copies onto Object.prototype.
+    Object.assign(Object.create(null) as object, { a: 1 }),
     { cartValue: 129.5, cartUrl: 'https://shop.example/cart/1', items: [{ sku: 'a', qty: 2 }], gift: null },
     { 'bad\u0000key': 1 },
     { a: ['x', { 'k\ud800': 1 }] },
@@ -86,6 +89,54 @@ describe(plainEventBatch.name, () => {
       expect(plain, JSON.stringify(body)).toStrictEqual(parsed.data?.events);
     }
     expect(taken).toBeGreaterThan(15);
+  });
+
+  it('should agree with eventBatchSchema on any batch it takes (property)', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 210, unit: 'binary' }),
+      fc.constantFrom('c-1', 'cart_abandoned', '__proto__', 'a\u0000b', 'x'.repeat(201)),
+    );
+    const field = fc.oneof(text, fc.integer(), fc.constant(null), fc.boolean());
+    // Mostly valid events, each field now and then anything: the batches the fast path takes are many.
+    const often = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 12 }, field);
+    const event = fc
+      .record(
+        {
+          id: often(fc.string({ minLength: 1, maxLength: 20 })),
+          customerId: often(fc.stringMatching(/^[A-Za-z0-9._:@+-]{1,12}$/)),
+          name: often(fc.string({ minLength: 1, maxLength: 20 })),
+          properties: often(
+            fc.dictionary(
+              fc.oneof({ arbitrary: fc.string(), weight: 9 }, text),
+              fc.jsonValue({ maxDepth: 3 }),
+              {
+                noNullPrototype: true,
+              },
+            ),
+          ),
+          occurredAt: often(
+            fc
+              .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+              .map((d) => d.toISOString()),
+          ),
+          extra: fc.option(field, { freq: 8 }),
+        },
+        { requiredKeys: ['customerId', 'name'] },
+      )
+      .map(({ extra, ...rest }) => (extra === null ? rest : { ...rest, extra }));
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: 3 }), (events) => {
+        const plain = plainEventBatch({ events });
+        if (plain === undefined) return;
+        taken++;
+        const parsed = eventBatchSchema.safeParse({ events });
+        expect(parsed.success).toBe(true);
+        expect(plain).toStrictEqual(parsed.data?.events);
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(taken).toBeGreaterThan(100);
   });
 
   it('should take a batch of plain events, properties defaulted', () => {

@@ -53,8 +53,8 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return true;
 }
 
+/** What JSON.parse makes: any other object (a null prototype, a class) is left to zod, which copies it. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  return Object.getPrototypeOf(value) === Object.prototype;
 }
