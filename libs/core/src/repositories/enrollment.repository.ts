@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { DB, type Executor } from '../database/database.tokens';
+import { anyOf, onFoundRows } from './any-of';
 
 /** Rows per multi-row insert: well under PostgreSQL's 65,535 parameters a statement. */
 const INSERT_CHUNK = 2_000;
@@ -285,10 +286,13 @@ export class EnrollmentRepository {
         .set({ status: group[0].status, ended_at: at, end_reason: group[0].reason })
         .where(
           'id',
-          'in',
-          group.map((e) => e.id),
+          '=',
+          anyOf(
+            group.map((e) => e.id),
+            'uuid',
+          ),
         )
-        .where('status', '=', 'active')
+        .where(onFoundRows(sql`status = 'active'`))
         .execute();
     }
   }
@@ -324,7 +328,7 @@ export class EnrollmentRepository {
     return executor
       .selectFrom('enrollments')
       .selectAll()
-      .where('id', 'in', ids)
+      .where('id', '=', anyOf(ids, 'uuid'))
       .orderBy('id')
       .forUpdate()
       .skipLocked()

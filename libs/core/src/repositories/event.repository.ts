@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { DB, type Executor } from '../database/database.tokens';
+import { anyOf, onFoundRows } from './any-of';
 import type { Database, StoredEvent } from '../database/database.types';
 import { recordConversions } from './conversion-attribution';
 
@@ -50,8 +51,8 @@ export class EventRepository {
     return executor
       .updateTable('events')
       .set({ processed_at: at })
-      .where('id', 'in', ids)
-      .where('processed_at', 'is', null)
+      .where('id', '=', anyOf(ids, 'text'))
+      .where(onFoundRows(sql`processed_at is null`))
       .returningAll()
       .execute();
   }
@@ -72,7 +73,7 @@ export class EventRepository {
     const rows = await executor
       .selectFrom('events')
       .selectAll()
-      .where('id', 'in', [...new Set(ids)])
+      .where('id', '=', anyOf([...new Set(ids)], 'text'))
       .execute();
     return new Map(rows.map((r) => [r.id, r]));
   }

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { DB, type Executor } from '../database/database.tokens';
 import type { Database, Enrollment, ScheduledStep } from '../database/database.types';
+import { anyOf } from './any-of';
 
 export interface DueJob {
   scheduledStepId: string;
@@ -135,7 +136,7 @@ export class ScheduledStepRepository {
     return executor
       .selectFrom('scheduled_steps')
       .selectAll()
-      .where('id', 'in', ids)
+      .where('id', '=', anyOf(ids, 'uuid'))
       .orderBy('id')
       .forUpdate()
       .skipLocked()
@@ -219,7 +220,7 @@ export class ScheduledStepRepository {
     await executor
       .updateTable('scheduled_steps')
       .set({ status, updated_at: at })
-      .where('id', 'in', ids)
+      .where('id', '=', anyOf(ids, 'uuid'))
       .execute();
   }
 
