@@ -12,9 +12,10 @@ export function anyOf(keys: readonly string[], type: 'uuid' | 'text'): RawBuilde
 }
 
 /**
- * `column = value` kept off partial indexes whose predicate it matches (`enrollments_one_active`,
- * `events_unprocessed`): a statement that finds its rows by key checks it on those rows only, instead of
- * ANDing the key lookup with a scan of every active enrollment or unprocessed event.
+ * A condition checked only on the rows the statement's key lookup found, never used to find rows: as a
+ * plain condition it may match a partial index's predicate (`status = 'active'` scanned every active
+ * enrollment of `enrollments_one_active`, ANDed with the keys) or a wider index the young table's missing
+ * statistics make look selective (a journey's every enrollment, for a batch's few customers).
  */
 export function onFoundRows(condition: RawBuilder<boolean>): RawBuilder<boolean> {
   return sql<boolean>`(${condition}) is true`;

@@ -64,7 +64,7 @@ export class EventRepository {
   async recordConversions(executor: Executor, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await recordConversions(sql`select id, customer_id, name, occurred_at from events
-      where id = any(${ids}::text[])
+      where id = ${anyOf(ids, 'text')}
         and name in (select v.definition->'goal'->>'event' from journey_versions v)`).execute(executor);
   }
 
@@ -105,7 +105,7 @@ export class EventRepository {
     const rows = await executor
       .selectFrom('events')
       .select((eb) => ['customer_id', 'name', eb.fn.max('occurred_at').as('last')])
-      .where('customer_id', 'in', [...new Set(customerIds)])
+      .where('customer_id', '=', anyOf([...new Set(customerIds)], 'text'))
       .where('name', 'in', [...new Set(names)])
       .where('processed_at', 'is not', null)
       .groupBy(['customer_id', 'name'])
