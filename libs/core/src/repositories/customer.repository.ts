@@ -3,6 +3,7 @@ import { CHANNELS, type Channel, type Consent } from '@touchpoint/journeys';
 import { type Kysely, sql } from 'kysely';
 import { Coalescer } from '../database/coalescer';
 import { DB, type Executor } from '../database/database.tokens';
+import { anyOf } from './any-of';
 import type { Customer, Database, StoredPushSubscription } from '../database/database.types';
 import type { ConditionSql } from './customer-condition';
 
@@ -89,7 +90,11 @@ export class CustomerRepository {
 
   async findMany(ids: string[], executor: Executor = this.db): Promise<Map<string, Customer>> {
     if (ids.length === 0) return new Map();
-    const rows = await executor.selectFrom('customers').selectAll().where('id', 'in', ids).execute();
+    const rows = await executor
+      .selectFrom('customers')
+      .selectAll()
+      .where('id', '=', anyOf(ids, 'text'))
+      .execute();
     return new Map(rows.map((r) => [r.id, r]));
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { DB, type Executor } from '../database/database.tokens';
+import { anyOf, onFoundRows } from './any-of';
 
 /** Rows per multi-row insert: well under PostgreSQL's 65,535 parameters a statement. */
 const INSERT_CHUNK = 2_000;
@@ -45,7 +46,7 @@ export class EnrollmentRepository {
         join events ev on ev.customer_id = en.customer_id and ev.name = v.definition->'goal'->>'event'
           and ev.occurred_at > en.enrolled_at
           and ev.occurred_at <= en.enrolled_at + (v.definition->'goal'->>'within')::interval
-        where en.customer_id = any(${[...new Set(customerIds)]}::text[])
+        where en.customer_id = ${anyOf([...new Set(customerIds)], 'text')}
         group by en.id) c
       where c.id = en.id and en.converted_at is distinct from c.first`.execute(executor);
   }
@@ -139,8 +140,8 @@ export class EnrollmentRepository {
         eb.fn.max('enrolled_at').as('last_entered_at'),
         sql<boolean>`bool_or(status = 'active')`.as('active'),
       ])
-      .where('journey_id', 'in', [...new Set(journeyIds)])
-      .where('customer_id', 'in', [...new Set(customerIds)])
+      .where('customer_id', '=', anyOf([...new Set(customerIds)], 'text'))
+      .where(onFoundRows(sql`journey_id in (${sql.join([...new Set(journeyIds)])})`))
       .groupBy(['journey_id', 'customer_id'])
       .execute();
     return rows.map((row) => ({
@@ -163,8 +164,8 @@ export class EnrollmentRepository {
         join.onRef('v.journey_id', '=', 'e.journey_id').onRef('v.version', '=', 'e.journey_version'),
       )
       .select(['e.customer_id', 'v.exit_on'])
-      .where('e.customer_id', 'in', [...new Set(customerIds)])
-      .where('e.status', '=', 'active')
+      .where('e.customer_id', '=', anyOf([...new Set(customerIds)], 'text'))
+      .where(onFoundRows(sql`e.status = 'active'`))
       .execute();
     for (const r of rows) {
       const names = byCustomer.get(r.customer_id) ?? new Set<string>();
@@ -288,10 +289,13 @@ export class EnrollmentRepository {
         .set({ status: group[0].status, ended_at: at, end_reason: group[0].reason })
         .where(
           'id',
-          'in',
-          group.map((e) => e.id),
+          '=',
+          anyOf(
+            group.map((e) => e.id),
+            'uuid',
+          ),
         )
-        .where('status', '=', 'active')
+        .where(onFoundRows(sql`status = 'active'`))
         .execute();
     }
   }
@@ -327,7 +331,7 @@ export class EnrollmentRepository {
     return executor
       .selectFrom('enrollments')
       .selectAll()
-      .where('id', 'in', ids)
+      .where('id', '=', anyOf(ids, 'uuid'))
       .orderBy('id')
       .forUpdate()
       .skipLocked()

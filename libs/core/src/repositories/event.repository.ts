@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { DB, type Executor } from '../database/database.tokens';
+import { anyOf, onFoundRows } from './any-of';
 import type { Database, StoredEvent } from '../database/database.types';
 import { recordConversions } from './conversion-attribution';
 
@@ -55,8 +56,8 @@ export class EventRepository {
     return executor
       .updateTable('events')
       .set({ processed_at: at })
-      .where('id', 'in', ids)
-      .where('processed_at', 'is', null)
+      .where('id', '=', anyOf(ids, 'text'))
+      .where(onFoundRows(sql`processed_at is null`))
       .returningAll()
       .execute();
   }
@@ -68,7 +69,7 @@ export class EventRepository {
   async recordConversions(executor: Executor, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await recordConversions(sql`select id, customer_id, name, occurred_at from events
-      where id = any(${ids}::text[])
+      where id = ${anyOf(ids, 'text')}
         and name in (select v.definition->'goal'->>'event' from journey_versions v)`).execute(executor);
   }
 
@@ -77,7 +78,7 @@ export class EventRepository {
     const rows = await executor
       .selectFrom('events')
       .selectAll()
-      .where('id', 'in', [...new Set(ids)])
+      .where('id', '=', anyOf([...new Set(ids)], 'text'))
       .execute();
     return new Map(rows.map((r) => [r.id, r]));
   }
@@ -109,7 +110,7 @@ export class EventRepository {
     const rows = await executor
       .selectFrom('events')
       .select((eb) => ['customer_id', 'name', eb.fn.max('occurred_at').as('last')])
-      .where('customer_id', 'in', [...new Set(customerIds)])
+      .where('customer_id', '=', anyOf([...new Set(customerIds)], 'text'))
       .where('name', 'in', [...new Set(names)])
       .where('processed_at', 'is not', null)
       .groupBy(['customer_id', 'name'])

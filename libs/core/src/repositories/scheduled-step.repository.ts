@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { DB, type Executor } from '../database/database.tokens';
 import type { Database, Enrollment, ScheduledStep } from '../database/database.types';
+import { anyOf, onFoundRows } from './any-of';
 
 export interface DueJob {
   scheduledStepId: string;
@@ -120,10 +121,10 @@ export class ScheduledStepRepository {
       .selectFrom('scheduled_steps as s')
       .innerJoin('enrollments as e', 'e.id', 's.enrollment_id')
       .select(['e.customer_id', 's.awaits_events'])
-      .where('e.customer_id', 'in', [...new Set(customerIds)])
-      .where('e.status', '=', 'active')
+      .where('e.customer_id', '=', anyOf([...new Set(customerIds)], 'text'))
+      .where(onFoundRows(sql`e.status = 'active'`))
       .where('s.awaits_events', 'is not', null)
-      .where('s.status', 'in', ['waiting', 'queued'])
+      .where(onFoundRows(sql`s.status in ('waiting', 'queued')`))
       .execute();
     for (const r of rows) {
       const names = byCustomer.get(r.customer_id) ?? new Set<string>();
@@ -142,7 +143,7 @@ export class ScheduledStepRepository {
     return executor
       .selectFrom('scheduled_steps')
       .selectAll()
-      .where('id', 'in', ids)
+      .where('id', '=', anyOf(ids, 'uuid'))
       .orderBy('id')
       .forUpdate()
       .skipLocked()
@@ -226,7 +227,7 @@ export class ScheduledStepRepository {
     await executor
       .updateTable('scheduled_steps')
       .set({ status, updated_at: at })
-      .where('id', 'in', ids)
+      .where('id', '=', anyOf(ids, 'uuid'))
       .execute();
   }
 

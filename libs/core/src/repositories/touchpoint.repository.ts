@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { Coalescer } from '../database/coalescer';
 import { DB, type Executor } from '../database/database.tokens';
+import { anyOf } from './any-of';
 import type {
   Database,
   Touchpoint,
@@ -168,9 +169,16 @@ export class TouchpointRepository {
     steps: { enrollmentId: string; stepId: string; visit: number }[],
   ): Promise<Touchpoint[]> {
     if (steps.length === 0) return Promise.resolve([]);
+    // The enrollments alone too, as the index's lookups: from the tuples alone the planner looked up the
+    // step and visit they share and read every touchpoint ever made at that step.
+    const enrollmentIds = anyOf(
+      steps.map((s) => s.enrollmentId),
+      'uuid',
+    );
     return executor
       .selectFrom('touchpoints')
       .selectAll()
+      .where('enrollment_id', '=', enrollmentIds)
       .where(({ eb, refTuple, tuple }) =>
         eb(
           refTuple('enrollment_id', 'step_id', 'visit'),
@@ -198,8 +206,11 @@ export class TouchpointRepository {
       .select(['enrollment_id', 'step_id', 'visit'])
       .where(
         'enrollment_id',
-        'in',
-        steps.map((s) => s.enrollmentId),
+        '=',
+        anyOf(
+          steps.map((s) => s.enrollmentId),
+          'uuid',
+        ),
       )
       .execute();
     return new Set(rows.map((r) => `${r.enrollment_id}/${r.step_id}/${r.visit}`));
@@ -387,14 +398,16 @@ export class TouchpointRepository {
   ): Promise<void> {
     for (let i = 0; i < rows.length; i += 2_000) {
       const chunk = rows.slice(i, i + 2_000);
-      // The id list too: its length is what the planner needs to pick the primary key, not a status scan.
+      // The id list too, as `anyOf`: the primary key's lookups, not a status scan nor a pass over the table.
+      const ids = anyOf(
+        chunk.map((r) => r.id),
+        'uuid',
+      );
       await sql`
         update touchpoints t
            set "to" = v."to", rendered = v.rendered, queued_at = ${at}, updated_at = ${at}
           from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(id uuid, "to" text, rendered jsonb)
-         where t.id = v.id and t.id = any(${chunk.map((r) => r.id)}::uuid[]) and ${statusAmong(['scheduled'], 't')}`.execute(
-        executor,
-      );
+         where t.id = v.id and t.id = ${ids} and ${statusAmong(['scheduled'], 't')}`.execute(executor);
     }
   }
 
