@@ -257,7 +257,15 @@ describe('the touchpoint log partitioned by month on postgres', () => {
     }[];
     expect(csv).toHaveLength(12);
     expect(csv.every((r) => Date.parse(r.created_at) < BOUNDARY)).toBe(true);
-    expect(existsSync(path.join(archive, 'touchpoint_events_2030_12.csv'))).toBe(true);
+    const events = parse(readFileSync(path.join(archive, 'touchpoint_events_2030_12.csv')), {
+      columns: true,
+    }) as { touchpoint_id: string; at: string }[];
+    expect(events).toHaveLength(18);
+    expect(events.every((e) => ids.includes(e.touchpoint_id) && Date.parse(e.at) < BOUNDARY)).toBe(true);
+    // An empty month (this one, made by the migration) still has its header.
+    const empty = done.find((d) => d.rows === 0 && d.partition.startsWith('touchpoints_'));
+    expect(readFileSync(empty!.file, 'utf8')).toBe(`${Object.keys(csv[0]).join(',')}\n`);
+    expect(existsSync(path.join(archive, 'touchpoints_2030_12.csv.partial'))).toBe(false);
 
     // A detach fires no delete trigger: the rollups (and their unfolded deltas) count what they counted.
     expect(await stats(db.handle)).toEqual(before);

@@ -41,20 +41,20 @@ async function exportPartition(
   options: PartitionExportOptions,
 ): Promise<number> {
   const partial = `${file}.partial`;
+  const columns = await repo.columnsOf(partition.table);
   const stream = createWriteStream(partial);
+  stream.write(stringify([], { header: true, columns }));
   let rows = 0;
   let after: string | number | null = null;
+  const size = options.pageSize ?? 5_000;
   for (;;) {
-    const page = await repo.page(partition, after, options.pageSize ?? 5_000);
+    const page = await repo.page(partition, after, size);
     if (page.length === 0) break;
-    const text = stringify(
-      page.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, cell(v)]))),
-      { header: rows === 0 },
-    );
+    const text = stringify(page.map((row) => columns.map((column) => cell(row[column]))));
     if (!stream.write(text)) await once(stream, 'drain');
     rows += page.length;
     after = page[page.length - 1].id as string | number;
-    if (page.length === (options.pageSize ?? 5_000)) options.progress?.(`  ${partition.name}: ${rows} rows`);
+    if (page.length === size) options.progress?.(`  ${partition.name}: ${rows} rows`);
   }
   stream.end();
   await once(stream, 'finish');

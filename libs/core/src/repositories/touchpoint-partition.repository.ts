@@ -87,6 +87,15 @@ export class TouchpointPartitionRepository {
     return rows;
   }
 
+  /** The columns of a log table, in their order: an archive's header, even for an empty month. */
+  async columnsOf(table: PartitionedTable): Promise<string[]> {
+    const { rows } = await sql<{ name: string }>`
+      select attname as name from pg_attribute
+       where attrelid = ${table}::regclass and attnum > 0 and not attisdropped
+       order by attnum`.execute(this.db);
+    return rows.map((r) => r.name);
+  }
+
   /** Detaches a partition: it stays as a table of its own, out of every read and of the rollups' triggers. */
   async detach(partition: TouchpointPartition): Promise<void> {
     await sql`alter table ${sql.table(partition.table)} detach partition ${sql.table(partition.name)}`.execute(
