@@ -241,8 +241,12 @@ describe('the touchpoint log partitioned by month on postgres', () => {
     expect(before.length).toBeGreaterThan(0);
     const lines: string[] = [];
 
+    await expect(
+      exportPartitions(partitions, { before: '2031-01', now: new Date(BOUNDARY - MINUTE), out: archive }),
+    ).rejects.toThrow(/still being written/);
     const done = await exportPartitions(partitions, {
       before: '2031-01',
+      now: new Date(BOUNDARY),
       out: archive,
       pageSize: 5,
       progress: (line) => lines.push(line),

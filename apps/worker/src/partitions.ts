@@ -55,6 +55,7 @@ async function main(): Promise<number> {
     } else {
       const done = await exportPartitions(repo, {
         before: values.before as string,
+        now: new SystemClock().now(),
         out: values.out as string,
         drop: values.drop,
         progress: (line) => console.log(line),

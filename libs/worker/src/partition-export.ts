@@ -1,4 +1,4 @@
-import type { TouchpointPartition, TouchpointPartitionRepository } from '@touchpoint/core';
+import { monthOf, type TouchpointPartition, type TouchpointPartitionRepository } from '@touchpoint/core';
 import { stringify } from 'csv-stringify/sync';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -8,6 +8,8 @@ import path from 'node:path';
 export interface PartitionExportOptions {
   /** Months before this one (`2026-01`) are exported, each table's month to `<out>/<partition>.csv`. */
   before: string;
+  /** The current month and later are still written to: `before` may not be after this instant's month. */
+  now: Date;
   out: string;
   /** Drop each month's table once detached (otherwise it stays, detached, until dropped by hand). */
   drop?: boolean;
@@ -73,6 +75,11 @@ export async function exportPartitions(
 ): Promise<ExportedPartition[]> {
   if (!MONTH.test(options.before)) {
     throw new Error(`--before must be a month like 2026-01, not ${options.before}`);
+  }
+  if (options.before > monthOf(options.now)) {
+    throw new Error(
+      `--before ${options.before} would take ${monthOf(options.now)} or later, still being written: months before this one only`,
+    );
   }
   const old = (await repo.list()).filter((p) => p.month !== null && p.month < options.before);
   await mkdir(options.out, { recursive: true });
