@@ -230,6 +230,8 @@ export interface TouchpointKeyTable {
 export interface TouchpointAnswerKeyTable {
   survey_of: string;
   touchpoint_id: string;
+  /** The answer's score, which the rollups key the carrier by (read here, not across the months). */
+  score: number | null;
 }
 
 export interface SandboxMessageTable {

@@ -75,7 +75,7 @@ export class SurveyAnswerRepository {
       const id = randomUUID();
       const won = await trx
         .insertInto('touchpoint_answer_keys')
-        .values({ survey_of: carrier.id, touchpoint_id: id })
+        .values({ survey_of: carrier.id, touchpoint_id: id, score: answer.score })
         .onConflict((oc) => oc.column('survey_of').doNothing())
         .returning('touchpoint_id')
         .executeTakeFirst();

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { addDeltas, movedColumns, rollupKeyOf } from './0011_rollups';
 
 /** Advisory lock taken while a month's partitions are added, so several workers add each month once. */
 export const PARTITION_LOCK = 0x7470_0019;
@@ -41,6 +42,62 @@ const ADD_MONTH = `create function touchpoint_log_add_month(month date) returns 
     end loop;
     return added;
   end $$`;
+
+/**
+ * A touchpoint's score for the rollups: an answer's own, or the one its link was answered with, read from
+ * the answer's key (one index probe) instead of from `touchpoints` by `survey_of`, which would probe every
+ * month's index for each row a trigger counts.
+ */
+export const answeredScore = (t: string) => `case when ${t}.channel = 'survey' then ${t}.score
+  else (select k.score from touchpoint_answer_keys k where k.survey_of = ${t}.id) end`;
+
+const keyOf = (t: string, override: { variant?: string; score?: string } = {}) =>
+  rollupKeyOf(t, { score: answeredScore(t), ...override });
+
+/**
+ * 0011's rollup triggers with the score read from the answer keys; an insert without answers (every send)
+ * no longer reads `touchpoints` to re-key carriers.
+ */
+const ROLLUP_TRIGGERS = [
+  `create or replace function touchpoint_rollups_inserted() returns trigger language plpgsql as $$
+     begin
+       if exists (select 1 from new_rows where survey_of is not null) then
+         -- An answer re-keys the touchpoint that carried its link (its score), read after locking it.
+         perform 1 from touchpoints c where c.id in (select survey_of from new_rows where survey_of is not null)
+           for share;
+         ${addDeltas(`
+           select ${keyOf('c', { score: 'null' })}, -1 as n from touchpoints c join new_rows a on a.survey_of = c.id
+           union all
+           select ${keyOf('c', { score: 'a.score' })}, 1 from touchpoints c join new_rows a on a.survey_of = c.id`)};
+       end if;
+       ${addDeltas(`select ${keyOf('t')}, 1 as n from new_rows t`)};
+       return null;
+     end $$`,
+  `create or replace function touchpoint_rollups_updated() returns trigger language plpgsql as $$
+     begin
+       ${addDeltas(`
+         select ${keyOf('o')}, -1 as n
+           from old_rows o join new_rows t on t.id = o.id where ${movedColumns('o')} is distinct from ${movedColumns('t')}
+         union all
+         select ${keyOf('t')}, 1
+           from old_rows o join new_rows t on t.id = o.id where ${movedColumns('o')} is distinct from ${movedColumns('t')}`)};
+       return null;
+     end $$`,
+  `create or replace function touchpoint_rollups_deleted() returns trigger language plpgsql as $$
+     begin
+       ${addDeltas(`select ${keyOf('o')}, -1 as n from old_rows o`)};
+       return null;
+     end $$`,
+  `create or replace function touchpoint_rollups_variant() returns trigger language plpgsql as $$
+     begin
+       perform 1 from touchpoints t where t.enrollment_id = new.id for share;
+       ${addDeltas(`
+         select ${keyOf('t', { variant: 'old.variant' })}, -1 as n from touchpoints t where t.enrollment_id = new.id
+         union all
+         select ${keyOf('t', { variant: 'new.variant' })}, 1 from touchpoints t where t.enrollment_id = new.id`)};
+       return null;
+     end $$`,
+];
 
 /** An index or trigger definition of the unpartitioned table, made fit for the partitioned one. */
 function partitionable(definition: string): string {
@@ -117,12 +174,14 @@ export const partitions: Migration = {
       `insert into touchpoint_keys (enrollment_id, step_id, visit, touchpoint_id)
          select enrollment_id, step_id, visit, id from touchpoints
          where enrollment_id is not null and step_id is not null`,
-      // A survey link answers once (SurveyAnswerRepository).
+      // A survey link answers once (SurveyAnswerRepository), with the score the rollups key its carrier by.
       `create table touchpoint_answer_keys (
          survey_of uuid primary key,
-         touchpoint_id uuid not null)`,
-      `insert into touchpoint_answer_keys (survey_of, touchpoint_id)
-         select survey_of, id from touchpoints where survey_of is not null`,
+         touchpoint_id uuid not null,
+         score smallint)`,
+      `insert into touchpoint_answer_keys (survey_of, touchpoint_id, score)
+         select survey_of, id, score from touchpoints where survey_of is not null`,
+      ...ROLLUP_TRIGGERS,
       ...kept,
     ]) {
       await run(db, statement);
