@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import { DB } from '../database/database.tokens';
 import type { Database } from '../database/database.types';
-import { MONTHS_AHEAD, PARTITIONED } from '../database/migrations/0019_partitions';
 
-/** A partitioned table of the touchpoint log. */
-export type PartitionedTable = (typeof PARTITIONED)[number]['table'];
+/** The partitioned tables of the touchpoint log (0019_partitions, which keeps its own frozen copy). */
+export type PartitionedTable = 'touchpoints' | 'touchpoint_events';
+
+/** This month and the next three are kept created, so no row waits in the default partition. */
+export const MONTHS_AHEAD = 3;
 
 /** One month's partition (or the default one) of a log table. */
 export interface TouchpointPartition {

@@ -2,16 +2,16 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import { addDeltas, movedColumns, rollupKeyOf } from './0011_rollups';
 
 /** Advisory lock taken while a month's partitions are added, so several workers add each month once. */
-export const PARTITION_LOCK = 0x7470_0019;
+const PARTITION_LOCK = 0x7470_0019;
 
 /** The partitioned tables of the touchpoint log and the column each is partitioned by (UTC months). */
-export const PARTITIONED = [
+const PARTITIONED = [
   { table: 'touchpoints', column: 'created_at' },
   { table: 'touchpoint_events', column: 'at' },
 ] as const;
 
 /** Months created ahead of the current one, by the migration and by the worker's upkeep. */
-export const MONTHS_AHEAD = 3;
+const MONTHS_AHEAD = 3;
 
 /**
  * Adds the partitions of one UTC month (`touchpoints_2026_12`, `touchpoint_events_2026_12`) if missing;
@@ -48,7 +48,7 @@ const ADD_MONTH = `create function touchpoint_log_add_month(month date) returns 
  * the answer's key (one index probe) instead of from `touchpoints` by `survey_of`, which would probe every
  * month's index for each row a trigger counts.
  */
-export const answeredScore = (t: string) => `case when ${t}.channel = 'survey' then ${t}.score
+const answeredScore = (t: string) => `case when ${t}.channel = 'survey' then ${t}.score
   else (select k.score from touchpoint_answer_keys k where k.survey_of = ${t}.id) end`;
 
 const keyOf = (t: string, override: { variant?: string; score?: string } = {}) =>
