@@ -99,6 +99,15 @@ const ROLLUP_TRIGGERS = [
      end $$`,
 ];
 
+/** The guards' keys of the touchpoints there already (the migration's, and a bulk load's: backfills.ts). */
+export const KEYS_BACKFILL = [
+  `insert into touchpoint_keys (enrollment_id, step_id, visit, touchpoint_id)
+     select enrollment_id, step_id, visit, id from touchpoints
+     where enrollment_id is not null and step_id is not null`,
+  `insert into touchpoint_answer_keys (survey_of, touchpoint_id, score)
+     select survey_of, id, score from touchpoints where survey_of is not null`,
+];
+
 /** An index or trigger definition of the unpartitioned table, made fit for the partitioned one. */
 function partitionable(definition: string): string {
   // Uniqueness that cannot include the partition key moves to the key tables; the lookups stay indexed.
@@ -171,16 +180,13 @@ export const partitions: Migration = {
          visit int not null,
          touchpoint_id uuid not null,
          primary key (enrollment_id, step_id, visit))`,
-      `insert into touchpoint_keys (enrollment_id, step_id, visit, touchpoint_id)
-         select enrollment_id, step_id, visit, id from touchpoints
-         where enrollment_id is not null and step_id is not null`,
+      KEYS_BACKFILL[0],
       // A survey link answers once (SurveyAnswerRepository), with the score the rollups key its carrier by.
       `create table touchpoint_answer_keys (
          survey_of uuid primary key,
          touchpoint_id uuid not null,
          score smallint)`,
-      `insert into touchpoint_answer_keys (survey_of, touchpoint_id, score)
-         select survey_of, id, score from touchpoints where survey_of is not null`,
+      KEYS_BACKFILL[1],
       ...ROLLUP_TRIGGERS,
       ...kept,
     ]) {
