@@ -282,6 +282,24 @@ describe('the touchpoint log partitioned by month on postgres', () => {
       n: number;
     }>`select count(*)::int as n from touchpoints_2030_12`.execute(db.handle.db);
     expect(kept[0].n).toBe(12);
+
+    // The next month too, dropped this time: the stats still count both.
+    const dropped = await exportPartitions(partitions, {
+      before: '2031-02',
+      now: new Date('2031-02-01T00:00:00Z'),
+      out: archive,
+      drop: true,
+    });
+    expect(dropped.map((d) => [d.partition, d.rows, d.dropped])).toEqual([
+      ['touchpoints_2031_01', 12, true],
+      ['touchpoint_events_2031_01', 18, true],
+    ]);
+    const { rows: gone } = await sql<{
+      t: string | null;
+    }>`select to_regclass('touchpoints_2031_01')::text as t`.execute(db.handle.db);
+    expect(gone[0].t).toBeNull();
+    expect(await readLog(5)).toEqual([]);
+    expect(await stats(db.handle)).toEqual(before);
   });
 });
 
