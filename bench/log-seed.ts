@@ -1,4 +1,10 @@
-import { type Database, MIGRATION_BACKFILLS } from '@touchpoint/core';
+import {
+  type Database,
+  MIGRATION_BACKFILLS,
+  monthOf,
+  monthStart,
+  TouchpointPartitionRepository,
+} from '@touchpoint/core';
 import { type Kysely, sql } from 'kysely';
 import { seedJourneys, STAGES, STEPS } from '../tests/support/touchpoint-seed';
 
@@ -55,6 +61,11 @@ export async function seedScaleLog(
     holdout: 10,
   };
   const journeyIds = await seedJourneys(db, 8, oldest, [split]);
+  // The months the rows fall in, so none waits in the log's default partition.
+  const partitions = new TouchpointPartitionRepository(db);
+  for (let m = monthOf(oldest); m <= monthOf(newest); m = monthOf(monthStart(m, 1))) {
+    await partitions.addMonth(m);
+  }
   for (const trigger of TRIGGERS) {
     await sql`alter table touchpoints disable trigger ${sql.id(trigger)}`.execute(db);
   }
@@ -158,13 +169,14 @@ export async function seedScaleLog(
 
 /**
  * After the indexes are back: count what is there into the rollups once, attribute the goal events (the
- * worker records conversions as it processes events; the seed's are inserted processed), and turn the
- * triggers back on.
+ * worker records conversions as it processes events; the seed's are inserted processed), take the
+ * never-twice and one-answer keys (0019), and turn the triggers back on.
  */
 export async function backfillRollups(db: Kysely<Database>): Promise<void> {
   await MIGRATION_BACKFILLS.rollups(db);
   await MIGRATION_BACKFILLS.conversions(db);
   await MIGRATION_BACKFILLS.enrollmentConversions(db);
+  await MIGRATION_BACKFILLS.touchpointKeys(db);
   for (const trigger of TRIGGERS) {
     await sql`alter table touchpoints enable trigger ${sql.id(trigger)}`.execute(db);
   }

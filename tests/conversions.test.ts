@@ -248,7 +248,8 @@ describe.each(['postgres', 'pglite'] as const)('recorded conversions on %s', (ki
   }
 
   async function run(ops: { advance: number; o: Op }[], ranges: { from?: Date; to?: Date }[]) {
-    await sql`truncate conversions, touchpoint_events, touchpoints, enrollments, events, touchpoint_rollups,
+    await sql`truncate conversions, touchpoint_events, touchpoints, touchpoint_keys, touchpoint_answer_keys, enrollments, events,
+      touchpoint_rollups,
       touchpoint_rollup_deltas cascade`.execute(handle.db);
     await handle.db
       .insertInto('enrollments')

@@ -155,7 +155,7 @@ describe.each(['postgres', 'pglite'] as const)('touchpoint rollups on %s', (kind
   }
 
   async function run(ops: Op[], ranges: { from?: Date; to?: Date }[]) {
-    await sql`truncate touchpoint_events, touchpoints, enrollments, touchpoint_rollups, touchpoint_rollup_deltas cascade`.execute(
+    await sql`truncate touchpoint_events, touchpoints, touchpoint_keys, touchpoint_answer_keys, enrollments, touchpoint_rollups, touchpoint_rollup_deltas cascade`.execute(
       handle.db,
     );
     for (const id of ENROLLMENTS) {

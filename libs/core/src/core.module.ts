@@ -41,6 +41,7 @@ import { TemplateSampleRepository } from './repositories/template-sample.reposit
 import { TestSendRepository } from './repositories/test-send.repository';
 import { SurveyAnswerRepository } from './repositories/survey-answer.repository';
 import { TouchpointLogRepository } from './repositories/touchpoint-log.repository';
+import { TouchpointPartitionRepository } from './repositories/touchpoint-partition.repository';
 import { TouchpointRepository } from './repositories/touchpoint.repository';
 import { WebhookReceiptRepository } from './repositories/webhook-receipt.repository';
 
@@ -63,6 +64,7 @@ const repositories = [
   TestSendRepository,
   TouchpointRepository,
   TouchpointLogRepository,
+  TouchpointPartitionRepository,
   WebhookReceiptRepository,
 ];
 

@@ -49,5 +49,6 @@ export * from './repositories/template-sample.repository';
 export * from './repositories/test-send.repository';
 export * from './repositories/touchpoint.repository';
 export * from './repositories/touchpoint-log.repository';
+export * from './repositories/touchpoint-partition.repository';
 export * from './repositories/webhook-receipt.repository';
 export * from './touchpoints/touchpoint-progress';

@@ -3,6 +3,7 @@
 export { WorkerModule } from './worker.module';
 export { GracefulShutdown, type DrainReport } from './graceful-shutdown';
 export { Reconciler, type TickReport } from './reconciler.service';
+export { PartitionMaintenance } from './partition-maintenance.service';
 export { DueStepService, addressOf, type DueStepOutcome } from './due-step.service';
 export { sendProcessorToken, StepsJobProcessor } from './processors';
 export { JourneyCatalog, type ActiveJourney } from './journey-catalog.service';
@@ -17,3 +18,4 @@ export {
   type EntryResult,
 } from './journey-entry.service';
 export { BroadcastRunner, BROADCAST_CHUNK, type ChunkState } from './broadcast-runner.service';
+export { exportPartitions, type ExportedPartition, type PartitionExportOptions } from './partition-export';

@@ -12,6 +12,7 @@ import { FrequencyCaps } from './frequency-caps.service';
 import { GracefulShutdown } from './graceful-shutdown';
 import { JourneyCatalog } from './journey-catalog.service';
 import { EventsJobProcessor, sendProcessorProvider, StepsJobProcessor } from './processors';
+import { PartitionMaintenance } from './partition-maintenance.service';
 import { Reconciler } from './reconciler.service';
 import { RollupFolder } from './rollup-folder.service';
 import { SendDispatcher } from './send-dispatcher.service';
@@ -38,6 +39,7 @@ import { WebhookSteps } from './webhook-steps.service';
     SendSettler,
     Reconciler,
     RollupFolder,
+    PartitionMaintenance,
     BroadcastRunner,
     GracefulShutdown,
     EventsJobProcessor,
@@ -47,6 +49,7 @@ import { WebhookSteps } from './webhook-steps.service';
   ],
   exports: [
     GracefulShutdown,
+    PartitionMaintenance,
     JourneyCatalog,
     FrequencyCaps,
     Reconciler,

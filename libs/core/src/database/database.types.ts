@@ -218,6 +218,22 @@ export interface TouchpointEventTable {
   detail: Json<Record<string, unknown>> | null;
 }
 
+/** The never-twice guard of scheduled touchpoints, unique across the log's monthly partitions (0019). */
+export interface TouchpointKeyTable {
+  enrollment_id: string;
+  step_id: string;
+  visit: number;
+  touchpoint_id: string;
+}
+
+/** One answer per survey link, unique across the log's monthly partitions (0019). */
+export interface TouchpointAnswerKeyTable {
+  survey_of: string;
+  touchpoint_id: string;
+  /** The answer's score, which the rollups key the carrier by (read here, not across the months). */
+  score: number | null;
+}
+
 export interface SandboxMessageTable {
   id: Generated<number>;
   channel: string;
@@ -326,6 +342,8 @@ export interface Database {
   scheduled_steps: ScheduledStepTable;
   touchpoints: TouchpointTable;
   touchpoint_events: TouchpointEventTable;
+  touchpoint_keys: TouchpointKeyTable;
+  touchpoint_answer_keys: TouchpointAnswerKeyTable;
   sandbox_messages: SandboxMessageTable;
   settings: SettingTable;
   webhook_receipts: WebhookReceiptTable;

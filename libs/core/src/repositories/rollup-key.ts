@@ -42,8 +42,9 @@ const hourOf = (t: string) => `(date_trunc('hour', ${t}.created_at at time zone 
  */
 export function rollupKeyOf(t: string): string {
   const variant = `(select en.variant from enrollments en where en.id = ${t}.enrollment_id)`;
+  // The answer's score from its key (0019): one probe, where `touchpoints` by survey_of probes every month.
   const score = `case when ${t}.channel = 'survey' then ${t}.score
-          else (select a.score from touchpoints a where a.survey_of = ${t}.id) end`;
+          else (select k.score from touchpoint_answer_keys k where k.survey_of = ${t}.id) end`;
   return `${hourOf(t)} as hour, ${t}.journey_id, ${t}.journey_version, ${t}.step_id, ${variant} as variant,
           ${t}.channel, ${t}.stage, ${t}.status, ${t}.reached, ${t}.sent_at is not null as sent, ${t}.error,
           ${score}::smallint as score`;

@@ -62,8 +62,9 @@ export class SurveyAnswerRepository {
   }
 
   /**
-   * Records the answer once: the unique index on `survey_of` makes a second answer through the same link
-   * (two tabs, a double submit, two processes) a no-op, reported as `answered`.
+   * Records the answer once: the link's key in `touchpoint_answer_keys` (unique across the log's monthly
+   * partitions, where an index on `survey_of` cannot be) makes a second answer through the same link (two
+   * tabs, a double submit, two processes) a no-op, reported as `answered`.
    */
   async record(
     carrier: SurveyCarrier,
@@ -72,7 +73,14 @@ export class SurveyAnswerRepository {
   ): Promise<{ id: string } | 'answered'> {
     return this.db.transaction().execute(async (trx) => {
       const id = randomUUID();
-      const inserted = await trx
+      const won = await trx
+        .insertInto('touchpoint_answer_keys')
+        .values({ survey_of: carrier.id, touchpoint_id: id, score: answer.score })
+        .onConflict((oc) => oc.column('survey_of').doNothing())
+        .returning('touchpoint_id')
+        .executeTakeFirst();
+      if (!won) return 'answered';
+      await trx
         .insertInto('touchpoints')
         .values({
           id,
@@ -89,10 +97,7 @@ export class SurveyAnswerRepository {
           created_at: at,
           updated_at: at,
         })
-        .onConflict((oc) => oc.column('survey_of').where('survey_of', 'is not', null).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) return 'answered';
+        .execute();
       await trx
         .insertInto('touchpoint_events')
         .values({ touchpoint_id: id, status: 'answered', at })

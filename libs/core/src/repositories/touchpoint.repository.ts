@@ -101,47 +101,61 @@ export class TouchpointRepository {
     return existing.id;
   }
 
-  /** Several scheduled touchpoints and their first event, in two inserts a slice of 2,000. */
+  /** Several scheduled touchpoints and their first event, in one statement a slice of 2,000. */
   async createScheduledMany(executor: Executor, inputs: ScheduledTouchpoint[]): Promise<void> {
     for (let i = 0; i < inputs.length; i += 2_000) {
       await this.insertScheduled(executor, inputs.slice(i, i + 2_000));
     }
   }
 
+  /**
+   * One statement: each row's key first (`touchpoint_keys`, globally unique where the partitioned table
+   * cannot be), then the touchpoints whose key this statement won, then their first events. A key taken
+   * already (the same step planned twice, here or in another month's partition) inserts nothing.
+   */
   private async insertScheduled(
     executor: Executor,
     inputs: ScheduledTouchpoint[],
   ): Promise<{ id: string }[]> {
-    const rows = await executor
-      .insertInto('touchpoints')
-      .values(
-        inputs.map((input) => ({
-          id: randomUUID(),
-          enrollment_id: input.enrollmentId,
-          step_id: input.stepId,
-          customer_id: input.customerId,
-          journey_id: input.journeyId,
-          journey_version: input.journeyVersion,
-          stage: input.stage,
-          channel: input.channel,
-          status: 'scheduled' as const,
-          scheduled_for: input.scheduledFor,
-          expires_at: input.expiresAt ?? null,
-          created_at: input.at,
-          updated_at: input.at,
-          visit: input.visit ?? 1,
-        })),
+    const values = inputs.map((input) => ({
+      id: randomUUID(),
+      enrollment_id: input.enrollmentId,
+      step_id: input.stepId,
+      customer_id: input.customerId,
+      journey_id: input.journeyId,
+      journey_version: input.journeyVersion,
+      stage: input.stage,
+      channel: input.channel,
+      scheduled_for: input.scheduledFor.toISOString(),
+      expires_at: input.expiresAt?.toISOString() ?? null,
+      at: input.at.toISOString(),
+      visit: input.visit ?? 1,
+    }));
+    const created = await sql<{ id: string }>`
+      with v as (
+        select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+          id uuid, enrollment_id uuid, step_id text, customer_id text, journey_id uuid, journey_version int,
+          stage text, channel text, scheduled_for timestamptz, expires_at timestamptz, at timestamptz, visit int)
+      ), won as (
+        insert into touchpoint_keys (enrollment_id, step_id, visit, touchpoint_id)
+        select enrollment_id, step_id, visit, id from v where enrollment_id is not null and step_id is not null
+        on conflict do nothing
+        returning touchpoint_id
+      ), created as (
+        insert into touchpoints (id, enrollment_id, step_id, customer_id, journey_id, journey_version, stage,
+                                 channel, status, scheduled_for, expires_at, created_at, updated_at, visit)
+        select v.id, v.enrollment_id, v.step_id, v.customer_id, v.journey_id, v.journey_version, v.stage,
+               v.channel, 'scheduled', v.scheduled_for, v.expires_at, v.at, v.at, v.visit
+          from v
+         -- without an enrollment and step there is no key to take, as nulls were distinct in a unique index
+         where v.id in (select touchpoint_id from won) or v.enrollment_id is null or v.step_id is null
+        returning id, created_at
+      ), logged as (
+        insert into touchpoint_events (touchpoint_id, status, at)
+        select id, 'scheduled', created_at from created
       )
-      .onConflict((oc) => oc.columns(['enrollment_id', 'step_id', 'visit']).doNothing())
-      .returning(['id', 'created_at'])
-      .execute();
-    if (rows.length > 0) {
-      await executor
-        .insertInto('touchpoint_events')
-        .values(rows.map((r) => ({ touchpoint_id: r.id, status: 'scheduled' as const, at: r.created_at })))
-        .execute();
-    }
-    return rows;
+      select id from created`.execute(executor);
+    return created.rows;
   }
 
   findForStep(

@@ -41,13 +41,13 @@ export function rollupKeyOf(t: string, override: { variant?: string; score?: str
 }
 
 /** `insert into touchpoint_rollup_deltas` the signed rows of `source` (hour, dimensions, n), summed per key. */
-const addDeltas = (source: string) => `
+export const addDeltas = (source: string) => `
   insert into touchpoint_rollup_deltas (hour, ${dimensions}, n)
   select hour, ${dimensions}, sum(n) from (${source}) d
   group by hour, ${dimensions} having sum(n) <> 0`;
 
 /** The columns whose change moves a touchpoint to another key (hour and score aside). */
-const movedColumns = (t: string) =>
+export const movedColumns = (t: string) =>
   `(${t}.created_at, ${t}.journey_id, ${t}.journey_version, ${t}.step_id, ${t}.enrollment_id, ${t}.channel,
     ${t}.stage, ${t}.status, ${t}.reached, ${t}.sent_at is null, ${t}.error, ${t}.score)`;
 

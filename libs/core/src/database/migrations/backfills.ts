@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { ROLLUP_BACKFILL } from './0011_rollups';
 import { backfillConversions } from './0012_conversions';
 import { BACKFILL_ENROLLMENT_CONVERSIONS } from './0017_enrollment_conversions';
+import { KEYS_BACKFILL } from './0019_partitions';
 
 /**
  * What the migrations derive from rows already there, for tools that load rows in bulk with the triggers
@@ -16,4 +17,8 @@ export const MIGRATION_BACKFILLS = {
   conversions: <DB>(db: Kysely<DB>) => backfillConversions(db),
   /** 0017: every enrollment's first goal event within its window, from the events there already. */
   enrollmentConversions: <DB>(db: Kysely<DB>) => sql.raw(BACKFILL_ENROLLMENT_CONVERSIONS).execute(db),
+  /** 0019: the never-twice and one-answer keys of every touchpoint (onto empty key tables). */
+  touchpointKeys: async <DB>(db: Kysely<DB>) => {
+    for (const statement of KEYS_BACKFILL) await sql.raw(statement).execute(db);
+  },
 };

@@ -16,6 +16,7 @@ import { stepOutcomes } from './0014_step_outcomes';
 import { lastInbound } from './0015_last_inbound';
 import { enrollmentConversions } from './0017_enrollment_conversions';
 import { answers } from './0018_answers';
+import { partitions } from './0019_partitions';
 import { waitingSteps } from './0020_waiting_steps';
 
 /**
@@ -40,5 +41,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_last_inbound': lastInbound,
   '0017_enrollment_conversions': enrollmentConversions,
   '0018_answers': answers,
+  '0019_partitions': partitions,
   '0020_waiting_steps': waitingSteps,
 };
