@@ -294,8 +294,12 @@ export class TouchpointRepository {
       ), moved as (
         update touchpoints t set ${sql.raw(assignments)}status = ${to}, updated_at = v.at
           from v
-         -- the id list too: its length is what the planner needs to pick the primary key, not a status scan
-         where t.id = v.id and t.id = any(${rows.map((r) => r.id)}::uuid[]) and ${statusAmong(from, 't')}
+         -- the id list too, as anyOf: each id looked up by the primary key of each month, never a pass over
+         -- a young month the planner has no statistics for, nor a status scan
+         where t.id = v.id and t.id = ${anyOf(
+           rows.map((r) => r.id),
+           'uuid',
+         )} and ${statusAmong(from, 't')}
         returning t.*
       ), logged as (
         insert into touchpoint_events (touchpoint_id, status, at, detail)
