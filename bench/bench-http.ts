@@ -5,13 +5,13 @@ export const BATCH = 1_000;
 export const CART_WAIT_MS = 5_000;
 
 /** `cart_abandoned → wait PT5S → SMS`, the journey every send phase measures. */
-export const cartJourney = (trigger = 'cart_abandoned') => ({
+export const cartJourney = (trigger = 'cart_abandoned', wait = `PT${CART_WAIT_MS / 1_000}S`) => ({
   name: `Bench ${trigger} SMS`,
   stage: 'decision',
   trigger: { event: trigger },
   exitOn: ['order_completed'],
   steps: [
-    { id: 'wait', type: 'wait', duration: `PT${CART_WAIT_MS / 1_000}S` },
+    { id: 'wait', type: 'wait', duration: wait },
     {
       id: 'sms',
       type: 'send',

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { freePort, ServiceProcess } from '../tests/support/process-stack';
-import { BenchHttp } from './bench-http';
+import { BenchHttp, cartJourney } from './bench-http';
 
 const env = process.env;
 const BUILDS = (env.INGEST_AB_BUILDS ?? '').split(',').filter(Boolean);
@@ -72,21 +72,8 @@ async function startStack(build: string): Promise<Stack> {
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
   const http = new BenchHttp(`http://127.0.0.1:${port}`, KEY);
-  await http.createJourney({
-    name: 'AB cart',
-    stage: 'decision',
-    trigger: { event: 'cart_abandoned' },
-    exitOn: ['order_completed'],
-    steps: [
-      { id: 'wait', type: 'wait', duration: 'P1D' },
-      {
-        id: 'sms',
-        type: 'send',
-        channel: 'sms',
-        template: { body: 'Your cart {{ event.properties.cartUrl }}' },
-      },
-    ],
-  });
+  // A day's wait: the carts are enrolled while the batches come in, and nothing is sent meanwhile.
+  await http.createJourney(cartJourney('cart_abandoned', 'P1D'));
   return {
     build,
     database: name,
