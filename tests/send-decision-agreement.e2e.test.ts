@@ -57,6 +57,17 @@ const JOURNEYS = {
     ],
   },
   flash: { quietHours: NIGHT, expiresAfter: 'PT1H', steps: [sms('Flash sale, one hour only')] },
+  // Free-form text only, no approved template: outside the 24-hour window it cannot go.
+  whatsapp: {
+    steps: [
+      {
+        id: 'message',
+        type: 'send',
+        channel: 'whatsapp',
+        template: { body: 'Your cart, {{ customer.id }}' },
+      },
+    ],
+  },
 };
 type JourneyKey = keyof typeof JOURNEYS;
 
@@ -68,6 +79,8 @@ interface Timeline {
   local: string;
   zone: string;
   expected: Outcome['kind'] | string;
+  /** The customer last wrote to us on WhatsApp this many hours before (as an inbound message records). */
+  wroteHoursBefore?: number;
 }
 
 const phone = (n: number) => `+98912${String(4_000_000 + n).padStart(7, '0')}`;
@@ -184,6 +197,32 @@ const TIMELINES: Timeline[] = [
     expected: 'expired',
   },
   {
+    customerId: 'agree-whatsapp-never-wrote',
+    customer: { phone: phone(13), timezone: 'Asia/Tehran', consent: { whatsapp: true } },
+    journey: 'whatsapp',
+    local: '11:00',
+    zone: 'Asia/Tehran',
+    expected: 'outside_session_window',
+  },
+  {
+    customerId: 'agree-whatsapp-wrote-today',
+    customer: { phone: phone(14), timezone: 'Asia/Tehran', consent: { whatsapp: true } },
+    journey: 'whatsapp',
+    local: '11:05',
+    zone: 'Asia/Tehran',
+    expected: 'send',
+    wroteHoursBefore: 2,
+  },
+  {
+    customerId: 'agree-whatsapp-wrote-yesterday',
+    customer: { phone: phone(15), timezone: 'Asia/Tehran', consent: { whatsapp: true } },
+    journey: 'whatsapp',
+    local: '11:10',
+    zone: 'Asia/Tehran',
+    expected: 'outside_session_window',
+    wroteHoursBefore: 25,
+  },
+  {
     customerId: 'agree-flash-by-day',
     customer: { phone: phone(12), timezone: 'Asia/Tehran', consent: { sms: true } },
     journey: 'flash',
@@ -286,6 +325,14 @@ describe('the send decision: the worker and the simulation agree', () => {
       // The clock only moves forward in a running app: the timelines are played in time order.
       clock.shiftTo(at);
       expect((await tp.request('PUT', `/v1/customers/${t.customerId}`, t.customer)).status).toBe(200);
+      if (t.wroteHoursBefore !== undefined) {
+        const wrote = new Date(at.getTime() - t.wroteHoursBefore * 3_600_000).toISOString();
+        await tp.db
+          .updateTable('customers')
+          .set({ last_inbound: JSON.stringify({ whatsapp: wrote }) })
+          .where('id', '=', t.customerId)
+          .execute();
+      }
       const journeyId = journeyIds.get(t.journey) ?? '';
       // Simulated first: once the worker has sent, that message would count against the caps.
       const simulation = await tp.request<{ steps: SimulatedStep[] }>(

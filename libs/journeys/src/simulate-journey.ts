@@ -44,6 +44,8 @@ export interface SimulationInput {
   sentBefore?: readonly SentMessage[];
   /** The address a channel would send to (phone, email, push endpoint), if the customer has one. */
   address: (channel: JourneyChannel) => string | null | undefined;
+  /** When the customer last wrote to us on a channel: it opens a session window (WhatsApp's 24 hours). */
+  lastInboundAt?: (channel: JourneyChannel) => Date | undefined;
   /** Renders a send step's template with the triggering event in scope. */
   render: (step: SendStep, trigger: TimelineEvent) => Promise<RenderOutcome>;
   /** Guards against journeys that loop forever (a loop paced by a wait is valid). */
@@ -296,6 +298,7 @@ function decide(options: {
       address: input.address(step.channel),
       expiresAt: options.expiresAt,
       caps: input.caps ?? [],
+      session: { template: step.template, lastInboundAt: input.lastInboundAt?.(step.channel) },
     },
     {
       sentBefore: () => Promise.resolve(options.sent),

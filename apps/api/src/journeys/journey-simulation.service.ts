@@ -118,6 +118,10 @@ export class JourneySimulationService {
       caps,
       sentBefore,
       address: (channel) => addressOf(channel, customer),
+      lastInboundAt: (channel) => {
+        const at = customer.last_inbound[channel];
+        return at ? new Date(at) : undefined;
+      },
       render: async (step, trigger) => {
         try {
           const rendered = await this.renderer.render(
