@@ -157,6 +157,14 @@ describe('query strings, signed links and provider webhooks under hostile input'
     FUZZ_TIMEOUT,
   );
 
+  it('should refuse a NUL in a text filter with a 400 naming it (a fuzz run once found a 500)', async () => {
+    for (const path of ['/v1/sandbox/messages?to=%00', '/v1/sandbox/messages?channel=sms&to=a%00b']) {
+      const res = await tp.request<{ errors: { path: string }[] }>('GET', path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.errors.map((e) => e.path)).toEqual(['to']);
+    }
+  });
+
   it(
     'should answer a tampered, truncated or replayed survey or unsubscribe link with 4xx, and change nothing',
     async () => {

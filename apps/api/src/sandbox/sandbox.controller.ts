@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SandboxMessageRepository } from '@touchpoint/core';
-import { CHANNEL_NAMES } from '@touchpoint/journeys';
+import { CHANNEL_NAMES, text } from '@touchpoint/journeys';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators';
@@ -10,7 +10,8 @@ import { ApiJsonResponse } from '../openapi/api-json-response.decorator';
 
 const sandboxQuerySchema = z.object({
   channel: z.enum(CHANNEL_NAMES).optional(),
-  to: z.string().max(500).optional(),
+  // text(): a NUL or a lone surrogate cannot reach PostgreSQL, which would refuse it with a 500.
+  to: text().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 class SandboxQueryDto extends createZodDto(sandboxQuerySchema) {}
