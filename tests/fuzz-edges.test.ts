@@ -158,10 +158,16 @@ describe('query strings, signed links and provider webhooks under hostile input'
   );
 
   it('should refuse a NUL in a text filter with a 400 naming it (a fuzz run once found a 500)', async () => {
-    for (const path of ['/v1/sandbox/messages?to=%00', '/v1/sandbox/messages?channel=sms&to=a%00b']) {
+    const cases = [
+      { path: '/v1/sandbox/messages?to=%00', field: 'to' },
+      { path: '/v1/sandbox/messages?channel=sms&to=a%00b', field: 'to' },
+      { path: '/v1/touchpoints?customerId=c%00', field: 'customerId' },
+      { path: `/v1/touchpoints?journeyId=${journeyId}&stepId=s%00`, field: 'stepId' },
+    ];
+    for (const { path, field } of cases) {
       const res = await tp.request<{ errors: { path: string }[] }>('GET', path);
       expect(res.status, path).toBe(400);
-      expect(res.body.errors.map((e) => e.path)).toEqual(['to']);
+      expect(res.body.errors.map((e) => e.path)).toEqual([field]);
     }
   });
 

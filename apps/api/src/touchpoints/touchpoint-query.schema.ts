@@ -1,4 +1,4 @@
-import { STAGES, TOUCHPOINT_CHANNELS } from '@touchpoint/journeys';
+import { STAGES, TOUCHPOINT_CHANNELS, text } from '@touchpoint/journeys';
 import { TOUCHPOINT_STATUSES, type TouchpointCursor } from '@touchpoint/core';
 import { z } from 'zod';
 import { ProblemException } from '../http/problem';
@@ -17,8 +17,8 @@ const touchpointFilterShape = z.object({
     .positive()
     .optional()
     .describe('Needs journeyId: versions are numbered per journey.'),
-  stepId: z.string().max(64).optional().describe('Needs journeyId: step ids are named per journey.'),
-  customerId: z.string().min(1).max(200).optional(),
+  stepId: text().max(64).optional().describe('Needs journeyId: step ids are named per journey.'),
+  customerId: text().min(1).max(200).optional(),
   channel: z.enum(TOUCHPOINT_CHANNELS).optional(),
   status: z.enum(TOUCHPOINT_STATUSES).optional(),
   stage: z.enum(STAGES).optional(),
