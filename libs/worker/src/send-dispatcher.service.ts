@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChannelRouter, type Channel } from '@touchpoint/channels';
-import { Inject } from '@nestjs/common';
 import {
+  byChannel,
   CONFIG,
   ProviderCircuits,
   QUEUE,
@@ -51,10 +51,8 @@ export class SendDispatcher {
 
   /** Sends what it may now (resolving when those calls are answered) and queues the rest. */
   async dispatch(sends: ReadySend[]): Promise<void> {
-    const byChannel = new Map<Channel, ReadySend[]>();
-    for (const send of sends) byChannel.set(send.channel, [...(byChannel.get(send.channel) ?? []), send]);
     await Promise.all(
-      [...byChannel].map(async ([channel, ready]) => {
+      [...byChannel(sends, (send) => send)].map(async ([channel, ready]) => {
         const clear = await this.wayIsClear(channel, ready.length).catch((error: unknown) => {
           this.logger.warn(
             { err: error, channel },

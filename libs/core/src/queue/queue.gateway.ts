@@ -235,7 +235,8 @@ async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> 
   }
 }
 
-function byChannel<T extends { channel: Channel }, V = string>(
+/** Items by their channel, each mapped by `value` (its id by default). */
+export function byChannel<T extends { channel: Channel }, V = string>(
   items: T[],
   value: (item: T) => V = (item) => (item as unknown as { id: V }).id,
 ): Map<Channel, V[]> {
