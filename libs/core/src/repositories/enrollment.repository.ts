@@ -229,17 +229,9 @@ export class EnrollmentRepository {
   async endActive(
     executor: Executor,
     { journeyId, customerId }: { journeyId: string; customerId: string },
-    { status, reason, at }: EnrollmentEnding,
+    ending: EnrollmentEnding,
   ): Promise<string[]> {
-    const rows = await executor
-      .updateTable('enrollments')
-      .set({ status, ended_at: at, end_reason: reason })
-      .where('journey_id', '=', journeyId)
-      .where('customer_id', '=', customerId)
-      .where('status', '=', 'active')
-      .returning('id')
-      .execute();
-    return rows.map((r) => r.id);
+    return this.endActiveMany(executor, { journeyId, customerIds: [customerId] }, ending);
   }
 
   /** `endActive` for several customers of one journey in one statement; returns the ids ended. */
