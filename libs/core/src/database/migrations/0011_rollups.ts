@@ -51,6 +51,43 @@ export const movedColumns = (t: string) =>
   `(${t}.created_at, ${t}.journey_id, ${t}.journey_version, ${t}.step_id, ${t}.enrollment_id, ${t}.channel,
     ${t}.stage, ${t}.status, ${t}.reached, ${t}.sent_at is null, ${t}.error, ${t}.score)`;
 
+/** Builds a rollup key for touchpoint rows `t`: `rollupKeyOf` here, 0019's with the answer keys' score. */
+type KeyOf = (t: string, override?: { variant?: string; score?: string }) => string;
+
+/**
+ * The trigger functions that move a touchpoint's count from its old key to its new one: on an update that
+ * changes a keyed column, on a delete, and when a split sets an enrollment's variant after earlier steps'
+ * touchpoints exist. `create` is 0011's verb; a later migration that changes the key replaces them.
+ */
+export const rollupMoveFunctions = (keyOf: KeyOf, create: 'create' | 'create or replace') => ({
+  updated: `${create} function touchpoint_rollups_updated() returns trigger language plpgsql as $$
+     begin
+       ${addDeltas(`
+         select ${keyOf('o')}, -1 as n
+           from old_rows o join new_rows t on t.id = o.id where ${movedColumns('o')} is distinct from ${movedColumns('t')}
+         union all
+         select ${keyOf('t')}, 1
+           from old_rows o join new_rows t on t.id = o.id where ${movedColumns('o')} is distinct from ${movedColumns('t')}`)};
+       return null;
+     end $$`,
+  deleted: `${create} function touchpoint_rollups_deleted() returns trigger language plpgsql as $$
+     begin
+       ${addDeltas(`select ${keyOf('o')}, -1 as n from old_rows o`)};
+       return null;
+     end $$`,
+  variant: `${create} function touchpoint_rollups_variant() returns trigger language plpgsql as $$
+     begin
+       perform 1 from touchpoints t where t.enrollment_id = new.id for share;
+       ${addDeltas(`
+         select ${keyOf('t', { variant: 'old.variant' })}, -1 as n from touchpoints t where t.enrollment_id = new.id
+         union all
+         select ${keyOf('t', { variant: 'new.variant' })}, 1 from touchpoints t where t.enrollment_id = new.id`)};
+       return null;
+     end $$`,
+});
+
+const moves = rollupMoveFunctions(rollupKeyOf, 'create');
+
 /** The backfill: the touchpoints there already, counted once, straight into both periods. */
 export const ROLLUP_BACKFILL = `insert into touchpoint_rollups (period, period_start, ${dimensions}, n)
    select p.period, case p.period when 'hour' then k.hour
@@ -106,21 +143,8 @@ export const rollups = statements([
          select ${rollupKeyOf('c', { score: 'a.score' })}, 1 from touchpoints c join new_rows a on a.survey_of = c.id`)};
        return null;
      end $$`,
-  `create function touchpoint_rollups_updated() returns trigger language plpgsql as $$
-     begin
-       ${addDeltas(`
-         select ${rollupKeyOf('o')}, -1 as n
-           from old_rows o join new_rows t on t.id = o.id where ${movedColumns('o')} is distinct from ${movedColumns('t')}
-         union all
-         select ${rollupKeyOf('t')}, 1
-           from old_rows o join new_rows t on t.id = o.id where ${movedColumns('o')} is distinct from ${movedColumns('t')}`)};
-       return null;
-     end $$`,
-  `create function touchpoint_rollups_deleted() returns trigger language plpgsql as $$
-     begin
-       ${addDeltas(`select ${rollupKeyOf('o')}, -1 as n from old_rows o`)};
-       return null;
-     end $$`,
+  moves.updated,
+  moves.deleted,
   `create trigger touchpoint_rollups_inserted after insert on touchpoints
      referencing new table as new_rows for each statement execute function touchpoint_rollups_inserted()`,
   `create trigger touchpoint_rollups_updated after update on touchpoints
@@ -129,15 +153,7 @@ export const rollups = statements([
   `create trigger touchpoint_rollups_deleted after delete on touchpoints
      referencing old table as old_rows for each statement execute function touchpoint_rollups_deleted()`,
   // A split sets the variant after earlier steps' touchpoints exist: they move to the new variant.
-  `create function touchpoint_rollups_variant() returns trigger language plpgsql as $$
-     begin
-       perform 1 from touchpoints t where t.enrollment_id = new.id for share;
-       ${addDeltas(`
-         select ${rollupKeyOf('t', { variant: 'old.variant' })}, -1 as n from touchpoints t where t.enrollment_id = new.id
-         union all
-         select ${rollupKeyOf('t', { variant: 'new.variant' })}, 1 from touchpoints t where t.enrollment_id = new.id`)};
-       return null;
-     end $$`,
+  moves.variant,
   `create trigger touchpoint_rollups_variant after update of variant on enrollments
      for each row when (old.variant is distinct from new.variant) execute function touchpoint_rollups_variant()`,
   ROLLUP_BACKFILL,

@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
-import { addDeltas, movedColumns, rollupKeyOf } from './0011_rollups';
+import { addDeltas, rollupKeyOf, rollupMoveFunctions } from './0011_rollups';
 
 /** Advisory lock taken while a month's partitions are added, so several workers add each month once. */
 const PARTITION_LOCK = 0x7470_0019;
@@ -73,30 +73,7 @@ const ROLLUP_TRIGGERS = [
        ${addDeltas(`select ${keyOf('t')}, 1 as n from new_rows t`)};
        return null;
      end $$`,
-  `create or replace function touchpoint_rollups_updated() returns trigger language plpgsql as $$
-     begin
-       ${addDeltas(`
-         select ${keyOf('o')}, -1 as n
-           from old_rows o join new_rows t on t.id = o.id where ${movedColumns('o')} is distinct from ${movedColumns('t')}
-         union all
-         select ${keyOf('t')}, 1
-           from old_rows o join new_rows t on t.id = o.id where ${movedColumns('o')} is distinct from ${movedColumns('t')}`)};
-       return null;
-     end $$`,
-  `create or replace function touchpoint_rollups_deleted() returns trigger language plpgsql as $$
-     begin
-       ${addDeltas(`select ${keyOf('o')}, -1 as n from old_rows o`)};
-       return null;
-     end $$`,
-  `create or replace function touchpoint_rollups_variant() returns trigger language plpgsql as $$
-     begin
-       perform 1 from touchpoints t where t.enrollment_id = new.id for share;
-       ${addDeltas(`
-         select ${keyOf('t', { variant: 'old.variant' })}, -1 as n from touchpoints t where t.enrollment_id = new.id
-         union all
-         select ${keyOf('t', { variant: 'new.variant' })}, 1 from touchpoints t where t.enrollment_id = new.id`)};
-       return null;
-     end $$`,
+  ...Object.values(rollupMoveFunctions(keyOf, 'create or replace')),
 ];
 
 /** The guards' keys of the touchpoints there already (the migration's, and a bulk load's: backfills.ts). */
